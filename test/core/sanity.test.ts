@@ -1,0 +1,3 @@
+test("jest runs", () => {
+  expect(1 + 1).toBe(2);
+});
