@@ -1,0 +1,379 @@
+/**
+ * parseCatalogue: a `cchc-catalogue/1` JSON text, or a CSV/sheet table with a header row that
+ * mapHeaders recognises, → a validated Catalogue. Every problem is collected (not only the
+ * first) and thrown together as a CatalogueError with Vietnamese messages.
+ */
+import Papa from "papaparse";
+import { parseDeadline } from "../dates/deadline";
+import { detectLegacyEncoding, decodeLegacyVietnamese } from "../text/legacy";
+import { foldVietnamese } from "../text/fold";
+import { looksLikeHeaderRow, mapHeaders } from "./headers";
+import {
+  AREA_CODES,
+  CATALOGUE_SCHEMA_ID,
+  CatalogueError,
+  type AreaCode,
+  type Catalogue,
+  type CatalogueField,
+  type CatalogueMeta,
+  type CatalogueTask,
+  type ImportedProgress,
+} from "./types";
+
+/** Larger texts are refused before parsing (a plan of a few hundred tasks is ~200 KB). */
+export const MAX_CATALOGUE_CHARS = 5_000_000;
+export const MAX_TASKS = 5_000;
+const MAX_FIELD_CHARS = 32_000;
+const MAX_PROBLEMS = 50;
+
+export interface ParseOptions {
+  /** Convert TCVN3/VNI text to Unicode instead of refusing it. */
+  convertLegacy?: boolean;
+  /** Deadlines that cannot be read become "no deadline" plus a warning instead of an error. */
+  lenientDeadlines?: boolean;
+  /** Receives non-fatal remarks (Vietnamese). */
+  warnings?: string[];
+}
+
+const TEXT_FIELDS = ["title", "lead", "coordinating", "output"] as const;
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function nonEmptyString(v: unknown): v is string {
+  return typeof v === "string" && v.trim() !== "";
+}
+
+function describe(v: unknown): string {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "một mảng";
+  if (typeof v === "string") return `chữ “${v.length > 30 ? v.slice(0, 30) + "…" : v}”`;
+  if (typeof v === "object") return "một đối tượng";
+  return `${typeof v} ${String(v)}`;
+}
+
+class Problems {
+  readonly list: string[] = [];
+  add(message: string): void {
+    if (this.list.length < MAX_PROBLEMS) this.list.push(message);
+    else if (this.list.length === MAX_PROBLEMS) this.list.push("… còn nữa: hãy sửa các lỗi trên rồi nạp lại.");
+  }
+  throwIfAny(): void {
+    if (this.list.length > 0) throw new CatalogueError(this.list);
+  }
+}
+
+function legacyCheck(texts: string[], problems: Problems, options: ParseOptions): boolean {
+  const sample = texts.join("\n").slice(0, 200_000);
+  const enc = detectLegacyEncoding(sample);
+  if (enc === "unicode") return false;
+  if (options.convertLegacy) {
+    options.warnings?.push(`Đã chuyển văn bản từ bảng mã ${enc.toUpperCase()} sang Unicode.`);
+    return true;
+  }
+  problems.add(
+    `Văn bản dùng bảng mã cũ ${enc === "tcvn3" ? "TCVN3 (ABC, phông .VnTime)" : "VNI (phông VNI-Times)"}, không phải Unicode. ` +
+      "Hãy chuyển sang Unicode (Unikey: Ctrl+Shift+F6) hoặc chọn “Chuyển mã sang Unicode” rồi nạp lại.",
+  );
+  return false;
+}
+
+function checkDeadline(
+  value: unknown,
+  planYear: number,
+  where: string,
+  problems: Problems,
+  options: ParseOptions,
+): void {
+  const parsed = parseDeadline(value, planYear);
+  if (!parsed.problem) return;
+  if (options.lenientDeadlines) options.warnings?.push(`${where}: ${parsed.problem} Coi như không có thời hạn.`);
+  else problems.add(`${where}: ${parsed.problem}`);
+}
+
+function validateTasks(tasks: CatalogueTask[], planYear: number, problems: Problems, options: ParseOptions, requireArea: boolean): void {
+  const ids = new Map<string, number>();
+  tasks.forEach((t, i) => {
+    const where = `Nhiệm vụ thứ ${i + 1}${t.id ? ` (${t.id})` : ""}`;
+    if (!t.id) problems.add(`${where}: thiếu mã nhiệm vụ (id).`);
+    else if (ids.has(t.id)) problems.add(`${where}: mã “${t.id}” trùng với nhiệm vụ thứ ${(ids.get(t.id) as number) + 1}.`);
+    else ids.set(t.id, i);
+    if (t.area === "" ? requireArea : !AREA_CODES.includes(t.area)) {
+      problems.add(`${where}: lĩnh vực phải là một trong I–VII, không phải ${describe(t.area)}.`);
+    }
+    if (!nonEmptyString(t.title)) problems.add(`${where}: thiếu nội dung nhiệm vụ (title).`);
+    if (!nonEmptyString(t.lead)) problems.add(`${where}: thiếu cơ quan chủ trì (lead).`);
+    checkDeadline(t.deadline, planYear, where, problems, options);
+  });
+}
+
+// ───────────────────────────── JSON ─────────────────────────────
+
+function parseJsonCatalogue(text: string, options: ParseOptions): Catalogue {
+  const problems = new Problems();
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    throw new CatalogueError([`Tệp không phải JSON hợp lệ (${detail.slice(0, 120)}). Hãy kiểm tra dấu ngoặc, dấu phẩy và dấu nháy.`]);
+  }
+  if (!isRecord(data)) throw new CatalogueError([`Danh mục phải là một đối tượng JSON, không phải ${describe(data)}.`]);
+  if (data.schema !== CATALOGUE_SCHEMA_ID) {
+    problems.add(`Trường “schema” phải là “${CATALOGUE_SCHEMA_ID}”, không phải ${describe(data.schema)}.`);
+  }
+  for (const key of ["id", "title"] as const) {
+    if (!nonEmptyString(data[key])) problems.add(`Thiếu trường “${key}” (chữ, không để trống).`);
+  }
+  const planYear = data.planYear;
+  const yearOk = typeof planYear === "number" && Number.isInteger(planYear) && planYear >= 2000 && planYear <= 2100;
+  if (!yearOk) problems.add(`“planYear” phải là năm kế hoạch (số nguyên 2000–2100), không phải ${describe(planYear)}.`);
+  if (data.version !== undefined && typeof data.version !== "string") problems.add("“version” phải là chữ.");
+  const source = data.source;
+  if (!isRecord(source)) problems.add("Thiếu “source” (văn bản nguồn của danh mục).");
+  else {
+    if (!nonEmptyString(source.document)) problems.add("“source.document” phải nêu văn bản nguồn.");
+    if (typeof source.official !== "boolean") problems.add("“source.official” phải là true hoặc false.");
+    for (const key of ["note", "url"] as const) {
+      if (source[key] !== undefined && typeof source[key] !== "string") problems.add(`“source.${key}” phải là chữ.`);
+    }
+  }
+  const rawTasks = data.tasks;
+  const tasks: CatalogueTask[] = [];
+  if (!Array.isArray(rawTasks) || rawTasks.length === 0) {
+    problems.add("“tasks” phải là một danh sách nhiệm vụ không rỗng.");
+  } else if (rawTasks.length > MAX_TASKS) {
+    problems.add(`Danh mục có ${rawTasks.length} nhiệm vụ, vượt giới hạn ${MAX_TASKS}.`);
+  } else {
+    rawTasks.forEach((raw, i) => {
+      const where = `Nhiệm vụ thứ ${i + 1}`;
+      if (!isRecord(raw)) {
+        problems.add(`${where}: phải là một đối tượng, không phải ${describe(raw)}.`);
+        return;
+      }
+      for (const key of ["id", "area", "title", "lead"] as const) {
+        if (raw[key] !== undefined && typeof raw[key] !== "string") {
+          problems.add(`${where}: “${key}” phải là chữ, không phải ${describe(raw[key])}.`);
+        }
+      }
+      for (const key of ["coordinating", "output"] as const) {
+        if (raw[key] !== undefined && raw[key] !== null && typeof raw[key] !== "string") {
+          problems.add(`${where}: “${key}” phải là chữ, không phải ${describe(raw[key])}.`);
+        }
+      }
+      if (raw.deadline === undefined) problems.add(`${where}: thiếu “deadline” (thời hạn như ghi trong kế hoạch; có thể để "").`);
+      else if (typeof raw.deadline !== "string") problems.add(`${where}: “deadline” phải là chữ, không phải ${describe(raw.deadline)}.`);
+      for (const key of [...TEXT_FIELDS, "id", "deadline"] as const) {
+        const v = raw[key];
+        if (typeof v === "string" && v.length > MAX_FIELD_CHARS) problems.add(`${where}: “${key}” dài quá ${MAX_FIELD_CHARS} ký tự.`);
+      }
+      const str = (v: unknown) => (typeof v === "string" ? v.normalize("NFC").trim() : "");
+      const task: CatalogueTask = {
+        id: str(raw.id),
+        area: (typeof raw.area === "string" ? raw.area.trim().toUpperCase() : "?") as AreaCode,
+        title: str(raw.title),
+        lead: str(raw.lead),
+        deadline: str(raw.deadline),
+      };
+      if (str(raw.coordinating)) task.coordinating = str(raw.coordinating);
+      if (str(raw.output)) task.output = str(raw.output);
+      tasks.push(task);
+    });
+  }
+  problems.throwIfAny();
+  const texts = tasks.flatMap((t) => [t.title, t.lead, t.coordinating ?? "", t.output ?? "", String(t.deadline)]);
+  const convert = legacyCheck([String(data.title), ...texts], problems, options);
+  if (convert) convertTasks(tasks);
+  validateTasks(tasks, planYear as number, problems, options, true);
+  problems.throwIfAny();
+  const src = source as Record<string, unknown>;
+  const meta: CatalogueMeta = {
+    schema: CATALOGUE_SCHEMA_ID,
+    id: (data.id as string).trim(),
+    title: convert ? decodeLegacyVietnamese(data.title as string) : (data.title as string).normalize("NFC").trim(),
+    planYear: planYear as number,
+    source: { document: (src.document as string).normalize("NFC").trim(), official: src.official as boolean },
+  };
+  if (typeof data.version === "string") meta.version = data.version;
+  if (typeof src.note === "string") meta.source.note = src.note.normalize("NFC");
+  if (typeof src.url === "string") meta.source.url = src.url;
+  return { ...meta, tasks };
+}
+
+function convertTasks(tasks: CatalogueTask[]): void {
+  for (const t of tasks) {
+    for (const key of TEXT_FIELDS) {
+      const v = t[key];
+      if (typeof v === "string") t[key] = decodeLegacyVietnamese(v);
+    }
+    if (typeof t.deadline === "string") t.deadline = decodeLegacyVietnamese(t.deadline);
+  }
+}
+
+// ───────────────────────────── Tables (CSV, sheets) ─────────────────────────────
+
+const ROMAN_AREA = /^(VII|VI|V|IV|III|II|I)\s*[.)/:-]?$/i;
+
+function cellText(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  return String(v).normalize("NFC").trim();
+}
+
+/** A row that opens an area: "III" in the number column, or "III. CẢI CÁCH THỦ TỤC…" in any cell. */
+function areaHeading(row: unknown[], map: Partial<Record<CatalogueField, number>>): AreaCode | null {
+  const idCell = map.id !== undefined ? cellText(row[map.id]) : "";
+  const m = ROMAN_AREA.exec(idCell);
+  if (m && (map.lead === undefined || cellText(row[map.lead]) === "")) return m[1].toUpperCase() as AreaCode;
+  const titleCell = map.title !== undefined ? cellText(row[map.title]) : "";
+  const t = /^(VII|VI|V|IV|III|II|I)\s*[.)/:-]\s+\S/.exec(titleCell);
+  if (t && idCell === "" && (map.lead === undefined || cellText(row[map.lead]) === "")) return t[1] as AreaCode;
+  return null;
+}
+
+export interface TableParseResult {
+  tasks: CatalogueTask[];
+  headerRow: number;
+  map: Partial<Record<CatalogueField, number>>;
+}
+
+/**
+ * Tasks from a 2-D table (CSV rows or a sheet's values). `map` overrides the detected header
+ * mapping (the task pane lets users correct it); `headerRow` is the 0-based header row.
+ */
+export function tasksFromTable(
+  rows: unknown[][],
+  planYear: number,
+  options: ParseOptions & { map?: Partial<Record<CatalogueField, number>>; headerRow?: number } = {},
+): TableParseResult {
+  const problems = new Problems();
+  const headerRow = options.headerRow ?? rows.slice(0, 30).findIndex((r) => Array.isArray(r) && looksLikeHeaderRow(r));
+  if (headerRow < 0 || headerRow >= rows.length) {
+    throw new CatalogueError([
+      "Không tìm thấy dòng tiêu đề cột (cần ít nhất cột “Nhiệm vụ” và cột “Cơ quan chủ trì” hoặc “Thời gian hoàn thành”) trong 30 dòng đầu.",
+    ]);
+  }
+  const map = options.map ?? mapHeaders(rows[headerRow]);
+  if (map.title === undefined) problems.add("Chưa chọn cột nội dung nhiệm vụ.");
+  if (map.lead === undefined) problems.add("Chưa chọn cột cơ quan chủ trì.");
+  problems.throwIfAny();
+  const allText = rows.slice(headerRow, headerRow + 2000).flatMap((r) => (Array.isArray(r) ? r.map(cellText) : []));
+  const convert = legacyCheck(allText, problems, options);
+  problems.throwIfAny();
+  const text = (row: unknown[], field: CatalogueField): string => {
+    const i = map[field];
+    if (i === undefined) return "";
+    const s = cellText(row[i]);
+    return convert ? decodeLegacyVietnamese(s) : s;
+  };
+  const tasks: CatalogueTask[] = [];
+  let area: AreaCode | "" = "";
+  let counter = 0;
+  for (let r = headerRow + 1; r < rows.length; r++) {
+    const row = rows[r];
+    if (!Array.isArray(row) || row.every((c) => cellText(c) === "")) continue;
+    const heading = areaHeading(row, map);
+    if (heading) {
+      area = heading;
+      counter = 0;
+      continue;
+    }
+    const title = text(row, "title");
+    if (title === "") continue;
+    if (tasks.length >= MAX_TASKS) {
+      problems.add(`Bảng có hơn ${MAX_TASKS} nhiệm vụ.`);
+      break;
+    }
+    const explicitArea = text(row, "area").toUpperCase();
+    const taskArea = (AREA_CODES as string[]).includes(explicitArea) ? (explicitArea as AreaCode) : area;
+    const stt = text(row, "id").replace(/[.)]+$/, "");
+    counter += 1;
+    const localId = stt !== "" ? stt : String(counter);
+    const id = taskArea && !localId.startsWith(taskArea + ".") ? `${taskArea}.${localId}` : localId;
+    const deadlineCell = map.deadline !== undefined ? row[map.deadline] : "";
+    const task: CatalogueTask = {
+      id,
+      area: taskArea,
+      title,
+      lead: text(row, "lead"),
+      deadline: typeof deadlineCell === "number" ? deadlineCell : text(row, "deadline"),
+    };
+    const coordinating = text(row, "coordinating");
+    if (coordinating) task.coordinating = coordinating;
+    const output = text(row, "output");
+    if (output) task.output = output;
+    const progress: ImportedProgress = {};
+    if (map.status !== undefined && cellText(row[map.status]) !== "") {
+      const v = row[map.status];
+      progress.status = typeof v === "number" || typeof v === "boolean" ? v : text(row, "status");
+    }
+    if (map.completedOn !== undefined && cellText(row[map.completedOn]) !== "") {
+      const v = row[map.completedOn];
+      progress.completedOn = typeof v === "number" ? v : text(row, "completedOn");
+    }
+    if (text(row, "evidence")) progress.evidence = text(row, "evidence");
+    if (text(row, "note")) progress.note = text(row, "note");
+    if (Object.keys(progress).length > 0) task.progress = progress;
+    tasks.push(task);
+  }
+  if (tasks.length === 0) problems.add("Bảng không có nhiệm vụ nào dưới dòng tiêu đề.");
+  problems.throwIfAny();
+  validateTasks(tasks, planYear, problems, options, false);
+  problems.throwIfAny();
+  return { tasks, headerRow, map };
+}
+
+function parseCsvRows(text: string): unknown[][] {
+  const parsed = Papa.parse<unknown[]>(text, { skipEmptyLines: "greedy", delimiter: "" });
+  const fatal = parsed.errors.filter((e) => e.type === "Quotes");
+  if (fatal.length > 0) {
+    throw new CatalogueError(fatal.slice(0, 5).map((e) => `CSV dòng ${(e.row ?? 0) + 1}: dấu nháy kép không khớp (${e.message}).`));
+  }
+  return parsed.data;
+}
+
+const DEFAULT_TABLE_META: CatalogueMeta = {
+  schema: CATALOGUE_SCHEMA_ID,
+  id: "imported",
+  title: "Danh mục nhập từ bảng",
+  planYear: 2024,
+  source: { document: "Bảng do đơn vị nhập", official: false },
+};
+
+/** Catalogue metadata for tables: defaults overridden by `meta`. */
+export function tableMeta(meta?: Partial<CatalogueMeta>): CatalogueMeta {
+  return {
+    ...DEFAULT_TABLE_META,
+    ...meta,
+    schema: CATALOGUE_SCHEMA_ID,
+    source: { ...DEFAULT_TABLE_META.source, ...(meta?.source ?? {}) },
+  };
+}
+
+/**
+ * A catalogue from JSON (`cchc-catalogue/1`) or CSV text. CSV metadata (id, title, planYear,
+ * source) comes from `meta`. Throws CatalogueError listing every problem in Vietnamese.
+ */
+export function parseCatalogue(text: string, meta?: Partial<CatalogueMeta>, options: ParseOptions = {}): Catalogue {
+  if (typeof text !== "string") throw new CatalogueError([`Nội dung danh mục phải là văn bản, không phải ${describe(text)}.`]);
+  if (text.length > MAX_CATALOGUE_CHARS) {
+    throw new CatalogueError([`Tệp quá lớn (${Math.round(text.length / 1e6)} triệu ký tự; tối đa ${MAX_CATALOGUE_CHARS / 1e6} triệu).`]);
+  }
+  const body = text.replace(/^\uFEFF/, "");
+  const head = body.trimStart().slice(0, 200);
+  if (head === "") throw new CatalogueError(["Tệp danh mục rỗng."]);
+  if (/^<(!doctype|html|\?xml|head|body)/i.test(head)) {
+    throw new CatalogueError([
+      "Nội dung nhận được là một trang HTML/XML (có thể là trang lỗi hoặc trang đăng nhập), không phải danh mục JSON hay CSV. Hãy kiểm tra lại địa chỉ.",
+    ]);
+  }
+  if (head.startsWith("{") || head.startsWith("[")) return parseJsonCatalogue(body, options);
+  const m = tableMeta(meta);
+  const { tasks } = tasksFromTable(parseCsvRows(body), m.planYear, options);
+  return { ...m, tasks };
+}
+
+/** Folded text of a task, for change detection when re-pulling. */
+export function taskFingerprint(t: CatalogueTask): string {
+  return [t.area, t.title, t.lead, t.coordinating ?? "", t.output ?? "", String(t.deadline)].map((s) => foldVietnamese(String(s))).join("|");
+}

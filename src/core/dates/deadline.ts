@@ -1,0 +1,270 @@
+/**
+ * Thời hạn (deadline) cells as plans write them → the last day by which the task must be done.
+ *
+ * Forms understood (any case, NFC or NFD, either tone-mark style, legacy TCVN3/VNI decoded first):
+ *   quarters      Quý IV/2024 · Quý 4 năm 2024 · Quí IV · Q4/2024 · Quý III-IV/2024 · cuối quý II
+ *   months        Tháng 12/2024 · tháng 12 năm 2024 · T12/2024 · 12/2024 · Tháng 10-12/2024 · cuối tháng 11
+ *   dates         31/12/2024 · 15-10-2024 · 20.12.2024 · 31/12/24 · 2024-12-31 · trước (ngày) 15/12 ·
+ *                 ngày 30 tháng 11 năm 2024 · chậm nhất ngày 30/11
+ *   parts of year 6 tháng đầu năm · 6 tháng cuối năm · 9 tháng đầu năm 2024 · nửa đầu năm · cuối năm
+ *   years         Năm 2024 · 2024 · năm 2024-2025
+ *   serials       Excel date serials (numbers) and JS Date objects
+ *   recurring     Thường xuyên · Hằng/Hàng quý|tháng|năm · Định kỳ · Cả năm · Trong năm (2024) · Liên tục
+ *                 → due 31/12 of the plan year (CV 5893 treats them as due by year end)
+ *   no deadline   Theo quy định · Theo yêu cầu · Theo chỉ đạo · Khi có yêu cầu · empty
+ * Ranges are due at their end; several dates → the latest. A text it cannot read, or a date that
+ * does not exist (31/11/2024, Quý 5), gives kind "none" with a Vietnamese `problem`. Never throws.
+ */
+import { decodeLegacyVietnamese } from "../text/legacy";
+import {
+  daysInMonth,
+  formatIsoDate,
+  fromExcelSerial,
+  isoFromDate,
+  isValidYmd,
+  MAX_EXCEL_SERIAL,
+} from "./isoDate";
+
+export type DeadlineKind = "date" | "recurring" | "none";
+
+export interface ParsedDeadline {
+  kind: DeadlineKind;
+  /** Last day to finish, "YYYY-MM-DD"; null when there is no fixed deadline. */
+  due: string | null;
+  /** Vietnamese explanation when the input could not be understood. */
+  problem?: string;
+}
+
+/** How far (in years) a written year may be from the plan year before it is treated as a typo. */
+const MAX_YEAR_DISTANCE = 5;
+const QUOTE_MAX = 60;
+
+const ROMAN_QUARTER: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, "1": 1, "2": 2, "3": 3, "4": 4 };
+const NUMBER_WORDS: Record<string, number> = { ba: 3, sau: 6, chin: 9 };
+
+const RECURRING =
+  /\b(thuong xuyen|hang (quy|thang|nam|tuan|ngay)|dinh ky|ca nam|trong nam|lien tuc|suot nam|quanh nam)\b/;
+const NO_DEADLINE =
+  /\b(theo (quy dinh|yeu cau|chi dao|ke hoach|tien do|huong dan|van ban|thong bao|lo trinh)|khi co (yeu cau|chi dao|van ban|huong dan)|chua (xac dinh|co thoi han)|khong (co )?thoi han|tuy (tinh hinh|theo))\b/;
+/** Cells that only say "nothing here". */
+const EMPTY_MARKERS = /^[\s\-–—.…_/x?]*$/;
+
+interface Mention {
+  due?: string;
+  problem?: string;
+}
+
+/** Lowercase, unaccented, đ→d, dashes unified, single spaces; keeps / - . , as separators. */
+function keyOf(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[đĐðÐ]/g, "d")
+    .toLowerCase()
+    .replace(/[\u2010-\u2015\u2212]/g, "-")
+    .replace(/[\s\u00a0\u200b]+/g, " ")
+    .trim();
+}
+
+function quote(text: string): string {
+  const t = text.replace(/\s+/g, " ").trim();
+  return `“${t.length > QUOTE_MAX ? t.slice(0, QUOTE_MAX) + "…" : t}”`;
+}
+
+function endOfMonth(year: number, month: number): string {
+  return formatIsoDate(year, month, daysInMonth(year, month));
+}
+
+function yearOf(raw: string | undefined, planYear: number): number {
+  if (raw === undefined || raw === "") return planYear;
+  const n = Number(raw);
+  return raw.length <= 2 ? 2000 + n : n;
+}
+
+function checkYear(year: number, planYear: number): string | undefined {
+  return Math.abs(year - planYear) > MAX_YEAR_DISTANCE
+    ? `năm ${year} cách xa năm kế hoạch ${planYear}`
+    : undefined;
+}
+
+function dayMention(d: number, m: number, yRaw: string | undefined, planYear: number): Mention {
+  const year = yearOf(yRaw, planYear);
+  if (!isValidYmd(year, m, d)) return { problem: `ngày ${d}/${m}/${year} không tồn tại` };
+  const far = checkYear(year, planYear);
+  return far ? { problem: far } : { due: formatIsoDate(year, m, d) };
+}
+
+function monthMention(m: number, yRaw: string | undefined, planYear: number, part?: string): Mention {
+  const year = yearOf(yRaw, planYear);
+  if (m < 1 || m > 12) return { problem: `tháng ${m} không tồn tại` };
+  const far = checkYear(year, planYear);
+  if (far) return { problem: far };
+  if (part === "dau") return { due: formatIsoDate(year, m, 10) };
+  if (part === "giua") return { due: formatIsoDate(year, m, 15) };
+  return { due: endOfMonth(year, m) };
+}
+
+function quarterMention(q: number, yRaw: string | undefined, planYear: number, part?: string): Mention {
+  const year = yearOf(yRaw, planYear);
+  const far = checkYear(year, planYear);
+  if (far) return { problem: far };
+  const lastMonth = q * 3;
+  if (part === "dau") return { due: endOfMonth(year, lastMonth - 2) };
+  if (part === "giua") return { due: endOfMonth(year, lastMonth - 1) };
+  return { due: endOfMonth(year, lastMonth) };
+}
+
+type Rule = { re: RegExp; read: (m: RegExpExecArray, planYear: number) => Mention | Mention[] };
+
+const Y = String.raw`(?:\s*(?:\/|-|\.|,|nam)\s*(\d{4}|\d{2}(?!\d)))?`;
+const Y4 = String.raw`(?:\s*(?:\/|-|\.|,|nam)\s*(\d{4}))?`;
+const QNUM = String.raw`(iv|iii|ii|i|[1-4])(?![a-z0-9])`;
+const PART = String.raw`(?:(dau|giua|cuoi)\s+)?`;
+
+/** Applied in order; each match is blanked out so later rules do not read it again. */
+const RULES: Rule[] = [
+  // 2024-12-31
+  {
+    re: /\b(\d{4})-(\d{1,2})-(\d{1,2})\b/g,
+    read: (m, py) => dayMention(Number(m[3]), Number(m[2]), m[1], py),
+  },
+  // ngày 30 tháng 11 năm 2024 · ngày 30 tháng 11/2024 · 30 tháng 11
+  {
+    re: new RegExp(String.raw`(?:\bngay\s*)?\b(\d{1,2})\s*thang\s*(\d{1,2})(?!\d)` + Y, "g"),
+    read: (m, py) => dayMention(Number(m[1]), Number(m[2]), m[3], py),
+  },
+  // Quý III-IV/2024 · quý 4 năm 2024 · Q.IV · cuối quý II
+  {
+    re: new RegExp(
+      PART + String.raw`\b(?:quy|qui|q)\s*\.?\s*` + QNUM + String.raw`(?:\s*(?:-|den|toi|va|,|\/)\s*(?:(?:quy|qui|q)\s*\.?\s*)?` + QNUM + ")?" + Y4,
+      "g",
+    ),
+    read: (m, py) => quarterMention(ROMAN_QUARTER[m[3] ?? m[2]], m[4], py, m[1]),
+  },
+  // "Quý 5", "Quý VI": a quarter that does not exist (must not be read as a month below).
+  {
+    re: /\b(?:quy|qui)\s*\.?\s*(\d+|[ivxlc]+)(?![a-z0-9])/g,
+    read: (m) => ({ problem: `quý “${m[1].toUpperCase()}” không tồn tại, chỉ có quý I–IV` }),
+  },
+  // 6 tháng đầu năm · 9 tháng đầu năm 2024 · 02 tháng cuối năm
+  {
+    re: /\b(\d{1,2}|sau|chin|ba) thang (dau|cuoi) nam(?:\s*(\d{4}))?/g,
+    read: (m, py) => {
+      const n = /^\d+$/.test(m[1]) ? Number(m[1]) : NUMBER_WORDS[m[1]];
+      if (n < 1 || n > 12) return { problem: `“${n} tháng” không hợp lệ` };
+      return monthMention(m[2] === "dau" ? n : 12, m[3], py);
+    },
+  },
+  // nửa đầu năm · nửa cuối năm
+  {
+    re: /\bnua (dau|cuoi|sau) nam(?:\s*(\d{4}))?/g,
+    read: (m, py) => monthMention(m[1] === "dau" ? 6 : 12, m[2], py),
+  },
+  // Tháng 10-12/2024 · từ tháng 10 đến tháng 12 năm 2024
+  {
+    re: new RegExp(String.raw`\b(?:thang|t)\s*(\d{1,2})\s*(?:-|den|toi|va|,)\s*(?:thang\s*)?(\d{1,2})(?![\d])` + Y4, "g"),
+    read: (m, py) => [monthMention(Number(m[1]), m[3], py), monthMention(Number(m[2]), m[3], py)],
+  },
+  // 31/12/2024 · 15-10-2024 · 20.12.2024 · 31/12/24
+  {
+    re: /\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}|\d{2})(?![\d])/g,
+    read: (m, py) => dayMention(Number(m[1]), Number(m[2]), m[3], py),
+  },
+  // Tháng 12/2024 · tháng 12 năm 2024 · T12 · cuối tháng 11
+  {
+    re: new RegExp(PART + String.raw`\b(?:thang|t)\s*\.?\s*(\d{1,2})(?!\d)` + Y, "g"),
+    read: (m, py) => monthMention(Number(m[2]), m[3], py, m[1]),
+  },
+  // 12/2024 (month/year)
+  {
+    re: /\b(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)/g,
+    read: (m, py) => monthMention(Number(m[1]), m[2], py),
+  },
+  // 15/12 (day/month, plan year)
+  {
+    re: /\b(\d{1,2})\s*[/.-]\s*(\d{1,2})(?![\d])/g,
+    read: (m, py) => dayMention(Number(m[1]), Number(m[2]), undefined, py),
+  },
+  // đầu năm · giữa năm · cuối năm (2024)
+  {
+    re: /\b(dau|giua|cuoi) nam(?:\s*(\d{4}))?/g,
+    read: (m, py) => monthMention(m[1] === "dau" ? 1 : m[1] === "giua" ? 6 : 12, m[2], py),
+  },
+  // Năm 2024 · 2024 · 2024-2025
+  {
+    re: /\b(19\d{2}|20\d{2}|21\d{2})\b/g,
+    read: (m, py) => monthMention(12, m[1], py),
+  },
+];
+
+function mentionsIn(key: string, planYear: number): { mentions: Mention[]; firstAt: number } {
+  const mentions: Mention[] = [];
+  let firstAt = Number.POSITIVE_INFINITY;
+  let rest = key;
+  for (const rule of RULES) {
+    rule.re.lastIndex = 0;
+    rest = rest.replace(rule.re, (...args: unknown[]) => {
+      const match = args.slice(0, -2) as unknown as RegExpExecArray;
+      const offset = args[args.length - 2] as number;
+      const read = rule.read(match, planYear);
+      mentions.push(...(Array.isArray(read) ? read : [read]));
+      firstAt = Math.min(firstAt, offset);
+      return " ".repeat(match[0].length);
+    });
+  }
+  return { mentions, firstAt };
+}
+
+function fromSerial(serial: number): ParsedDeadline {
+  if (!Number.isFinite(serial) || serial < 1 || serial > MAX_EXCEL_SERIAL) {
+    return { kind: "none", due: null, problem: `Số ${String(serial)} không phải là một ngày Excel hợp lệ.` };
+  }
+  return { kind: "date", due: fromExcelSerial(serial) };
+}
+
+function unreadable(original: string, why?: string): ParsedDeadline {
+  const reason = why ? ` (${why})` : "";
+  return {
+    kind: "none",
+    due: null,
+    problem: `Không hiểu thời hạn ${quote(original)}${reason}. Hãy ghi theo dạng “Quý IV/2024”, “Tháng 12/2024” hoặc “31/12/2024”.`,
+  };
+}
+
+export function parseDeadline(value: unknown, planYear: number): ParsedDeadline {
+  try {
+    if (!Number.isInteger(planYear) || planYear < 1900 || planYear > 9999) {
+      return { kind: "none", due: null, problem: `Năm kế hoạch không hợp lệ: ${String(planYear)}.` };
+    }
+    if (value === null || value === undefined) return { kind: "none", due: null };
+    if (typeof value === "number") return fromSerial(value);
+    if (value instanceof Date) {
+      const iso = isoFromDate(value);
+      return iso ? { kind: "date", due: iso } : { kind: "none", due: null, problem: "Ngày không hợp lệ." };
+    }
+    if (typeof value !== "string") {
+      return { kind: "none", due: null, problem: `Thời hạn phải là chữ hoặc ngày, không phải ${typeof value}.` };
+    }
+    const text = decodeLegacyVietnamese(value);
+    if (EMPTY_MARKERS.test(text)) return { kind: "none", due: null };
+    const key = keyOf(text);
+    // A cell holding only a number that looks like an Excel serial of 2000–2099 (CSV exports).
+    if (/^\d{5}$/.test(key) && Number(key) >= 36526 && Number(key) < 73051) return fromSerial(Number(key));
+
+    const { mentions, firstAt } = mentionsIn(key, planYear);
+    const recurring = RECURRING.exec(key);
+    const problems = mentions.filter((m) => m.problem).map((m) => m.problem as string);
+    if (problems.length > 0) return unreadable(text, problems.join("; "));
+
+    const dues = mentions.map((m) => m.due as string).sort();
+    if (recurring && (dues.length === 0 || recurring.index < firstAt)) {
+      const year = dues.length > 0 ? Number(dues[dues.length - 1].slice(0, 4)) : planYear;
+      return { kind: "recurring", due: formatIsoDate(year, 12, 31) };
+    }
+    if (dues.length > 0) return { kind: "date", due: dues[dues.length - 1] };
+    if (NO_DEADLINE.test(key)) return { kind: "none", due: null };
+    return unreadable(text);
+  } catch {
+    return { kind: "none", due: null, problem: "Không đọc được thời hạn." };
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * Tổng hợp theo đơn vị (per-unit summary) of assignment rows as of a report date, in one pass.
+ */
+import { isIsoDate } from "../dates/isoDate";
+import { classifyTask } from "../status/status";
+import { findUnit, listUnits, unitKey } from "../units/units";
+
+export interface SummaryRow {
+  unit: string;
+  due: string | null;
+  done: boolean;
+  completedOn?: string | null;
+}
+
+export interface UnitSummary {
+  /** Canonical name from findUnit, else the first spelling seen (NFC, trimmed). */
+  unit: string;
+  unitId: string | null;
+  assigned: number;
+  done: number;
+  doneOnTime: number;
+  doneLate: number;
+  overdue: number;
+  /** done / assigned, 0..1. */
+  completionRate: number;
+}
+
+const UNIT_ORDER = new Map(listUnits().map((u, i) => [u.id, i]));
+
+/** Resolves unit names once per distinct spelling. */
+export function createUnitResolver(): (name: string) => { key: string; unitId: string | null; name: string } {
+  const cache = new Map<string, { key: string; unitId: string | null; name: string }>();
+  return (raw: string) => {
+    const name = typeof raw === "string" ? raw : String(raw ?? "");
+    let hit = cache.get(name);
+    if (!hit) {
+      const unit = findUnit(name);
+      hit = unit
+        ? { key: "id:" + unit.id, unitId: unit.id, name: unit.name }
+        : { key: "text:" + unitKey(name), unitId: null, name: name.normalize("NFC").replace(/\s+/g, " ").trim() };
+      cache.set(name, hit);
+    }
+    return hit;
+  };
+}
+
+/**
+ * Groups rows by `findUnit(unit)?.id`, else by folded text, so spelling variants of one unit
+ * land in one row. Known units come first in the official order (departments, central agencies,
+ * districts, communes), then unknown names in order of first appearance.
+ */
+export function summarizeByUnit(rows: readonly SummaryRow[], asOf: string): UnitSummary[] {
+  if (!isIsoDate(asOf)) throw new RangeError(`Ngày báo cáo không hợp lệ (cần YYYY-MM-DD): ${String(asOf)}`);
+  const resolve = createUnitResolver();
+  const groups = new Map<string, UnitSummary>();
+  for (const row of rows) {
+    const { key, unitId, name } = resolve(row.unit);
+    let g = groups.get(key);
+    if (!g) {
+      g = { unit: name, unitId, assigned: 0, done: 0, doneOnTime: 0, doneLate: 0, overdue: 0, completionRate: 0 };
+      groups.set(key, g);
+    }
+    g.assigned += 1;
+    if (row.done) g.done += 1;
+    switch (classifyTask(row, asOf)) {
+      case "done-on-time":
+        g.doneOnTime += 1;
+        break;
+      case "done-late":
+        g.doneLate += 1;
+        break;
+      case "overdue":
+        g.overdue += 1;
+        break;
+      default:
+        break;
+    }
+  }
+  const out = [...groups.values()];
+  for (const g of out) g.completionRate = g.assigned === 0 ? 0 : g.done / g.assigned;
+  const known = out.filter((g) => g.unitId !== null);
+  known.sort((a, b) => (UNIT_ORDER.get(a.unitId as string) ?? 0) - (UNIT_ORDER.get(b.unitId as string) ?? 0));
+  return [...known, ...out.filter((g) => g.unitId === null)];
+}

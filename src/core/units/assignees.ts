@@ -1,0 +1,118 @@
+/**
+ * Cơ quan chủ trì / phối hợp cells → units. Lists are separated by commas, semicolons, line
+ * breaks, "và" or "+"; group phrases ("Các sở, ban, ngành", "UBND các huyện, thị xã, thành phố",
+ * "UBND các xã, phường, thị trấn", "các cơ quan Trung ương đóng trên địa bàn") stand for all
+ * their members. Commas and "và" also occur inside names ("Sở Văn hóa, Thể thao và Du lịch"),
+ * so pieces are re-joined greedily: the longest run of pieces that names a unit or a group wins.
+ */
+import { foldVietnamese } from "../text/fold";
+import { decodeLegacyVietnamese } from "../text/legacy";
+import { findUnit, listUnits, unitKey, type Unit, type UnitLevel } from "./units";
+
+export type AssigneeGroup = "agencies" | "central" | "districts" | "communes";
+
+const GROUP_LEVEL: Record<AssigneeGroup, UnitLevel> = {
+  agencies: "agency",
+  central: "central",
+  districts: "district",
+  communes: "commune",
+};
+
+/** Folded phrases (after UBND/tỉnh affixes are stripped) that name a whole group. */
+const GROUP_PHRASES: Array<[AssigneeGroup, RegExp]> = [
+  ["agencies", /^(cac )?(so ban nganh|so nganh|so ban nganh tinh|co quan chuyen mon( thuoc ubnd tinh)?|co quan chuyen mon thuoc uy ban nhan dan tinh|so ban nganh thuoc tinh|so ban nganh co lien quan)$/],
+  ["central", /^(cac )?(co quan (nganh )?trung uong( dong| tren| dong tren)?( dia ban)?( tinh)?|co quan nganh doc( trung uong)?( tren dia ban)?( tinh)?)$/],
+  ["districts", /^(cac )?(huyen thi xa thanh pho|huyen thanh pho thi xa|huyen thi xa tp|cap huyen|dia phuong cap huyen)$/],
+  ["communes", /^(cac )?(xa phuong thi tran|xa phuong thi tran tren dia ban( tinh)?|cap xa)$/],
+];
+
+/** Phrases that name no particular unit ("các cơ quan, đơn vị có liên quan"): skipped silently. */
+const VAGUE = /^(cac )?(co quan|don vi|to chuc|ca nhan|dia phuong|co quan don vi|co quan to chuc|nganh|cap|ban)?( va )?( ?(co quan|don vi|to chuc|dia phuong|ca nhan))*( co)?( lien quan)?$/;
+
+function groupOf(text: string): AssigneeGroup | null {
+  const k = unitKey(text).replace(/^(ubnd|uy ban nhan dan) /, "");
+  for (const [group, re] of GROUP_PHRASES) if (re.test(k)) return group;
+  return null;
+}
+
+export interface ResolvedAssignees {
+  units: Unit[];
+  /** Groups named in the text. */
+  groups: AssigneeGroup[];
+  /** Pieces that name no known unit (kept by callers as written, never dropped). */
+  unknown: string[];
+}
+
+/** No unit or group name spans more than this many comma/"và" pieces. */
+const MAX_PIECES_PER_NAME = 8;
+
+interface Piece {
+  text: string;
+  sep: string;
+}
+
+function pieces(part: string): Piece[] {
+  const out: Piece[] = [];
+  // JavaScript's \b is ASCII-only, so "và" is matched between spaces.
+  const re = /\s*(?:,|\+|&(?=\s))\s*|\s+(?:và|va)\s+/giu;
+  let last = 0;
+  for (let m = re.exec(part); m; m = re.exec(part)) {
+    out.push({ text: part.slice(last, m.index), sep: m[0] });
+    last = m.index + m[0].length;
+  }
+  out.push({ text: part.slice(last), sep: "" });
+  return out.filter((p, i) => p.text.trim() !== "" || i < out.length - 1);
+}
+
+function join(ps: Piece[], from: number, to: number): string {
+  let s = "";
+  for (let i = from; i <= to; i++) s += ps[i].text + (i < to ? ps[i].sep : "");
+  return s.trim();
+}
+
+export function resolveAssignees(text: unknown): ResolvedAssignees {
+  const result: ResolvedAssignees = { units: [], groups: [], unknown: [] };
+  if (typeof text !== "string" || text.trim() === "") return result;
+  const seen = new Set<string>();
+  const add = (u: Unit) => {
+    if (!seen.has(u.id)) {
+      seen.add(u.id);
+      result.units.push(u);
+    }
+  };
+  const clean = decodeLegacyVietnamese(text).normalize("NFC").slice(0, 10_000);
+  for (const part of clean.split(/[;\n\r•]+/u)) {
+    if (part.trim() === "") continue;
+    const ps = pieces(part);
+    for (let i = 0; i < ps.length; ) {
+      let matched = false;
+      for (let j = Math.min(ps.length - 1, i + MAX_PIECES_PER_NAME - 1); j >= i; j--) {
+        const candidate = join(ps, i, j);
+        const group = groupOf(candidate);
+        if (group) {
+          if (!result.groups.includes(group)) result.groups.push(group);
+          listUnits(GROUP_LEVEL[group]).forEach(add);
+        } else {
+          const unit = findUnit(candidate);
+          if (!unit) continue;
+          add(unit);
+        }
+        i = j + 1;
+        matched = true;
+        break;
+      }
+      if (!matched) {
+        const t = ps[i].text.trim().replace(/^[-–—•*.\s]+|[.\s]+$/g, "");
+        const k = foldVietnamese(t);
+        if (k !== "" && !VAGUE.test(k)) result.unknown.push(t);
+        i += 1;
+      }
+    }
+  }
+  return result;
+}
+
+/** A lead/coordinating cell → the units it names (groups expanded), without duplicates. */
+export function expandAssignees(text: string): Unit[] {
+  return resolveAssignees(text).units;
+}

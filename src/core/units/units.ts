@@ -1,0 +1,211 @@
+/**
+ * Đơn vị (units) of Quảng Ngãi in 2024: departments and boards (sở, ban, ngành), the five
+ * central agencies in the province (cơ quan Trung ương), 13 district-level and 173
+ * commune-level People's Committees. Data: units-2024.json (see its `source`).
+ *
+ * Matching is on folded keys (no diacritics, either tone style, NFD, odd spacing and hyphens),
+ * with "UBND"/"Ủy ban nhân dân" prefixes, "tỉnh (Quảng Ngãi)" suffixes and common abbreviations
+ * ("SNV", "Sở NN&PTNT", "TP", "TX", "H.", "P.", "TT"). A name that fits several units returns
+ * null unless the district settles it — never a silent guess.
+ */
+import data from "./units-2024.json";
+import { foldVietnamese } from "../text/fold";
+import { decodeLegacyVietnamese } from "../text/legacy";
+
+export type UnitLevel = "agency" | "central" | "district" | "commune";
+
+export interface Unit {
+  /** National code for districts/communes ("524"); agency code for agencies ("SNV"). */
+  id: string;
+  /** Full official name: "Sở Nội vụ", "Huyện Bình Sơn", "Xã Bình Hòa". */
+  name: string;
+  level: UnitLevel;
+  /** District code of a commune. */
+  parentId?: string;
+}
+
+interface UnitRecord extends Unit {
+  shortName?: string;
+  kind?: string;
+  abbreviations?: string[];
+}
+
+const RECORDS = (data as { units: UnitRecord[] }).units;
+export const UNITS_SOURCE: { files: string[]; provenance: string } = data.source;
+
+/** Public view of a unit (no matching aliases). */
+function publicUnit(r: UnitRecord): Unit {
+  return r.parentId === undefined
+    ? { id: r.id, name: r.name, level: r.level }
+    : { id: r.id, name: r.name, level: r.level, parentId: r.parentId };
+}
+
+const UNITS: readonly Unit[] = Object.freeze(RECORDS.map((r) => Object.freeze(publicUnit(r))));
+const BY_ID = new Map(UNITS.map((u) => [u.id, u]));
+
+/** Folded kind words by which a district or commune may be written. */
+const KIND_WORDS: Record<string, string[]> = {
+  "thanh-pho": ["thanh pho", "tp"],
+  "thi-xa": ["thi xa", "tx"],
+  huyen: ["huyen", "h"],
+  phuong: ["phuong", "p"],
+  "thi-tran": ["thi tran", "tt"],
+  xa: ["xa"],
+};
+
+/** Leading words that do not change which unit is meant. */
+const PREFIXES = [
+  "chu tich ubnd",
+  "uy ban nd",
+  "ubnd",
+  "ub",
+  "lanh dao",
+  "thu truong",
+];
+/** Trailing words that do not change which unit is meant. */
+const SUFFIXES = ["tinh quang ngai", "quang ngai", "tinh qng", "tinh"];
+
+function stripAffixes(key: string): string {
+  let k = key.replace(/\buy ban nhan dan\b/g, "ubnd");
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const p of PREFIXES) {
+      if (k.startsWith(p + " ")) {
+        k = k.slice(p.length + 1);
+        changed = true;
+      }
+    }
+  }
+  for (const s of SUFFIXES) {
+    if (k.endsWith(" " + s) && k.length > s.length + 4) {
+      k = k.slice(0, -(s.length + 1));
+      break;
+    }
+  }
+  return k;
+}
+
+const INDEX = new Map<string, Unit[]>();
+function addKey(key: string, unit: Unit): void {
+  const k = stripAffixes(foldVietnamese(key));
+  if (!k) return;
+  const list = INDEX.get(k);
+  if (!list) INDEX.set(k, [unit]);
+  else if (!list.includes(unit)) list.push(unit);
+}
+
+for (const r of RECORDS) {
+  const unit = BY_ID.get(r.id) as Unit;
+  addKey(r.name, unit);
+  if (r.level === "agency" || r.level === "central") {
+    addKey(r.id, unit);
+    for (const a of r.abbreviations ?? []) addKey(a, unit);
+  } else if (r.shortName && r.kind) {
+    addKey(r.shortName, unit);
+    for (const w of KIND_WORDS[r.kind] ?? []) addKey(`${w} ${r.shortName}`, unit);
+  }
+}
+
+/** All units of 2024, in data order (agencies, central agencies, districts, communes). */
+export function listUnits(level?: UnitLevel): readonly Unit[] {
+  return level ? UNITS.filter((u) => u.level === level) : UNITS;
+}
+
+export function unitById(id: string): Unit | null {
+  return BY_ID.get(id) ?? null;
+}
+
+/** Folded, affix-stripped matching key of a unit name (for grouping unknown names). */
+export function unitKey(name: string): string {
+  return stripAffixes(foldVietnamese(decodeLegacyVietnamese(String(name ?? ""))));
+}
+
+/** Folded name tokens of departments and central agencies, for abbreviation matching. */
+const AGENCY_TOKENS = RECORDS.filter((r) => r.level === "agency" || r.level === "central").map((r) => ({
+  unit: BY_ID.get(r.id) as Unit,
+  tokens: stripAffixes(foldVietnamese(r.name)).split(" "),
+}));
+
+/**
+ * Does `query` spell `name` with some words shortened to initials? "so nong nghiep va ptnt" →
+ * "so nong nghiep va phat trien nong thon"; "so tn va mt", "so ldtbxh" ("và" may be skipped
+ * inside initials). Every word of the name must be accounted for.
+ */
+function spells(query: string[], name: string[]): boolean {
+  const memo = new Map<string, boolean>();
+  const go = (qi: number, ni: number): boolean => {
+    if (qi === query.length) return ni === name.length;
+    if (ni === name.length) return false;
+    const key = qi + ":" + ni;
+    const hit = memo.get(key);
+    if (hit !== undefined) return hit;
+    let ok = query[qi] === name[ni] && go(qi + 1, ni + 1);
+    const q = query[qi];
+    if (!ok && q.length >= 2 && /^[a-z]+$/.test(q)) {
+      // q as initials of name[ni..]: each letter starts the next word, "va" may be skipped.
+      let n = ni;
+      let i = 0;
+      while (!ok && n < name.length && i < q.length) {
+        if (name[n] === "va" && q[i] !== "v") {
+          n += 1;
+          continue;
+        }
+        if (name[n][0] !== q[i]) break;
+        i += 1;
+        n += 1;
+        if (i === q.length) ok = go(qi + 1, n);
+      }
+    }
+    memo.set(key, ok);
+    return ok;
+  };
+  return go(0, 0);
+}
+
+function candidates(name: string): Unit[] {
+  const key = unitKey(name);
+  const exact = INDEX.get(key);
+  if (exact) return exact;
+  const query = key.split(" ");
+  if (query.length > 12 || key.length > 120) return [];
+  return AGENCY_TOKENS.filter((a) => spells(query, a.tokens)).map((a) => a.unit);
+}
+
+/** "Xã Bình Hòa, huyện Bình Sơn" · "Phường Nguyễn Nghiêm (TX Đức Phổ)" → [commune part, district part]. */
+function splitEmbeddedDistrict(name: string): [string, string] | null {
+  const m = /^(.+?)\s*(?:[,(–—-]|\s)\s*((?:huyện|huyen|thị xã|thi xa|thành phố|thanh pho|tp\.?|tx\.?|h\.)\s*.+?)\)?\s*$/iu.exec(
+    name.normalize("NFC"),
+  );
+  return m ? [m[1], m[2]] : null;
+}
+
+function resolveDistrict(district: string): Unit | null {
+  const found = candidates(district).filter((u) => u.level === "district");
+  return found.length === 1 ? found[0] : null;
+}
+
+/**
+ * The unit a name refers to, or null when unknown or ambiguous. `district` (a district name or
+ * code) settles commune names that exist in several districts.
+ */
+export function findUnit(name: string, district?: string): Unit | null {
+  if (typeof name !== "string" || name.trim() === "") return null;
+  let found = candidates(name);
+  if (found.length === 0) {
+    const byId = BY_ID.get(name.trim().toUpperCase());
+    if (byId) return byId;
+    const split = splitEmbeddedDistrict(name);
+    if (split) return findUnit(split[0], district ?? split[1]);
+    return null;
+  }
+  if (found.length > 1 && typeof district === "string" && district.trim() !== "") {
+    const d = BY_ID.get(district.trim()) ?? resolveDistrict(district);
+    if (d && d.level === "district") found = found.filter((u) => u.parentId === d.id);
+  }
+  return found.length === 1 ? found[0] : null;
+}
+
+/** Every unit a name could mean (for "did you mean" messages). */
+export function unitCandidates(name: string): readonly Unit[] {
+  return candidates(name);
+}
