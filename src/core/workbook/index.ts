@@ -1,0 +1,9 @@
+/** The tracking workbook: layout, formulas, their core twins, and plans. */
+export * from "./layout";
+export * from "./plan";
+export * from "./formulas";
+export * from "./model";
+export * from "./evaluate";
+export * from "./sheets";
+export * from "./merge";
+export * from "./tracker";

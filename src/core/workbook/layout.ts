@@ -1,0 +1,172 @@
+/**
+ * The tracking workbook (sổ theo dõi) the add-in builds — the same in Excel (task pane) and in
+ * the headless .xlsx export. Sheet, table, column and name spellings are a contract: formulas,
+ * independent checks and users' own formulas refer to them.
+ */
+
+export const SHEETS = {
+  tasks: "Nhiệm vụ 2024",
+  assignments: "Phân công",
+  summary: "Tổng hợp",
+  config: "Cấu hình",
+  report: "Báo cáo",
+} as const;
+
+export const TABLES = {
+  tasks: "NhiemVu",
+  assignments: "PhanCong",
+  tiers: "BacDiem",
+} as const;
+
+/** Workbook-level defined names (tên định nghĩa), all single cells on the Cấu hình sheet. */
+export const NAMES = {
+  reportDate: "NgayBaoCao",
+  dueSoonDays: "SoNgaySapDenHan",
+  includeCoordinating: "TinhPhoiHop",
+  countedRole: "VaiTroTinh",
+  maxPoints: "DiemToiDa",
+  scoreMode: "CachTinhDiem",
+  threshold: "NguongDiem",
+  latePenalty: "DiemTruTreHan",
+  catalogueId: "MaDanhMuc",
+  catalogueOfficial: "DanhMucChinhThuc",
+} as const;
+
+export const DATE_FORMAT = "dd/mm/yyyy";
+export const PERCENT_FORMAT = "0.0%";
+export const POINTS_FORMAT = "0.00";
+export const COUNT_FORMAT = "0";
+
+/** Role (vai trò) of a unit in a task. */
+export const ROLE = { lead: "Chủ trì", coordinating: "Phối hợp" } as const;
+/** Values of the "Trong danh mục" column. */
+export const IN_CATALOGUE = { yes: "Có", no: "Không" } as const;
+/** Values of the scoring-mode cell. */
+export const SCORE_MODE = { proportional: "Tỷ lệ", tiers: "Bậc" } as const;
+/** Labels of the deadline kind (loại thời hạn). */
+export const DEADLINE_KIND_LABELS = {
+  date: { vi: "Có thời hạn", en: "Fixed deadline" },
+  recurring: { vi: "Thường xuyên", en: "Recurring" },
+  none: { vi: "Không có thời hạn", en: "No fixed deadline" },
+} as const;
+/** Labels of unit levels (cấp). */
+export const LEVEL_LABELS = {
+  agency: "Sở, ban, ngành",
+  central: "Cơ quan Trung ương",
+  district: "Cấp huyện",
+  commune: "Cấp xã",
+  unknown: "Chưa nhận diện",
+} as const;
+/** Values of the Kiểm tra (review) column. */
+export const CHECK_LABELS = {
+  missingEvidence: "Thiếu minh chứng",
+  unknownStatus: "Trạng thái không rõ",
+  dateWithoutDone: "Có ngày hoàn thành nhưng chưa đánh dấu hoàn thành",
+} as const;
+
+export type ColumnKind = "catalogue" | "user" | "formula";
+
+export interface ColumnSpec<K extends string = string> {
+  key: K;
+  header: string;
+  kind: ColumnKind;
+  numberFormat?: string;
+  width: number;
+  wrap?: boolean;
+}
+
+export type TaskColumnKey =
+  | "id"
+  | "area"
+  | "title"
+  | "lead"
+  | "coordinating"
+  | "output"
+  | "deadline"
+  | "due"
+  | "kind"
+  | "period"
+  | "inCatalogue"
+  | "leadCount"
+  | "doneCount"
+  | "overdueCount"
+  | "progress";
+
+export const TASK_COLUMNS: readonly ColumnSpec<TaskColumnKey>[] = [
+  { key: "id", header: "Mã NV", kind: "catalogue", width: 9 },
+  { key: "area", header: "Lĩnh vực", kind: "catalogue", width: 8 },
+  { key: "title", header: "Nhiệm vụ", kind: "catalogue", width: 60, wrap: true },
+  { key: "lead", header: "Cơ quan chủ trì", kind: "catalogue", width: 28, wrap: true },
+  { key: "coordinating", header: "Cơ quan phối hợp", kind: "catalogue", width: 28, wrap: true },
+  { key: "output", header: "Sản phẩm", kind: "catalogue", width: 22, wrap: true },
+  { key: "deadline", header: "Thời hạn", kind: "catalogue", width: 18, wrap: true },
+  { key: "due", header: "Hạn hoàn thành", kind: "catalogue", numberFormat: DATE_FORMAT, width: 14 },
+  { key: "kind", header: "Loại thời hạn", kind: "catalogue", width: 16 },
+  { key: "period", header: "Kỳ hạn", kind: "formula", width: 12 },
+  { key: "inCatalogue", header: "Trong danh mục", kind: "catalogue", width: 10 },
+  { key: "leadCount", header: "Số đơn vị chủ trì", kind: "formula", numberFormat: COUNT_FORMAT, width: 10 },
+  { key: "doneCount", header: "Đã hoàn thành", kind: "formula", numberFormat: COUNT_FORMAT, width: 10 },
+  { key: "overdueCount", header: "Quá hạn", kind: "formula", numberFormat: COUNT_FORMAT, width: 9 },
+  { key: "progress", header: "Tiến độ", kind: "formula", width: 34, wrap: true },
+];
+
+export type AssignmentColumnKey =
+  | "taskId"
+  | "title"
+  | "area"
+  | "unit"
+  | "level"
+  | "role"
+  | "due"
+  | "kind"
+  | "period"
+  | "inCatalogue"
+  | "status"
+  | "completedOn"
+  | "evidence"
+  | "note"
+  | "state"
+  | "check";
+
+export const ASSIGNMENT_COLUMNS: readonly ColumnSpec<AssignmentColumnKey>[] = [
+  { key: "taskId", header: "Mã NV", kind: "catalogue", width: 9 },
+  { key: "title", header: "Nhiệm vụ", kind: "catalogue", width: 48, wrap: true },
+  { key: "area", header: "Lĩnh vực", kind: "catalogue", width: 8 },
+  { key: "unit", header: "Đơn vị", kind: "catalogue", width: 30 },
+  { key: "level", header: "Cấp", kind: "catalogue", width: 16 },
+  { key: "role", header: "Vai trò", kind: "catalogue", width: 10 },
+  { key: "due", header: "Hạn hoàn thành", kind: "catalogue", numberFormat: DATE_FORMAT, width: 14 },
+  { key: "kind", header: "Loại thời hạn", kind: "catalogue", width: 16 },
+  { key: "period", header: "Kỳ hạn", kind: "formula", width: 12 },
+  { key: "inCatalogue", header: "Trong danh mục", kind: "catalogue", width: 10 },
+  { key: "status", header: "Trạng thái", kind: "user", width: 16 },
+  { key: "completedOn", header: "Ngày hoàn thành", kind: "user", numberFormat: DATE_FORMAT, width: 14 },
+  { key: "evidence", header: "Minh chứng", kind: "user", width: 30 },
+  { key: "note", header: "Ghi chú", kind: "user", width: 30, wrap: true },
+  { key: "state", header: "Tình trạng", kind: "formula", width: 20 },
+  { key: "check", header: "Kiểm tra", kind: "formula", width: 22 },
+];
+
+/** The summary sheet's header row (a contract: exactly these, in this order). */
+export const SUMMARY_HEADERS = [
+  "Đơn vị",
+  "Được giao",
+  "Hoàn thành",
+  "Đúng hạn",
+  "Trễ hạn",
+  "Quá hạn",
+  "Tỷ lệ hoàn thành",
+  "Điểm",
+] as const;
+export const SUMMARY_TOTAL_LABEL = "Tổng cộng";
+
+/** Rows above the task table (title, source, sample-data warning); the table header is on this row. */
+export const TASK_TABLE_HEADER_ROW = 5;
+/** The assignment table starts at A1 (pivot-ready: nothing else on its sheet). */
+export const ASSIGNMENT_TABLE_HEADER_ROW = 1;
+
+export function columnIndex<K extends string>(columns: readonly ColumnSpec<K>[], key: K): number {
+  const i = columns.findIndex((c) => c.key === key);
+  if (i < 0) throw new Error(`Unknown column ${key}`);
+  return i;
+}

@@ -1,0 +1,258 @@
+/**
+ * Re-pulling a catalogue into a workbook that already tracks one (cập nhật danh mục): rows are
+ * matched by task id (and unit); user columns are never written; changed catalogue fields are
+ * updated in place wherever the user sorted the rows; tasks that left the catalogue are kept
+ * and marked "Trong danh mục = Không"; new tasks and assignments are appended.
+ */
+import { foldVietnamese } from "../text/fold";
+import {
+  ASSIGNMENT_COLUMNS,
+  IN_CATALOGUE,
+  TABLES,
+  TASK_COLUMNS,
+  type AssignmentColumnKey,
+  type ColumnSpec,
+  type TaskColumnKey,
+} from "./layout";
+import { assignmentKey, parseCompletionDate, type AssignmentRecord, type TaskRecord, type TrackerModel } from "./model";
+import { ASSIGNMENT_FORMULAS, assignmentCatalogueCells, assignmentUserCells, taskCatalogueCells } from "./sheets";
+import {
+  nv,
+  periodFormula,
+  taskDoneCountFormula,
+  taskLeadCountFormula,
+  taskOverdueCountFormula,
+  taskProgressFormula,
+} from "./formulas";
+import { isFormulaCell, isLinkCell, type PlanCell, type PlanOp } from "./plan";
+import { fromExcelSerial } from "../dates/isoDate";
+import { parseDeadline } from "../dates/deadline";
+
+/** A table as read from the workbook: its header row and its data rows (values), in sheet order. */
+export interface ExistingTable {
+  headers: unknown[];
+  rows: unknown[][];
+}
+
+export interface MergeCounts {
+  added: number;
+  changed: number;
+  removed: number;
+  unchanged: number;
+}
+
+export interface MergeResult {
+  ops: PlanOp[];
+  tasks: MergeCounts;
+  assignments: MergeCounts;
+  /** The assignment table after the merge (user columns as read), for summaries. */
+  merged: AssignmentRecord[];
+}
+
+export class WorkbookShapeError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(problems.join(" "));
+    this.name = "WorkbookShapeError";
+    this.problems = problems;
+  }
+}
+
+function headerIndex<K extends string>(table: string, columns: readonly ColumnSpec<K>[], headers: unknown[]): Map<K, number> {
+  const found = new Map<K, number>();
+  const problems: string[] = [];
+  const norm = headers.map((h) => String(h ?? "").normalize("NFC").trim());
+  for (const c of columns) {
+    const i = norm.indexOf(c.header);
+    if (i < 0) problems.push(`Bảng “${table}” thiếu cột “${c.header}” (có thể cột đã bị đổi tên hoặc xóa).`);
+    else found.set(c.key, i);
+  }
+  if (problems.length > 0) {
+    problems.push("Hãy khôi phục tên cột rồi nạp lại; bổ trợ không ghi gì để tránh làm sai dữ liệu.");
+    throw new WorkbookShapeError(problems);
+  }
+  return found;
+}
+
+/** Cell values compare as Excel shows them: text NFC-trimmed, empty = null. */
+function same(existing: unknown, planned: PlanCell): boolean {
+  if (isFormulaCell(planned)) return true; // formula columns are not compared
+  const want = isLinkCell(planned) ? planned.text : planned;
+  const a = existing === undefined || existing === null ? "" : existing;
+  const b = want === undefined || want === null ? "" : want;
+  if (a === "" || b === "") return a === b;
+  if (typeof a === "number" || typeof b === "number") return Number(a) === Number(b);
+  return String(a).normalize("NFC").trim() === String(b).normalize("NFC").trim();
+}
+
+interface Run {
+  row: number;
+  column: number;
+  cells: PlanCell[][];
+}
+
+/** Groups single-row cell writes into rectangles: consecutive rows with the same columns. */
+function groupRuns(updates: Array<{ row: number; cols: Array<{ column: number; cell: PlanCell }> }>): Run[] {
+  const rowRuns: Array<{ row: number; column: number; cells: PlanCell[] }> = [];
+  for (const u of updates) {
+    const cols = [...u.cols].sort((x, y) => x.column - y.column);
+    let cur: { row: number; column: number; cells: PlanCell[] } | null = null;
+    for (const c of cols) {
+      if (cur && c.column === cur.column + cur.cells.length) cur.cells.push(c.cell);
+      else {
+        cur = { row: u.row, column: c.column, cells: [c.cell] };
+        rowRuns.push(cur);
+      }
+    }
+  }
+  rowRuns.sort((a, b) => a.column - b.column || a.row - b.row);
+  const runs: Run[] = [];
+  for (const r of rowRuns) {
+    const prev = runs[runs.length - 1];
+    if (prev && prev.column === r.column && prev.cells[0].length === r.cells.length && prev.row + prev.cells.length === r.row) {
+      prev.cells.push(r.cells);
+    } else runs.push({ row: r.row, column: r.column, cells: [r.cells] });
+  }
+  return runs;
+}
+
+function text(v: unknown): string {
+  return v === null || v === undefined ? "" : String(v).normalize("NFC").trim();
+}
+
+function isoOf(v: unknown): string | null {
+  return typeof v === "number" && v >= 1 ? fromExcelSerial(v) : parseCompletionDate(v);
+}
+
+/** An existing assignment row as a record (what the summary needs). */
+function recordFromRow(row: unknown[], idx: Map<AssignmentColumnKey, number>, planYear: number): AssignmentRecord {
+  const get = (k: AssignmentColumnKey) => row[idx.get(k) as number];
+  const kindText = foldVietnamese(text(get("kind")));
+  const dueRaw = get("due");
+  return {
+    taskId: text(get("taskId")),
+    title: text(get("title")),
+    area: text(get("area")) as AssignmentRecord["area"],
+    unit: text(get("unit")),
+    unitId: null,
+    level: text(get("level")),
+    role: text(get("role")) === "Phối hợp" ? "Phối hợp" : "Chủ trì",
+    due: typeof dueRaw === "number" ? isoOf(dueRaw) : parseDeadline(dueRaw, planYear).due,
+    kind: kindText.startsWith("thuong xuyen") ? "recurring" : kindText.startsWith("khong") ? "none" : "date",
+    inCatalogue: text(get("inCatalogue")) !== IN_CATALOGUE.no,
+    status: text(get("status")) || null,
+    completedOn: isoOf(get("completedOn")),
+    evidence: text(get("evidence")) || null,
+    note: text(get("note")) || null,
+  };
+}
+
+function fullRow<K extends string>(columns: readonly ColumnSpec<K>[], idx: Map<K, number>, width: number, cells: Partial<Record<K, PlanCell>>): PlanCell[] {
+  const row: PlanCell[] = new Array(width).fill(null);
+  for (const c of columns) if (c.kind !== "formula") row[idx.get(c.key) as number] = cells[c.key] ?? null;
+  return row;
+}
+
+export function mergeTracker(
+  model: TrackerModel,
+  existing: { tasks: ExistingTable; assignments: ExistingTable },
+  options: { singleUnit: boolean; planYear: number },
+): MergeResult {
+  const ops: PlanOp[] = [
+    { op: "clearTableFilters", table: TABLES.tasks },
+    { op: "clearTableFilters", table: TABLES.assignments },
+  ];
+
+  // ── Nhiệm vụ ──
+  const tIdx = headerIndex(TABLES.tasks, TASK_COLUMNS, existing.tasks.headers);
+  const tWidth = existing.tasks.headers.length;
+  const newTasks = new Map<string, TaskRecord>(model.tasks.map((t) => [t.id.toLowerCase(), t]));
+  const seenTasks = new Set<string>();
+  const taskUpdates: Array<{ row: number; cols: Array<{ column: number; cell: PlanCell }> }> = [];
+  const tasks: MergeCounts = { added: 0, changed: 0, removed: 0, unchanged: 0 };
+  existing.tasks.rows.forEach((row, r) => {
+    const id = text(row[tIdx.get("id") as number]).toLowerCase();
+    if (id === "" || seenTasks.has(id)) return; // rows the user added by hand are left alone
+    seenTasks.add(id);
+    const t = newTasks.get(id);
+    const planned: Partial<Record<TaskColumnKey, PlanCell>> = t
+      ? taskCatalogueCells(t)
+      : { inCatalogue: IN_CATALOGUE.no };
+    const cols: Array<{ column: number; cell: PlanCell }> = [];
+    for (const [key, cell] of Object.entries(planned) as Array<[TaskColumnKey, PlanCell]>) {
+      const column = tIdx.get(key) as number;
+      if (!same(row[column], cell)) cols.push({ column, cell });
+    }
+    if (cols.length > 0) {
+      taskUpdates.push({ row: r, cols });
+      if (t) tasks.changed += 1;
+      else if (text(row[tIdx.get("inCatalogue") as number]) !== IN_CATALOGUE.no) tasks.removed += 1;
+    } else if (t) tasks.unchanged += 1;
+  });
+  for (const run of groupRuns(taskUpdates)) ops.push({ op: "updateTableCells", table: TABLES.tasks, row: run.row, column: run.column, rows: run.cells });
+  const addedTasks = model.tasks.filter((t) => !seenTasks.has(t.id.toLowerCase()));
+  tasks.added = addedTasks.length;
+  if (addedTasks.length > 0) {
+    const from = existing.tasks.rows.length;
+    ops.push({ op: "appendTableRows", table: TABLES.tasks, rows: addedTasks.map((t) => fullRow(TASK_COLUMNS, tIdx, tWidth, taskCatalogueCells(t))) });
+    const fills: Array<[TaskColumnKey, string]> = [
+      ["period", periodFormula(nv("kind"), nv("due"))],
+      ["leadCount", taskLeadCountFormula()],
+      ["doneCount", taskDoneCountFormula()],
+      ["overdueCount", taskOverdueCountFormula()],
+      ["progress", taskProgressFormula(options.singleUnit)],
+    ];
+    for (const [key, formula] of fills) {
+      ops.push({ op: "fillTableFormula", table: TABLES.tasks, column: tIdx.get(key) as number, fromRow: from, toRow: from + addedTasks.length - 1, formula });
+    }
+  }
+
+  // ── Phân công ──
+  const aIdx = headerIndex(TABLES.assignments, ASSIGNMENT_COLUMNS, existing.assignments.headers);
+  const aWidth = existing.assignments.headers.length;
+  const newAssignments = new Map<string, AssignmentRecord>();
+  for (const a of model.assignments) newAssignments.set(assignmentKey(a.taskId.toLowerCase(), a.unit), a);
+  const seen = new Set<string>();
+  const updates: Array<{ row: number; cols: Array<{ column: number; cell: PlanCell }> }> = [];
+  const assignments: MergeCounts = { added: 0, changed: 0, removed: 0, unchanged: 0 };
+  const merged: AssignmentRecord[] = [];
+  existing.assignments.rows.forEach((row, r) => {
+    const record = recordFromRow(row, aIdx, options.planYear);
+    const key = assignmentKey(record.taskId.toLowerCase(), record.unit);
+    if (record.taskId === "" || seen.has(key)) {
+      merged.push(record);
+      return;
+    }
+    seen.add(key);
+    const a = newAssignments.get(key);
+    const planned: Partial<Record<AssignmentColumnKey, PlanCell>> = a ? assignmentCatalogueCells(a) : { inCatalogue: IN_CATALOGUE.no };
+    const cols: Array<{ column: number; cell: PlanCell }> = [];
+    for (const [k, cell] of Object.entries(planned) as Array<[AssignmentColumnKey, PlanCell]>) {
+      const column = aIdx.get(k) as number;
+      if (!same(row[column], cell)) cols.push({ column, cell });
+    }
+    if (cols.length > 0) {
+      updates.push({ row: r, cols });
+      if (a) assignments.changed += 1;
+      else if (record.inCatalogue) assignments.removed += 1;
+    } else if (a) assignments.unchanged += 1;
+    // User columns as read, catalogue columns as they will be.
+    merged.push(a ? { ...a, status: record.status, completedOn: record.completedOn, evidence: record.evidence, note: record.note } : { ...record, inCatalogue: false });
+  });
+  for (const run of groupRuns(updates)) ops.push({ op: "updateTableCells", table: TABLES.assignments, row: run.row, column: run.column, rows: run.cells });
+  const added = model.assignments.filter((a) => !seen.has(assignmentKey(a.taskId.toLowerCase(), a.unit)));
+  assignments.added = added.length;
+  if (added.length > 0) {
+    const from = existing.assignments.rows.length;
+    ops.push({
+      op: "appendTableRows",
+      table: TABLES.assignments,
+      rows: added.map((a) => fullRow(ASSIGNMENT_COLUMNS, aIdx, aWidth, { ...assignmentCatalogueCells(a), ...assignmentUserCells(a) })),
+    });
+    for (const { key, formula } of ASSIGNMENT_FORMULAS) {
+      ops.push({ op: "fillTableFormula", table: TABLES.assignments, column: aIdx.get(key) as number, fromRow: from, toRow: from + added.length - 1, formula: formula() });
+    }
+    merged.push(...added);
+  }
+  return { ops, tasks, assignments, merged };
+}

@@ -1,0 +1,147 @@
+/**
+ * Top-level plans of the tracking workbook: the whole workbook (export, first pull), a re-pull
+ * into an existing workbook (merge), and the summary/report sheets.
+ */
+import type { Catalogue } from "../catalogue/types";
+import type { Unit } from "../units/units";
+import { DEFAULT_SCORE_RULE } from "../scoring/score";
+import { buildModel, type AssignmentRecord, type ProgressEntry, type TrackerModel } from "./model";
+import type { TrackerSettings } from "./evaluate";
+import { mergeTracker, type ExistingTable, type MergeResult } from "./merge";
+import {
+  assignmentSheetOps,
+  bannerOf,
+  catalogueInfoOps,
+  configSheetOps,
+  reportSheetOps,
+  summarySheetOps,
+  taskBannerOps,
+  taskSheetOps,
+  type CatalogueBanner,
+  type CatalogueRecord,
+} from "./sheets";
+import type { PlanOp, WorkbookPlan } from "./plan";
+
+export interface TrackerInput {
+  catalogue: Catalogue;
+  settings: TrackerSettings;
+  /** true: the report-date cell holds =TODAY(); false: settings.reportDate is written as a fixed date. */
+  reportDateIsToday: boolean;
+  /** Build a workbook holding only this unit's assignments. */
+  unit?: Unit | null;
+  progress?: ProgressEntry[];
+  /** Where the catalogue came from: a bundled id, an https URL, a sheet address, a file name. */
+  loadedFrom: string;
+  /** ISO timestamp of the pull. */
+  loadedAt: string;
+}
+
+export class TrackerError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(problems.join(" "));
+    this.name = "TrackerError";
+    this.problems = problems;
+  }
+}
+
+function record(input: TrackerInput): CatalogueRecord {
+  return {
+    banner: bannerOf(input.catalogue),
+    planYear: input.catalogue.planYear,
+    loadedFrom: input.loadedFrom,
+    loadedAt: input.loadedAt,
+    unit: input.unit ?? null,
+  };
+}
+
+export function isDefaultRule(s: TrackerSettings): boolean {
+  const r = s.rule;
+  return (
+    r.mode === DEFAULT_SCORE_RULE.mode &&
+    r.maxPoints === DEFAULT_SCORE_RULE.maxPoints &&
+    (r.threshold ?? 0) === DEFAULT_SCORE_RULE.threshold &&
+    (r.latePenalty ?? 0) === DEFAULT_SCORE_RULE.latePenalty
+  );
+}
+
+/** The model of a pull; refuses a one-unit workbook for a unit with no task. */
+export function trackerModel(input: TrackerInput): TrackerModel {
+  const model = buildModel(input.catalogue, { unit: input.unit ?? null, progress: input.progress });
+  if (model.tasks.length === 0 || model.assignments.length === 0) {
+    throw new TrackerError([
+      input.unit
+        ? `Đơn vị “${input.unit.name}” không có nhiệm vụ nào (chủ trì hay phối hợp) trong danh mục “${input.catalogue.title}”.`
+        : `Danh mục “${input.catalogue.title}” không có nhiệm vụ nào để phân công.`,
+    ]);
+  }
+  return model;
+}
+
+function freshTrackerOps(input: TrackerInput, model: TrackerModel, withConfig: boolean): PlanOp[] {
+  const singleUnit = Boolean(input.unit);
+  return [
+    // Names and the tier table first, then Phân công (Nhiệm vụ's formulas refer to it).
+    ...(withConfig ? configSheetOps(input.settings, input.reportDateIsToday, record(input), isDefaultRule(input.settings)) : catalogueInfoOps(record(input))),
+    ...assignmentSheetOps(model.assignments, input.settings),
+    ...taskSheetOps(model.tasks, model.assignments, input.settings, bannerOf(input.catalogue), singleUnit),
+  ];
+}
+
+/** The summary and report sheets for an assignment table. */
+export function summaryOps(assignments: readonly AssignmentRecord[], settings: TrackerSettings, banner: CatalogueBanner, unit: Unit | null): PlanOp[] {
+  return [...summarySheetOps(assignments, settings), ...reportSheetOps(assignments, settings, banner, unit)];
+}
+
+/** The whole workbook, as the headless export writes it. */
+export function buildWorkbookPlan(input: TrackerInput): { plan: WorkbookPlan; model: TrackerModel } {
+  const model = trackerModel(input);
+  const ops = [
+    ...freshTrackerOps(input, model, true),
+    ...summaryOps(model.assignments, input.settings, bannerOf(input.catalogue), input.unit ?? null),
+  ];
+  return { plan: { ops }, model };
+}
+
+/** What the open workbook already holds (read by the Office adapter). */
+export interface ExistingTracker {
+  tasks: ExistingTable | null;
+  assignments: ExistingTable | null;
+  hasConfig: boolean;
+  /** MaDanhMuc of the catalogue the workbook tracks, if any. */
+  catalogueId: string | null;
+}
+
+export interface PullResult {
+  plan: WorkbookPlan;
+  model: TrackerModel;
+  merge: MergeResult | null;
+  /** The assignment table after the pull (for counts and summaries). */
+  assignments: AssignmentRecord[];
+  /** Set when the workbook tracked another catalogue: the UI asks before applying. */
+  catalogueSwitch: { from: string; to: string } | null;
+}
+
+/** Pull a catalogue into a workbook: fresh tables, or a merge into the existing ones. */
+export function buildPullPlan(input: TrackerInput, existing: ExistingTracker): PullResult {
+  const model = trackerModel(input);
+  const banner = bannerOf(input.catalogue);
+  const catalogueSwitch =
+    existing.catalogueId && existing.catalogueId !== input.catalogue.id ? { from: existing.catalogueId, to: input.catalogue.id } : null;
+  if (!existing.tasks && !existing.assignments) {
+    return { plan: { ops: freshTrackerOps(input, model, !existing.hasConfig) }, model, merge: null, assignments: model.assignments, catalogueSwitch };
+  }
+  if (!existing.tasks || !existing.assignments) {
+    throw new TrackerError([
+      `Sổ đang có ${existing.tasks ? "bảng NhiemVu nhưng thiếu bảng PhanCong" : "bảng PhanCong nhưng thiếu bảng NhiemVu"}. ` +
+        "Hãy khôi phục bảng đã xóa (Ctrl+Z) hoặc đổi tên trang còn lại rồi nạp lại; bổ trợ không ghi gì để tránh mất dữ liệu.",
+    ]);
+  }
+  const merge = mergeTracker(model, { tasks: existing.tasks, assignments: existing.assignments }, { singleUnit: Boolean(input.unit), planYear: input.catalogue.planYear });
+  const ops: PlanOp[] = [
+    ...(existing.hasConfig ? catalogueInfoOps(record(input)) : configSheetOps(input.settings, input.reportDateIsToday, record(input), isDefaultRule(input.settings))),
+    ...taskBannerOps(banner),
+    ...merge.ops,
+  ];
+  return { plan: { ops }, model, merge, assignments: merge.merged, catalogueSwitch };
+}
