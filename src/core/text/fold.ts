@@ -15,8 +15,10 @@ export function foldVietnamese(text: string): string {
       .replace(COMBINING_MARKS, "")
       .replace(/[đĐðÐ]/g, "d")
       .replace(/&/g, " va ")
-      .toLowerCase()
       .replace(NOT_LETTER_OR_DIGIT, " ")
+      // Lowercase after separators are spaces: Greek final sigma then depends only on word
+      // boundaries, not on which invisible separator (ZWSP, soft hyphen…) sat there.
+      .toLowerCase()
       .trim()
       .replace(/ {2,}/g, " ")
   );
