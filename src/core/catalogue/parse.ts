@@ -5,7 +5,7 @@
  */
 import Papa from "papaparse";
 import { parseDeadline } from "../dates/deadline";
-import { detectLegacyEncoding, decodeLegacyVietnamese } from "../text/legacy";
+import { detectLegacyEncoding, decodeLegacyVietnamese, type LegacyEncoding } from "../text/legacy";
 import { foldVietnamese } from "../text/fold";
 import { looksLikeHeaderRow, mapHeaders } from "./headers";
 import {
@@ -64,19 +64,34 @@ class Problems {
   }
 }
 
-function legacyCheck(texts: string[], problems: Problems, options: ParseOptions): boolean {
+/** The legacy encoding to convert from (the whole file's, so short cells are decoded too), or null. */
+const ROOT_KEYS = new Set(["$schema", "schema", "id", "title", "planYear", "version", "source", "tasks"]);
+const SOURCE_KEYS = new Set(["document", "official", "note", "url"]);
+const TASK_KEYS = new Set(["id", "area", "title", "lead", "coordinating", "output", "deadline"]);
+const CATALOGUE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+/** Fields outside the format (extensions must start with "x-"), usually a misspelt name. */
+function unknownKeys(obj: Record<string, unknown>, allowed: Set<string>, where: string, problems: Problems): void {
+  for (const key of Object.keys(obj)) {
+    if (!allowed.has(key) && !key.startsWith("x-")) {
+      problems.add(`${where}: trường lạ “${key.slice(0, 40)}” (có thể viết sai tên trường; trường mở rộng phải bắt đầu bằng “x-”).`);
+    }
+  }
+}
+
+function legacyCheck(texts: string[], problems: Problems, options: ParseOptions): LegacyEncoding | null {
   const sample = texts.join("\n").slice(0, 200_000);
   const enc = detectLegacyEncoding(sample);
-  if (enc === "unicode") return false;
+  if (enc === "unicode") return null;
   if (options.convertLegacy) {
     options.warnings?.push(`Đã chuyển văn bản từ bảng mã ${enc.toUpperCase()} sang Unicode.`);
-    return true;
+    return enc;
   }
   problems.add(
     `Văn bản dùng bảng mã cũ ${enc === "tcvn3" ? "TCVN3 (ABC, phông .VnTime)" : "VNI (phông VNI-Times)"}, không phải Unicode. ` +
       "Hãy chuyển sang Unicode (Unikey: Ctrl+Shift+F6) hoặc chọn “Chuyển mã sang Unicode” rồi nạp lại.",
   );
-  return false;
+  return null;
 }
 
 function checkDeadline(
@@ -123,8 +138,12 @@ function parseJsonCatalogue(text: string, options: ParseOptions): Catalogue {
   if (data.schema !== CATALOGUE_SCHEMA_ID) {
     problems.add(`Trường “schema” phải là “${CATALOGUE_SCHEMA_ID}”, không phải ${describe(data.schema)}.`);
   }
+  unknownKeys(data, ROOT_KEYS, "Danh mục", problems);
   for (const key of ["id", "title"] as const) {
     if (!nonEmptyString(data[key])) problems.add(`Thiếu trường “${key}” (chữ, không để trống).`);
+  }
+  if (nonEmptyString(data.id) && !CATALOGUE_ID.test(data.id)) {
+    problems.add(`“id” của danh mục chỉ gồm chữ Latin không dấu, số, “.”, “_”, “-” (tối đa 64 ký tự), không phải “${data.id.slice(0, 40)}”.`);
   }
   const planYear = data.planYear;
   const yearOk = typeof planYear === "number" && Number.isInteger(planYear) && planYear >= 2000 && planYear <= 2100;
@@ -133,6 +152,7 @@ function parseJsonCatalogue(text: string, options: ParseOptions): Catalogue {
   const source = data.source;
   if (!isRecord(source)) problems.add("Thiếu “source” (văn bản nguồn của danh mục).");
   else {
+    unknownKeys(source, SOURCE_KEYS, "source", problems);
     if (!nonEmptyString(source.document)) problems.add("“source.document” phải nêu văn bản nguồn.");
     if (typeof source.official !== "boolean") problems.add("“source.official” phải là true hoặc false.");
     for (const key of ["note", "url"] as const) {
@@ -152,6 +172,7 @@ function parseJsonCatalogue(text: string, options: ParseOptions): Catalogue {
         problems.add(`${where}: phải là một đối tượng, không phải ${describe(raw)}.`);
         return;
       }
+      unknownKeys(raw, TASK_KEYS, where, problems);
       for (const key of ["id", "area", "title", "lead"] as const) {
         if (raw[key] !== undefined && typeof raw[key] !== "string") {
           problems.add(`${where}: “${key}” phải là chữ, không phải ${describe(raw[key])}.`);
@@ -184,14 +205,14 @@ function parseJsonCatalogue(text: string, options: ParseOptions): Catalogue {
   problems.throwIfAny();
   const texts = tasks.flatMap((t) => [t.title, t.lead, t.coordinating ?? "", t.output ?? "", String(t.deadline)]);
   const convert = legacyCheck([String(data.title), ...texts], problems, options);
-  if (convert) convertTasks(tasks);
+  if (convert) convertTasks(tasks, convert);
   validateTasks(tasks, planYear as number, problems, options, true);
   problems.throwIfAny();
   const src = source as Record<string, unknown>;
   const meta: CatalogueMeta = {
     schema: CATALOGUE_SCHEMA_ID,
     id: (data.id as string).trim(),
-    title: convert ? decodeLegacyVietnamese(data.title as string) : (data.title as string).normalize("NFC").trim(),
+    title: convert ? decodeLegacyVietnamese(data.title as string, convert) : (data.title as string).normalize("NFC").trim(),
     planYear: planYear as number,
     source: { document: (src.document as string).normalize("NFC").trim(), official: src.official as boolean },
   };
@@ -201,13 +222,13 @@ function parseJsonCatalogue(text: string, options: ParseOptions): Catalogue {
   return { ...meta, tasks };
 }
 
-function convertTasks(tasks: CatalogueTask[]): void {
+function convertTasks(tasks: CatalogueTask[], from: LegacyEncoding): void {
   for (const t of tasks) {
     for (const key of TEXT_FIELDS) {
       const v = t[key];
-      if (typeof v === "string") t[key] = decodeLegacyVietnamese(v);
+      if (typeof v === "string") t[key] = decodeLegacyVietnamese(v, from);
     }
-    if (typeof t.deadline === "string") t.deadline = decodeLegacyVietnamese(t.deadline);
+    if (typeof t.deadline === "string") t.deadline = decodeLegacyVietnamese(t.deadline, from);
   }
 }
 
@@ -264,7 +285,7 @@ export function tasksFromTable(
     const i = map[field];
     if (i === undefined) return "";
     const s = cellText(row[i]);
-    return convert ? decodeLegacyVietnamese(s) : s;
+    return convert ? decodeLegacyVietnamese(s, convert) : s;
   };
   const tasks: CatalogueTask[] = [];
   let area: AreaCode | "" = "";

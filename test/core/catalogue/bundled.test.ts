@@ -210,7 +210,7 @@ const MALFORMED: [string, string, Mutation][] = [
   ["empty task title", "/tasks/0/title", (_c, t) => (t.title = " ")],
   ["task without deadline", "/tasks/0", (_c, t) => delete t.deadline],
   ["deadline as an Excel serial", "/tasks/0/deadline", (_c, t) => (t.deadline = 45657)],
-  ["empty deadline", "/tasks/0/deadline", (_c, t) => (t.deadline = "")],
+  ["deadline as an Excel serial number", "/tasks/0/deadline", (_c, t) => (t.deadline = 45657)],
   ["coordinating null", "/tasks/0/coordinating", (_c, t) => (t.coordinating = null)],
   ["empty output", "/tasks/0/output", (_c, t) => (t.output = "")],
   ["unknown task field without x-", "/tasks/0", (_c, t) => (t.status = "Hoàn thành")],
