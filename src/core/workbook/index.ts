@@ -7,3 +7,4 @@ export * from "./evaluate";
 export * from "./sheets";
 export * from "./merge";
 export * from "./tracker";
+export * from "./config";

@@ -15,7 +15,16 @@ import {
   type TaskColumnKey,
 } from "./layout";
 import { assignmentKey, parseCompletionDate, type AssignmentRecord, type TaskRecord, type TrackerModel } from "./model";
-import { ASSIGNMENT_FORMULAS, assignmentCatalogueCells, assignmentUserCells, taskCatalogueCells } from "./sheets";
+import {
+  ASSIGNMENT_FORMULAS,
+  assignmentCatalogueCells,
+  assignmentRuleOps,
+  assignmentUserCells,
+  taskCatalogueCells,
+  taskRuleOps,
+} from "./sheets";
+import { ASSIGNMENT_TABLE_HEADER_ROW, SHEETS, TASK_TABLE_HEADER_ROW } from "./layout";
+import { rangeAddress } from "./plan";
 import {
   nv,
   periodFormula,
@@ -28,11 +37,18 @@ import { isFormulaCell, isLinkCell, type PlanCell, type PlanOp } from "./plan";
 import { fromExcelSerial } from "../dates/isoDate";
 import { parseDeadline } from "../dates/deadline";
 
-/** A table as read from the workbook: its header row and its data rows (values), in sheet order. */
+/**
+ * A table as read from the workbook: its header row and its data rows (values), in sheet order.
+ * A cell that was not read is `undefined` (large tables are read only in the columns needed);
+ * an empty cell is "".
+ */
 export interface ExistingTable {
   headers: unknown[];
   rows: unknown[][];
 }
+
+/** Assignment columns copied from the task: rewritten when the task changed, even if not read. */
+const TASK_DERIVED: ReadonlySet<AssignmentColumnKey> = new Set(["title", "area", "due", "kind"]);
 
 export interface MergeCounts {
   added: number;
@@ -170,6 +186,7 @@ export function mergeTracker(
   const seenTasks = new Set<string>();
   const taskUpdates: Array<{ row: number; cols: Array<{ column: number; cell: PlanCell }> }> = [];
   const tasks: MergeCounts = { added: 0, changed: 0, removed: 0, unchanged: 0 };
+  const changedTasks = new Set<string>();
   existing.tasks.rows.forEach((row, r) => {
     const id = text(row[tIdx.get("id") as number]).toLowerCase();
     if (id === "" || seenTasks.has(id)) return; // rows the user added by hand are left alone
@@ -185,6 +202,7 @@ export function mergeTracker(
     }
     if (cols.length > 0) {
       taskUpdates.push({ row: r, cols });
+      changedTasks.add(id);
       if (t) tasks.changed += 1;
       else if (text(row[tIdx.get("inCatalogue") as number]) !== IN_CATALOGUE.no) tasks.removed += 1;
     } else if (t) tasks.unchanged += 1;
@@ -205,6 +223,11 @@ export function mergeTracker(
     for (const [key, formula] of fills) {
       ops.push({ op: "fillTableFormula", table: TABLES.tasks, column: tIdx.get(key) as number, fromRow: from, toRow: from + addedTasks.length - 1, formula });
     }
+    // Colour rules cover the grown table (cleared first so they never pile up).
+    const first = TASK_TABLE_HEADER_ROW;
+    const last = TASK_TABLE_HEADER_ROW - 1 + from + addedTasks.length;
+    ops.push({ op: "clearConditionalFormats", sheet: SHEETS.tasks, address: rangeAddress(first, 0, last, tWidth - 1) });
+    ops.push(...taskRuleOps(first, last, (k) => tIdx.get(k) as number, tWidth));
   }
 
   // ── Phân công ──
@@ -226,10 +249,13 @@ export function mergeTracker(
     seen.add(key);
     const a = newAssignments.get(key);
     const planned: Partial<Record<AssignmentColumnKey, PlanCell>> = a ? assignmentCatalogueCells(a) : { inCatalogue: IN_CATALOGUE.no };
+    const taskChanged = changedTasks.has(record.taskId.toLowerCase());
     const cols: Array<{ column: number; cell: PlanCell }> = [];
     for (const [k, cell] of Object.entries(planned) as Array<[AssignmentColumnKey, PlanCell]>) {
       const column = aIdx.get(k) as number;
-      if (!same(row[column], cell)) cols.push({ column, cell });
+      const value = row[column];
+      const write = value === undefined ? taskChanged && TASK_DERIVED.has(k) : !same(value, cell);
+      if (write) cols.push({ column, cell });
     }
     if (cols.length > 0) {
       updates.push({ row: r, cols });
@@ -252,6 +278,10 @@ export function mergeTracker(
     for (const { key, formula } of ASSIGNMENT_FORMULAS) {
       ops.push({ op: "fillTableFormula", table: TABLES.assignments, column: aIdx.get(key) as number, fromRow: from, toRow: from + added.length - 1, formula: formula() });
     }
+    const first = ASSIGNMENT_TABLE_HEADER_ROW;
+    const last = ASSIGNMENT_TABLE_HEADER_ROW - 1 + from + added.length;
+    ops.push({ op: "clearConditionalFormats", sheet: SHEETS.assignments, address: rangeAddress(first, 0, last, aWidth - 1) });
+    ops.push(...assignmentRuleOps(first, last, (k) => aIdx.get(k) as number, aWidth));
     merged.push(...added);
   }
   return { ops, tasks, assignments, merged };

@@ -35,8 +35,8 @@ export interface CellStyle {
 }
 
 export type PlanOp =
-  /** Creates the sheet when missing; `clear` empties it (cells, charts) when it exists. */
-  | { op: "ensureSheet"; sheet: string; clear?: boolean; tabColor?: string; activate?: boolean }
+  /** Creates the sheet when missing; `clear` empties it (cells, formats, the named charts) when it exists. */
+  | { op: "ensureSheet"; sheet: string; clear?: boolean; charts?: string[]; tabColor?: string; activate?: boolean }
   /** Writes a rectangle of cells starting at `address` (top-left, "A1"). */
   | { op: "writeCells"; sheet: string; address: string; rows: PlanCell[][]; style?: CellStyle }
   /** Writes one row-independent formula into every cell of `address` (one column). */
@@ -60,7 +60,7 @@ export type PlanOp =
   /** Removes the colour rules of a range (before they are added again, so they never pile up). */
   | { op: "clearConditionalFormats"; sheet: string; address: string }
   | { op: "dataValidation"; sheet: string; address: string; rule: ValidationRule }
-  | { op: "chart"; sheet: string; kind: "barClustered"; title: string; categories: string; values: string; seriesName: string; anchor: string; width: number; height: number }
+  | { op: "chart"; sheet: string; name: string; kind: "barClustered"; title: string; categories: string; values: string; seriesName: string; anchor: string; width: number; height: number }
   | { op: "pageSetup"; sheet: string; landscape: boolean; paper: "A4"; printTitleRows?: string; fitToWidth?: boolean; printArea?: string; centerFooter?: string }
   | { op: "pivotTable"; sheet: string; name: string; sourceTable: string; anchor: string; rows: string[]; columns: string[]; values: Array<{ field: string; summarizeBy: "count" }> }
   | { op: "autoFilter"; table: string; column: number; values: string[] };

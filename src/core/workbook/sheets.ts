@@ -184,9 +184,13 @@ export function taskSheetOps(tasks: readonly TaskRecord[], assignments: readonly
   return ops;
 }
 
-export function taskRuleOps(first: number, last: number): PlanOp[] {
+export function taskRuleOps(
+  first: number,
+  last: number,
+  col: (k: TaskColumnKey) => number = (k) => TASK_COLUMNS.findIndex((c) => c.key === k),
+  width: number = TASK_COLUMNS.length,
+): PlanOp[] {
   const sheet = SHEETS.tasks;
-  const col = (k: TaskColumnKey) => TASK_COLUMNS.findIndex((c) => c.key === k);
   const top = first + 1;
   const overdue = columnLetter(col("overdueCount"));
   const inCat = columnLetter(col("inCatalogue"));
@@ -194,13 +198,13 @@ export function taskRuleOps(first: number, last: number): PlanOp[] {
     {
       op: "conditionalFormat",
       sheet,
-      address: rangeAddress(first, col("overdueCount"), Math.max(last, first), col("progress")),
+      address: rangeAddress(first, col("overdueCount"), Math.max(last, first), col("overdueCount")),
       rule: { type: "formula", formula: `=$${overdue}${top}>0`, ...RED },
     },
     {
       op: "conditionalFormat",
       sheet,
-      address: rangeAddress(first, 0, Math.max(last, first), TASK_COLUMNS.length - 1),
+      address: rangeAddress(first, 0, Math.max(last, first), width - 1),
       rule: { type: "formula", formula: `=$${inCat}${top}="${IN_CATALOGUE.no}"`, ...GREY },
     },
   ];
@@ -274,9 +278,13 @@ export function assignmentSheetOps(assignments: readonly AssignmentRecord[], s: 
 }
 
 /** Drop-down, date check and colour rules of the assignment table (rows first..last, 0-based). */
-export function assignmentRuleOps(first: number, last: number): PlanOp[] {
+export function assignmentRuleOps(
+  first: number,
+  last: number,
+  col: (k: AssignmentColumnKey) => number = (k) => ASSIGNMENT_COLUMNS.findIndex((c) => c.key === k),
+  width: number = ASSIGNMENT_COLUMNS.length,
+): PlanOp[] {
   const sheet = SHEETS.assignments;
-  const col = (k: AssignmentColumnKey) => ASSIGNMENT_COLUMNS.findIndex((c) => c.key === k);
   const range = (k: AssignmentColumnKey) => rangeAddress(first, col(k), Math.max(first, last), col(k));
   const state = range("state");
   const inCat = columnLetter(col("inCatalogue"));
@@ -310,7 +318,7 @@ export function assignmentRuleOps(first: number, last: number): PlanOp[] {
     {
       op: "conditionalFormat",
       sheet,
-      address: rangeAddress(first, 0, Math.max(first, last), ASSIGNMENT_COLUMNS.length - 1),
+      address: rangeAddress(first, 0, Math.max(first, last), width - 1),
       rule: { type: "formula", formula: `=$${inCat}${first + 1}="${IN_CATALOGUE.no}"`, ...GREY },
     },
   ];
@@ -458,6 +466,9 @@ export function configSheetOps(s: TrackerSettings, reportDateIsToday: boolean, i
 
 // ───────────────────────────── Tổng hợp ─────────────────────────────
 
+/** Name of the completion chart (so a rebuild replaces it instead of adding another). */
+export const SUMMARY_CHART = "CCHC_TyLeHoanThanh";
+
 export function summarySheetOps(assignments: readonly AssignmentRecord[], s: TrackerSettings): PlanOp[] {
   const sheet = SHEETS.summary;
   const { lines, total } = summaryLines(assignments, s);
@@ -488,7 +499,7 @@ export function summarySheetOps(assignments: readonly AssignmentRecord[], s: Tra
     null,
   ]);
   const ops: PlanOp[] = [
-    { op: "ensureSheet", sheet, clear: true, tabColor: "#C55A11" },
+    { op: "ensureSheet", sheet, clear: true, charts: [SUMMARY_CHART], tabColor: "#C55A11" },
     { op: "writeCells", sheet, address: "A1", rows: [[...SUMMARY_HEADERS]], style: { bold: true, fill: "#DDEBF7" } },
     { op: "writeCells", sheet, address: "A2", rows },
     { op: "style", sheet, address: `A${t}:H${t}`, style: { bold: true, fill: "#F2F2F2" } },
@@ -511,6 +522,7 @@ export function summarySheetOps(assignments: readonly AssignmentRecord[], s: Tra
       {
         op: "chart",
         sheet,
+        name: SUMMARY_CHART,
         kind: "barClustered",
         title: "Tỷ lệ hoàn thành theo đơn vị",
         categories: `A2:A${n + 1}`,

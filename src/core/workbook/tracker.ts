@@ -21,6 +21,7 @@ import {
   type CatalogueRecord,
 } from "./sheets";
 import type { PlanOp, WorkbookPlan } from "./plan";
+import { SHEETS } from "./layout";
 
 export interface TrackerInput {
   catalogue: Catalogue;
@@ -82,7 +83,9 @@ function freshTrackerOps(input: TrackerInput, model: TrackerModel, withConfig: b
   const singleUnit = Boolean(input.unit);
   return [
     // Names and the tier table first, then Phân công (Nhiệm vụ's formulas refer to it).
-    ...(withConfig ? configSheetOps(input.settings, input.reportDateIsToday, record(input), isDefaultRule(input.settings)) : catalogueInfoOps(record(input))),
+    ...(withConfig
+      ? configSheetOps(input.settings, input.reportDateIsToday, record(input), isDefaultRule(input.settings))
+      : [{ op: "ensureSheet", sheet: SHEETS.config } as PlanOp, ...catalogueInfoOps(record(input))]),
     ...assignmentSheetOps(model.assignments, input.settings),
     ...taskSheetOps(model.tasks, model.assignments, input.settings, bannerOf(input.catalogue), singleUnit),
   ];
@@ -139,7 +142,9 @@ export function buildPullPlan(input: TrackerInput, existing: ExistingTracker): P
   }
   const merge = mergeTracker(model, { tasks: existing.tasks, assignments: existing.assignments }, { singleUnit: Boolean(input.unit), planYear: input.catalogue.planYear });
   const ops: PlanOp[] = [
-    ...(existing.hasConfig ? catalogueInfoOps(record(input)) : configSheetOps(input.settings, input.reportDateIsToday, record(input), isDefaultRule(input.settings))),
+    { op: "ensureSheet", sheet: SHEETS.tasks },
+    { op: "ensureSheet", sheet: SHEETS.assignments },
+    ...(existing.hasConfig ? [{ op: "ensureSheet", sheet: SHEETS.config } as PlanOp, ...catalogueInfoOps(record(input))] : configSheetOps(input.settings, input.reportDateIsToday, record(input), isDefaultRule(input.settings))),
     ...taskBannerOps(banner),
     ...merge.ops,
   ];

@@ -1,0 +1,115 @@
+/**
+ * Shared pieces of the task-pane actions (thao tác): round-trip counting, Vietnamese errors,
+ * and reading the tracker's state. Every action takes an Excel.RequestContext — no globals.
+ */
+import { readConfig, CONFIG_READ_ADDRESS, type ConfigRead } from "../../core/workbook/config";
+import { SHEETS, TABLES } from "../../core/workbook/layout";
+import { queueMeta, type ApplyReport, type WorkbookMeta } from "../excel/applyPlan";
+import { queueTableRead, type TableRead } from "../excel/readTables";
+
+export interface ActionStats {
+  syncs: number;
+  /** Estimated bytes sent to Excel. */
+  bytes: number;
+  maxRequestBytes: number;
+}
+
+/** A failure the user can act on: what went wrong and what to do next, in Vietnamese. */
+export class ActionError extends Error {
+  readonly problems: string[];
+  readonly hint: string;
+  constructor(problems: string[], hint: string) {
+    super(problems.join(" "));
+    this.name = "ActionError";
+    this.problems = problems;
+    this.hint = hint;
+  }
+}
+
+export class SyncMeter {
+  syncs = 0;
+  bytes = 0;
+  maxRequestBytes = 0;
+  constructor(private readonly context: Excel.RequestContext) {}
+  readonly sync = async (): Promise<void> => {
+    this.syncs += 1;
+    await this.context.sync();
+  };
+  add(report: ApplyReport): void {
+    this.syncs += report.syncs;
+    this.bytes += report.bytes;
+    this.maxRequestBytes = Math.max(this.maxRequestBytes, report.maxRequestBytes);
+  }
+  stats(): ActionStats {
+    return { syncs: this.syncs, bytes: this.bytes, maxRequestBytes: this.maxRequestBytes };
+  }
+}
+
+export interface TrackerSnapshot {
+  meta: WorkbookMeta;
+  tasks: TableRead;
+  assignments: TableRead;
+  tiers: TableRead;
+  config: ConfigRead | null;
+}
+
+/**
+ * One round trip (plus one per further ~4 MB slice): what exists, the two tables (needed
+ * columns), the Cấu hình block and the tier table.
+ */
+export async function readTracker(
+  context: Excel.RequestContext,
+  meter: SyncMeter,
+  columns: { tasks: readonly string[]; assignments: readonly string[] },
+  chunkBytes?: number,
+): Promise<TrackerSnapshot> {
+  const meta = queueMeta(context, [TABLES.tasks, TABLES.assignments]);
+  const tasks = queueTableRead(context, TABLES.tasks, columns.tasks, chunkBytes);
+  const assignments = queueTableRead(context, TABLES.assignments, columns.assignments, chunkBytes);
+  const configSheet = context.workbook.worksheets.getItemOrNullObject(SHEETS.config);
+  configSheet.load("name");
+  const block = configSheet.getRange(CONFIG_READ_ADDRESS);
+  block.load("values");
+  const tiers = queueTableRead(context, TABLES.tiers, ["Tỷ lệ tối thiểu", "Điểm"], chunkBytes);
+  await meter.sync();
+  const tiersRead = await tiers.finish(meter.sync);
+  return {
+    meta: meta.resolve(),
+    tasks: await tasks.finish(meter.sync),
+    assignments: await assignments.finish(meter.sync),
+    tiers: tiersRead,
+    config: configSheet.isNullObject ? null : readConfig(block.values, tiersRead.rows),
+  };
+}
+
+export function requireTracker(s: TrackerSnapshot): void {
+  if (!s.tasks.exists || !s.assignments.exists) {
+    throw new ActionError(
+      ["Sổ này chưa có bảng theo dõi (NhiemVu, PhanCong)."],
+      "Hãy bấm “Nạp danh mục” trước, rồi thực hiện lại thao tác này.",
+    );
+  }
+  if (!s.config) {
+    throw new ActionError(["Thiếu trang “Cấu hình” (ngày báo cáo, quy tắc chấm điểm)."], "Hãy nạp lại danh mục: bổ trợ sẽ tạo lại trang Cấu hình với giá trị mặc định.");
+  }
+  if (!s.config.settings) {
+    throw new ActionError(s.config.problems, "Hãy sửa các ô đã nêu ở trang “Cấu hình” rồi thực hiện lại.");
+  }
+}
+
+/** Turns an Office.js error into a Vietnamese explanation with a next step. */
+export function explainOfficeError(e: unknown): ActionError {
+  if (e instanceof ActionError) return e;
+  const err = e as { code?: string; message?: string; cause?: { code?: string; message?: string } };
+  const code = err?.cause?.code ?? err?.code ?? "";
+  const detail = err?.cause?.message ?? err?.message ?? String(e);
+  const map: Record<string, [string, string]> = {
+    RequestPayloadSizeLimitExceeded: ["Dữ liệu gửi một lần vượt giới hạn của Excel trên web.", "Hãy thử lại; nếu vẫn lỗi, dùng Excel trên máy tính."],
+    InvalidOperationInCellEditMode: ["Excel đang ở chế độ sửa ô.", "Nhấn Enter hoặc Esc để thoát khỏi ô đang sửa rồi thử lại."],
+    AccessDenied: ["Sổ đang được bảo vệ hoặc chỉ đọc.", "Bỏ bảo vệ trang/sổ (Review › Unprotect) rồi thử lại."],
+    ItemAlreadyExists: ["Đã có một bảng hoặc tên trùng với tên bổ trợ dùng.", "Đổi tên bảng/tên đó (Formulas › Name Manager) rồi thử lại."],
+    InvalidArgument: ["Excel từ chối một thao tác ghi.", "Hãy thử lại; nếu lỗi lặp lại, gửi nội dung lỗi cho người quản trị."],
+  };
+  const [what, next] = map[code] ?? ["Excel báo lỗi khi ghi vào sổ.", "Hãy thử lại. Nếu lỗi lặp lại, lưu sổ, mở lại rồi thử lần nữa."];
+  return new ActionError([what, code ? `(${code}: ${detail})` : `(${detail})`], next);
+}

@@ -1,0 +1,118 @@
+/**
+ * Nạp danh mục (pull the catalogue): builds the task and assignment tables, or merges a new
+ * catalogue version into them. The plan is computed in full before anything is written; a
+ * failed first build removes the sheets it created, so no half-written sheet is left.
+ */
+import type { Catalogue } from "../../core/catalogue/types";
+import type { Unit } from "../../core/units/units";
+import { findUnit } from "../../core/units/units";
+import { todayIso } from "../../core/dates/isoDate";
+import { ASSIGNMENT_COLUMNS, SHEETS, TASK_COLUMNS } from "../../core/workbook/layout";
+import { defaultSettings } from "../../core/workbook/evaluate";
+import { buildPullPlan, TrackerError } from "../../core/workbook/tracker";
+import { WorkbookShapeError, type MergeCounts } from "../../core/workbook/merge";
+import type { ProgressEntry } from "../../core/workbook/model";
+import { applyPlan, ApplyError, removeCreatedSheets } from "../excel/applyPlan";
+import { ActionError, explainOfficeError, readTracker, SyncMeter, type ActionStats } from "./common";
+
+export interface PullRequest {
+  catalogue: Catalogue;
+  /** Bundled id, https URL or sheet address. */
+  loadedFrom: string;
+  /** Build a one-unit workbook. */
+  unit?: Unit | null;
+  /** First build only: a fixed report date; null/undefined writes =TODAY(). */
+  reportDate?: string | null;
+  /** Progress carried from an imported table (besides catalogue task.progress). */
+  progress?: ProgressEntry[];
+  /** The workbook tracks another catalogue: go ahead anyway. */
+  confirmSwitch?: boolean;
+  now?: Date;
+  chunkBytes?: number;
+  onProgress?: (fraction: number) => void;
+}
+
+export type PullOutcome =
+  | { kind: "needs-confirmation"; from: string; to: string; stats: ActionStats }
+  | {
+      kind: "done";
+      fresh: boolean;
+      tasks: MergeCounts;
+      assignments: MergeCounts;
+      warnings: string[];
+      clearedFilters: string[];
+      stats: ActionStats;
+    };
+
+/** Columns a merge reads from big tables (the rest comes from the first slice or is not needed). */
+const KEY_COLUMNS = {
+  tasks: TASK_COLUMNS.filter((c) => c.kind === "catalogue").map((c) => c.header),
+  assignments: ASSIGNMENT_COLUMNS.filter((c) => ["taskId", "unit", "role", "level", "inCatalogue"].includes(c.key)).map((c) => c.header),
+};
+
+export async function pullCatalogue(context: Excel.RequestContext, req: PullRequest): Promise<PullOutcome> {
+  const meter = new SyncMeter(context);
+  const now = req.now ?? new Date();
+  let created: string[] = [];
+  try {
+    const snap = await readTracker(context, meter, KEY_COLUMNS, req.chunkBytes);
+    const hasTables = snap.tasks.exists || snap.assignments.exists;
+    for (const sheet of [SHEETS.tasks, SHEETS.assignments]) {
+      if (!hasTables && snap.meta.sheets.has(sheet)) {
+        throw new ActionError(
+          [`Sổ đã có trang “${sheet}” nhưng không phải do bổ trợ tạo.`],
+          `Hãy đổi tên trang “${sheet}” (nhấp phải vào thẻ trang › Đổi tên) rồi nạp lại; bổ trợ không ghi đè trang của bạn.`,
+        );
+      }
+    }
+    // A one-unit workbook stays one-unit when re-pulled.
+    const unit = req.unit !== undefined ? req.unit : snap.config?.catalogue.unitName ? findUnit(snap.config.catalogue.unitName) : null;
+    const reportDate = snap.config?.settings?.reportDate ?? req.reportDate ?? todayIso(now);
+    const settings = snap.config?.settings ?? defaultSettings(reportDate);
+    const result = buildPullPlan(
+      {
+        catalogue: req.catalogue,
+        settings,
+        reportDateIsToday: !req.reportDate,
+        unit,
+        progress: req.progress,
+        loadedFrom: req.loadedFrom,
+        loadedAt: now.toISOString(),
+      },
+      {
+        tasks: snap.tasks.exists ? { headers: snap.tasks.headers, rows: snap.tasks.rows } : null,
+        assignments: snap.assignments.exists ? { headers: snap.assignments.headers, rows: snap.assignments.rows } : null,
+        hasConfig: snap.config !== null,
+        catalogueId: snap.config?.catalogue.id || null,
+      },
+    );
+    if (result.catalogueSwitch && !req.confirmSwitch) {
+      return { kind: "needs-confirmation", ...result.catalogueSwitch, stats: meter.stats() };
+    }
+    const report = await applyPlan(context, result.plan, { meta: snap.meta, chunkBytes: req.chunkBytes, onProgress: req.onProgress });
+    meter.add(report);
+    const fresh = result.merge === null;
+    const count = (n: number): MergeCounts => ({ added: n, changed: 0, removed: 0, unchanged: 0 });
+    return {
+      kind: "done",
+      fresh,
+      tasks: result.merge?.tasks ?? count(result.model.tasks.length),
+      assignments: result.merge?.assignments ?? count(result.model.assignments.length),
+      warnings: result.model.warnings,
+      clearedFilters: report.clearedFilters,
+      stats: meter.stats(),
+    };
+  } catch (e) {
+    if (e instanceof ApplyError) created = e.createdSheets;
+    if (created.length > 0) {
+      try {
+        await removeCreatedSheets(context, created);
+      } catch {
+        // The original error is what the user needs to see.
+      }
+    }
+    if (e instanceof TrackerError) throw new ActionError(e.problems, "Hãy chọn danh mục hoặc đơn vị khác.");
+    if (e instanceof WorkbookShapeError) throw new ActionError(e.problems, "Khôi phục tên cột (hoặc Ctrl+Z) rồi nạp lại.");
+    throw explainOfficeError(e);
+  }
+}

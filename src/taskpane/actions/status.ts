@@ -1,0 +1,45 @@
+/** What the open workbook tracks, for the pane's first screen (one round trip). */
+import { fromExcelSerial, MAX_EXCEL_SERIAL } from "../../core/dates/isoDate";
+import { CONFIG_READ_ADDRESS, readConfig, type ConfigRead } from "../../core/workbook/config";
+import { SHEETS, TABLES } from "../../core/workbook/layout";
+import { CONFIG_ROWS } from "../../core/workbook/sheets";
+import { explainOfficeError } from "./common";
+
+export interface TrackerStatus {
+  exists: boolean;
+  catalogue: ConfigRead["catalogue"] | null;
+  reportDate: string | null;
+  /** The report-date cell holds =TODAY(). */
+  reportDateIsToday: boolean;
+  problems: string[];
+}
+
+export async function readTrackerStatus(context: Excel.RequestContext): Promise<TrackerStatus> {
+  try {
+    const table = context.workbook.tables.getItemOrNullObject(TABLES.assignments);
+    table.load("name");
+    const sheet = context.workbook.worksheets.getItemOrNullObject(SHEETS.config);
+    sheet.load("name");
+    const block = sheet.getRange(CONFIG_READ_ADDRESS);
+    block.load("values");
+    const dateCell = sheet.getRange(`B${CONFIG_ROWS.reportDate}`);
+    dateCell.load("formulas");
+    await context.sync();
+    if (table.isNullObject || sheet.isNullObject) {
+      return { exists: false, catalogue: null, reportDate: null, reportDateIsToday: false, problems: [] };
+    }
+    const config = readConfig(block.values, []);
+    const serial = block.values[0]?.[1];
+    const reportDate = typeof serial === "number" && serial >= 1 && serial <= MAX_EXCEL_SERIAL ? fromExcelSerial(serial) : null;
+    const formula = String(dateCell.formulas[0]?.[0] ?? "");
+    return {
+      exists: true,
+      catalogue: config.catalogue,
+      reportDate,
+      reportDateIsToday: /^=\s*TODAY\(\)\s*$/i.test(formula),
+      problems: config.problems.filter((p) => !p.startsWith("Quy tắc chấm điểm")),
+    };
+  } catch (e) {
+    throw explainOfficeError(e);
+  }
+}
