@@ -1,0 +1,218 @@
+/**
+ * CCHC.UNIT, CCHC.COMPLETION, CCHC.UNITSUMMARY: units and per-unit results over ranges.
+ * Range functions make one pass over the rows; unit names are resolved once per distinct
+ * spelling (createUnitResolver) and deadline cells parsed once per distinct value.
+ */
+import {
+  createUnitResolver,
+  findUnit,
+  summarizeByUnit,
+  unitById,
+  unitCandidates,
+  type SummaryRow,
+  type Unit,
+} from "./core";
+import { guard, notAvailableError, valueError } from "./errors";
+import {
+  isBlank,
+  outputText,
+  quote,
+  readCell,
+  readColumn,
+  readDate,
+  readDone,
+  readDue,
+  readText,
+  requireSameLength,
+  type Column,
+  type Scalar,
+} from "./args";
+import { readReportDate } from "./deadlines";
+
+const MAX_CANDIDATES_SHOWN = 5;
+
+function describeUnit(u: Unit): string {
+  const parent = u.parentId ? unitById(u.parentId) : null;
+  return parent ? `${u.name} (${parent.name})` : u.name;
+}
+
+/** CCHC.UNIT: the canonical name of a unit; #N/A saying why when unknown or ambiguous. */
+export function canonicalUnitName(name: unknown, district: unknown): string {
+  return guard(() => {
+    const text = readText(name, "Tên đơn vị");
+    if (text === null) throw notAvailableError("Chưa nhập tên đơn vị.");
+    const districtText = readText(district, "Huyện");
+    const unit = findUnit(text, districtText ?? undefined);
+    if (unit) return unit.name;
+    let candidates = unitCandidates(text);
+    if (districtText !== null && candidates.length > 1) {
+      const d = findUnit(districtText);
+      if (!d || d.level !== "district") {
+        throw notAvailableError(
+          `Không tìm thấy huyện/thị xã/thành phố ${quote(districtText)} để phân biệt ${quote(text)}.`,
+        );
+      }
+      candidates = candidates.filter((u) => u.parentId === d.id);
+      if (candidates.length === 0) {
+        throw notAvailableError(`Không tìm thấy đơn vị ${quote(text)} thuộc ${d.name}.`);
+      }
+    }
+    if (candidates.length > 1) {
+      const shown = candidates.slice(0, MAX_CANDIDATES_SHOWN).map(describeUnit).join("; ");
+      const more =
+        candidates.length > MAX_CANDIDATES_SHOWN
+          ? ` và ${candidates.length - MAX_CANDIDATES_SHOWN} đơn vị khác`
+          : "";
+      throw notAvailableError(
+        `Không tìm thấy đơn vị duy nhất: ${quote(text)} có thể là ${shown}${more}. Hãy ghi thêm huyện (đối số thứ hai).`,
+      );
+    }
+    throw notAvailableError(
+      `Không tìm thấy đơn vị ${quote(text)} trong danh sách đơn vị tỉnh Quảng Ngãi năm 2024.`,
+    );
+  });
+}
+
+function unitText(cell: Scalar, where: string): string | null {
+  if (isBlank(cell)) return null;
+  if (typeof cell === "string") return cell;
+  if (typeof cell === "number" && Number.isFinite(cell)) return String(cell);
+  const what =
+    cell instanceof Date ? "một ngày" : typeof cell === "boolean" ? (cell ? "TRUE" : "FALSE") : quote(cell);
+  throw valueError(`${where}: tên đơn vị phải là chữ, không phải ${what}.`);
+}
+
+/** CCHC.COMPLETION: done / assigned of one unit over two equal-length ranges. */
+export function unitCompletion(units: unknown, statuses: unknown, unit: unknown): number {
+  return guard(() => {
+    const unitCol = readColumn(units, "Vùng đơn vị") as Column;
+    const statusCol = readColumn(statuses, "Vùng trạng thái") as Column;
+    requireSameLength([
+      [unitCol, "vùng đơn vị"],
+      [statusCol, "vùng trạng thái"],
+    ]);
+    const target = readText(unit, "Đơn vị cần tính");
+    if (target === null) throw valueError("Chưa nhập đơn vị cần tính tỷ lệ.");
+    const resolve = createUnitResolver();
+    const targetKey = resolve(target).key;
+    const matches = new Map<string, boolean>();
+    const done = perDistinctValue(readDone);
+    let assigned = 0;
+    let doneCount = 0;
+    for (let i = 0; i < unitCol.values.length; i++) {
+      const name = unitText(readCell(unitCol.values[i], unitCol.where(i)), unitCol.where(i));
+      if (name === null) continue;
+      let same = matches.get(name);
+      if (same === undefined) {
+        same = resolve(name).key === targetKey;
+        matches.set(name, same);
+      }
+      if (!same) continue;
+      assigned += 1;
+      if (done(statusCol.values[i], statusCol.where(i))) doneCount += 1;
+    }
+    if (assigned === 0) {
+      throw notAvailableError(`Không có nhiệm vụ nào của đơn vị ${quote(target)} trong vùng đơn vị.`);
+    }
+    return doneCount / assigned;
+  });
+}
+
+export const UNIT_SUMMARY_HEADER = [
+  "Đơn vị",
+  "Được giao",
+  "Hoàn thành",
+  "Đúng hạn",
+  "Trễ hạn",
+  "Quá hạn",
+  "Tỷ lệ hoàn thành",
+] as const;
+
+/** Shown in the Đơn vị column for rows whose unit cell is empty. */
+export const NO_UNIT_LABEL = "(chưa ghi đơn vị)";
+
+/** `read` applied once per distinct cell value (the position only matters for the first error). */
+function perDistinctValue<T>(read: (v: unknown, where: string) => T): (v: unknown, where: string) => T {
+  const cache = new Map<unknown, T>();
+  return (v, where) => {
+    if (v !== null && typeof v === "object") return read(v, where);
+    const key = typeof v === "string" ? "s:" + v : v;
+    if (cache.has(key)) return cache.get(key) as T;
+    const value = read(v, where);
+    cache.set(key, value);
+    return value;
+  };
+}
+
+function blankCell(v: unknown): boolean {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+/**
+ * The rows UNITSUMMARY gives to summarizeByUnit: rows whose every cell is empty are skipped;
+ * a row with data but no unit keeps unit "" (shown as “(chưa ghi đơn vị)”).
+ */
+export function summaryRows(
+  units: unknown,
+  dues: unknown,
+  statuses: unknown,
+  completedOns: unknown,
+): SummaryRow[] {
+  const unitCol = readColumn(units, "Vùng đơn vị") as Column;
+  const dueCol = readColumn(dues, "Vùng thời hạn") as Column;
+  const statusCol = readColumn(statuses, "Vùng trạng thái") as Column;
+  const completedCol = readColumn(completedOns, "Vùng ngày hoàn thành", false);
+  requireSameLength([
+    [unitCol, "vùng đơn vị"],
+    [dueCol, "vùng thời hạn"],
+    [statusCol, "vùng trạng thái"],
+    [completedCol, "vùng ngày hoàn thành"],
+  ]);
+  const due = perDistinctValue(readDue);
+  const done = perDistinctValue(readDone);
+  const completedOn = perDistinctValue(readDate);
+  const rows: SummaryRow[] = [];
+  for (let i = 0; i < unitCol.values.length; i++) {
+    const u = unitCol.values[i];
+    const d = dueCol.values[i];
+    const s = statusCol.values[i];
+    const c = completedCol ? completedCol.values[i] : null;
+    if (blankCell(u) && blankCell(d) && blankCell(s) && blankCell(c)) continue;
+    const unit = unitText(readCell(u, unitCol.where(i)), unitCol.where(i)) ?? "";
+    const row: SummaryRow = {
+      unit,
+      due: due(d, dueCol.where(i)),
+      done: done(s, statusCol.where(i)),
+    };
+    if (completedCol) row.completedOn = completedOn(c, completedCol.where(i));
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** CCHC.UNITSUMMARY: header row + one row per unit (summarizeByUnit). */
+export function unitSummaryTable(
+  units: unknown,
+  dues: unknown,
+  statuses: unknown,
+  completedOns: unknown,
+  reportDate: unknown,
+): (string | number)[][] {
+  return guard(() => {
+    const rows = summaryRows(units, dues, statuses, completedOns);
+    const asOf = readReportDate(reportDate);
+    const table: (string | number)[][] = [[...UNIT_SUMMARY_HEADER]];
+    for (const s of summarizeByUnit(rows, asOf)) {
+      table.push([
+        s.unit === "" ? NO_UNIT_LABEL : outputText(s.unit),
+        s.assigned,
+        s.done,
+        s.doneOnTime,
+        s.doneLate,
+        s.overdue,
+        s.completionRate,
+      ]);
+    }
+    return table;
+  });
+}
