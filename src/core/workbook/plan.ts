@@ -66,7 +66,8 @@ export type PlanOp =
   | { op: "autoFilter"; table: string; column: number; values: string[] };
 
 export type ConditionalRule =
-  | { type: "textEquals" | "textContains"; text: string; fill: string; fontColor?: string }
+  | { type: "textEquals"; text: string; fill: string; fontColor?: string }
+  | { type: "textContains"; text: string; fill: string; fontColor?: string }
   /** A formula relative to the range's top-left cell. */
   | { type: "formula"; formula: string; fill: string; fontColor?: string };
 
