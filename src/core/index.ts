@@ -20,8 +20,22 @@ export {
   MAX_EXCEL_SERIAL,
 } from "./dates/isoDate";
 export { parseDeadline, type ParsedDeadline, type DeadlineKind } from "./dates/deadline";
-export { findUnit, listUnits, unitById, unitKey, unitCandidates, UNITS_SOURCE, type Unit, type UnitLevel } from "./units/units";
-export { expandAssignees, resolveAssignees, type ResolvedAssignees, type AssigneeGroup } from "./units/assignees";
+export {
+  findUnit,
+  listUnits,
+  unitById,
+  unitKey,
+  unitCandidates,
+  UNITS_SOURCE,
+  type Unit,
+  type UnitLevel,
+} from "./units/units";
+export {
+  expandAssignees,
+  resolveAssignees,
+  type ResolvedAssignees,
+  type AssigneeGroup,
+} from "./units/assignees";
 export {
   parseStatus,
   classifyTask,
@@ -57,8 +71,20 @@ export {
   type CatalogueTask,
   type ImportedProgress,
 } from "./catalogue/types";
-export { parseCatalogue, tasksFromTable, tableMeta, taskFingerprint, MAX_CATALOGUE_CHARS, type ParseOptions } from "./catalogue/parse";
+export {
+  parseCatalogue,
+  tasksFromTable,
+  tableMeta,
+  taskFingerprint,
+  MAX_CATALOGUE_CHARS,
+  type ParseOptions,
+} from "./catalogue/parse";
 export { mapHeaders, fieldOfHeader, looksLikeHeaderRow } from "./catalogue/headers";
 export { serializeCatalogue } from "./catalogue/serialize";
-export { BUNDLED_CATALOGUES, isBundledCatalogueId, loadBundledCatalogue, type BundledCatalogueInfo } from "./catalogue/bundled";
+export {
+  BUNDLED_CATALOGUES,
+  isBundledCatalogueId,
+  loadBundledCatalogue,
+  type BundledCatalogueInfo,
+} from "./catalogue/bundled";
 export * as workbook from "./workbook";

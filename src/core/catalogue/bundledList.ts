@@ -25,4 +25,3 @@ export const BUNDLED_CATALOGUES: readonly BundledCatalogueInfo[] = [
 export function isBundledCatalogueId(id: unknown): id is BundledCatalogueInfo["id"] {
   return BUNDLED_CATALOGUES.some((c) => c.id === id);
 }
-

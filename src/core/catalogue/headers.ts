@@ -7,25 +7,31 @@
 import { foldVietnamese } from "../text/fold";
 import { decodeLegacyVietnamese } from "../text/legacy";
 import type { CatalogueField } from "./types";
+import { textOf } from "../cells/safeCell";
 
 /** Checked in order: the first rule that matches a header decides its field. */
 const RULES: Array<[CatalogueField, RegExp]> = [
   ["id", /^(stt|tt|so tt|so thu tu|thu tu|ma|ma nv|ma so|ma nhiem vu|id|task id|ky hieu|no)$/],
-  ["completedOn", /^(ngay|thoi diem) (thuc te )?(hoan thanh|xong)\b|\bhoan thanh thuc te\b|^(completed on|completion date|done on|date completed)$/],
+  [
+    "completedOn",
+    /^(ngay|thoi diem) (thuc te )?(hoan thanh|xong)\b|\bhoan thanh thuc te\b|^(completed on|completion date|done on|date completed)$/,
+  ],
   ["evidence", /\b(minh chung|kiem chung|evidence)\b/],
   ["note", /^(ghi chu|note|notes|y kien)\b/],
   ["coordinating", /\bphoi hop\b|^coordinating/],
-  ["status", /^(tien do|tinh trang|trang thai|ket qua thuc hien|ket qua trien khai|muc do hoan thanh|danh gia|status|progress)\b|^(hoan thanh|da hoan thanh|xong|done)$/],
+  [
+    "status",
+    /^(tien do|tinh trang|tinh hinh|trang thai|ket qua thuc hien|ket qua trien khai|muc do hoan thanh|danh gia|status|progress)\b|^(hoan thanh|da hoan thanh|xong|done)$/,
+  ],
   ["deadline", /\b(thoi gian|thoi han|han|deadline|due)\b/],
   ["lead", /\bchu tri\b|^(co quan|don vi)( thuc hien| phu trach| dau moi)?$|^(phu trach|dau moi|lead|unit)$/],
-  ["output", /\b(san pham|ket qua|dau ra|output)\b/],
+  ["output", /\b(san pham|ket qua|dau ra|hinh thuc|output)\b/],
   ["area", /^(linh vuc|nhom nhiem vu|nhom|area)$/],
   ["title", /\b(nhiem vu|noi dung|cong viec|ten|title|task)\b/],
 ];
 
 export function fieldOfHeader(header: unknown): CatalogueField | null {
-  if (header === null || header === undefined) return null;
-  const k = foldVietnamese(decodeLegacyVietnamese(String(header)));
+  const k = foldVietnamese(decodeLegacyVietnamese(textOf(header)));
   if (k === "") return null;
   for (const [field, re] of RULES) if (re.test(k)) return field;
   return null;

@@ -8,6 +8,7 @@ import { parseDeadline } from "../dates/deadline";
 import { detectLegacyEncoding, decodeLegacyVietnamese, type LegacyEncoding } from "../text/legacy";
 import { foldVietnamese } from "../text/fold";
 import { looksLikeHeaderRow, mapHeaders } from "./headers";
+import { textOf } from "../cells/safeCell";
 import {
   AREA_CODES,
   CATALOGUE_SCHEMA_ID,
@@ -57,7 +58,8 @@ class Problems {
   readonly list: string[] = [];
   add(message: string): void {
     if (this.list.length < MAX_PROBLEMS) this.list.push(message);
-    else if (this.list.length === MAX_PROBLEMS) this.list.push("… còn nữa: hãy sửa các lỗi trên rồi nạp lại.");
+    else if (this.list.length === MAX_PROBLEMS)
+      this.list.push("… còn nữa: hãy sửa các lỗi trên rồi nạp lại.");
   }
   throwIfAny(): void {
     if (this.list.length > 0) throw new CatalogueError(this.list);
@@ -71,10 +73,17 @@ const TASK_KEYS = new Set(["id", "area", "title", "lead", "coordinating", "outpu
 const CATALOGUE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 /** Fields outside the format (extensions must start with "x-"), usually a misspelt name. */
-function unknownKeys(obj: Record<string, unknown>, allowed: Set<string>, where: string, problems: Problems): void {
+function unknownKeys(
+  obj: Record<string, unknown>,
+  allowed: Set<string>,
+  where: string,
+  problems: Problems,
+): void {
   for (const key of Object.keys(obj)) {
     if (!allowed.has(key) && !key.startsWith("x-")) {
-      problems.add(`${where}: trường lạ “${key.slice(0, 40)}” (có thể viết sai tên trường; trường mở rộng phải bắt đầu bằng “x-”).`);
+      problems.add(
+        `${where}: trường lạ “${key.slice(0, 40)}” (có thể viết sai tên trường; trường mở rộng phải bắt đầu bằng “x-”).`,
+      );
     }
   }
 }
@@ -103,23 +112,36 @@ function checkDeadline(
 ): void {
   const parsed = parseDeadline(value, planYear);
   if (!parsed.problem) return;
-  if (options.lenientDeadlines) options.warnings?.push(`${where}: ${parsed.problem} Coi như không có thời hạn.`);
+  if (options.lenientDeadlines)
+    options.warnings?.push(`${where}: ${parsed.problem} Coi như không có thời hạn.`);
   else problems.add(`${where}: ${parsed.problem}`);
 }
 
-function validateTasks(tasks: CatalogueTask[], planYear: number, problems: Problems, options: ParseOptions, requireArea: boolean): void {
+function validateTasks(
+  tasks: CatalogueTask[],
+  planYear: number,
+  problems: Problems,
+  options: ParseOptions,
+  requireArea: boolean,
+  /** "index:field" already reported as a wrong type (not reported twice). */
+  skip: Set<string> = new Set(),
+): void {
   const ids = new Map<string, number>();
   tasks.forEach((t, i) => {
     const where = `Nhiệm vụ thứ ${i + 1}${t.id ? ` (${t.id})` : ""}`;
-    if (!t.id) problems.add(`${where}: thiếu mã nhiệm vụ (id).`);
-    else if (ids.has(t.id)) problems.add(`${where}: mã “${t.id}” trùng với nhiệm vụ thứ ${(ids.get(t.id) as number) + 1}.`);
+    const checked = (field: string) => !skip.has(`${i}:${field}`);
+    if (!t.id) {
+      if (checked("id")) problems.add(`${where}: thiếu mã nhiệm vụ (id).`);
+    } else if (ids.has(t.id))
+      problems.add(`${where}: mã “${t.id}” trùng với nhiệm vụ thứ ${(ids.get(t.id) as number) + 1}.`);
     else ids.set(t.id, i);
-    if (t.area === "" ? requireArea : !AREA_CODES.includes(t.area)) {
+    if (checked("area") && (t.area === "" ? requireArea : !AREA_CODES.includes(t.area))) {
       problems.add(`${where}: lĩnh vực phải là một trong I–VII, không phải ${describe(t.area)}.`);
     }
-    if (!nonEmptyString(t.title)) problems.add(`${where}: thiếu nội dung nhiệm vụ (title).`);
-    if (!nonEmptyString(t.lead)) problems.add(`${where}: thiếu cơ quan chủ trì (lead).`);
-    checkDeadline(t.deadline, planYear, where, problems, options);
+    if (checked("title") && !nonEmptyString(t.title))
+      problems.add(`${where}: thiếu nội dung nhiệm vụ (title).`);
+    if (checked("lead") && !nonEmptyString(t.lead)) problems.add(`${where}: thiếu cơ quan chủ trì (lead).`);
+    if (checked("deadline")) checkDeadline(t.deadline, planYear, where, problems, options);
   });
 }
 
@@ -132,9 +154,12 @@ function parseJsonCatalogue(text: string, options: ParseOptions): Catalogue {
     data = JSON.parse(text);
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
-    throw new CatalogueError([`Tệp không phải JSON hợp lệ (${detail.slice(0, 120)}). Hãy kiểm tra dấu ngoặc, dấu phẩy và dấu nháy.`]);
+    throw new CatalogueError([
+      `Tệp không phải JSON hợp lệ (${detail.slice(0, 120)}). Hãy kiểm tra dấu ngoặc, dấu phẩy và dấu nháy.`,
+    ]);
   }
-  if (!isRecord(data)) throw new CatalogueError([`Danh mục phải là một đối tượng JSON, không phải ${describe(data)}.`]);
+  if (!isRecord(data))
+    throw new CatalogueError([`Danh mục phải là một đối tượng JSON, không phải ${describe(data)}.`]);
   if (data.schema !== CATALOGUE_SCHEMA_ID) {
     problems.add(`Trường “schema” phải là “${CATALOGUE_SCHEMA_ID}”, không phải ${describe(data.schema)}.`);
   }
@@ -143,11 +168,15 @@ function parseJsonCatalogue(text: string, options: ParseOptions): Catalogue {
     if (!nonEmptyString(data[key])) problems.add(`Thiếu trường “${key}” (chữ, không để trống).`);
   }
   if (nonEmptyString(data.id) && !CATALOGUE_ID.test(data.id)) {
-    problems.add(`“id” của danh mục chỉ gồm chữ Latin không dấu, số, “.”, “_”, “-” (tối đa 64 ký tự), không phải “${data.id.slice(0, 40)}”.`);
+    problems.add(
+      `“id” của danh mục chỉ gồm chữ Latin không dấu, số, “.”, “_”, “-” (tối đa 64 ký tự), không phải “${data.id.slice(0, 40)}”.`,
+    );
   }
   const planYear = data.planYear;
-  const yearOk = typeof planYear === "number" && Number.isInteger(planYear) && planYear >= 2000 && planYear <= 2100;
-  if (!yearOk) problems.add(`“planYear” phải là năm kế hoạch (số nguyên 2000–2100), không phải ${describe(planYear)}.`);
+  const yearOk =
+    typeof planYear === "number" && Number.isInteger(planYear) && planYear >= 2000 && planYear <= 2100;
+  if (!yearOk)
+    problems.add(`“planYear” phải là năm kế hoạch (số nguyên 2000–2100), không phải ${describe(planYear)}.`);
   if (data.version !== undefined && typeof data.version !== "string") problems.add("“version” phải là chữ.");
   const source = data.source;
   if (!isRecord(source)) problems.add("Thiếu “source” (văn bản nguồn của danh mục).");
@@ -156,11 +185,16 @@ function parseJsonCatalogue(text: string, options: ParseOptions): Catalogue {
     if (!nonEmptyString(source.document)) problems.add("“source.document” phải nêu văn bản nguồn.");
     if (typeof source.official !== "boolean") problems.add("“source.official” phải là true hoặc false.");
     for (const key of ["note", "url"] as const) {
-      if (source[key] !== undefined && typeof source[key] !== "string") problems.add(`“source.${key}” phải là chữ.`);
+      if (source[key] !== undefined && typeof source[key] !== "string")
+        problems.add(`“source.${key}” phải là chữ.`);
+    }
+    if (typeof source.url === "string" && !/^https?:\/\/\S+$/i.test(source.url)) {
+      problems.add(`“source.url” phải là một liên kết http(s), không phải “${source.url.slice(0, 60)}”.`);
     }
   }
   const rawTasks = data.tasks;
   const tasks: CatalogueTask[] = [];
+  const typeErrors = new Set<string>();
   if (!Array.isArray(rawTasks) || rawTasks.length === 0) {
     problems.add("“tasks” phải là một danh sách nhiệm vụ không rỗng.");
   } else if (rawTasks.length > MAX_TASKS) {
@@ -170,12 +204,15 @@ function parseJsonCatalogue(text: string, options: ParseOptions): Catalogue {
       const where = `Nhiệm vụ thứ ${i + 1}`;
       if (!isRecord(raw)) {
         problems.add(`${where}: phải là một đối tượng, không phải ${describe(raw)}.`);
+        for (const f of ["id", "area", "title", "lead", "deadline"]) typeErrors.add(`${tasks.length}:${f}`);
+        tasks.push({ id: "", area: "I", title: "", lead: "", deadline: "" });
         return;
       }
       unknownKeys(raw, TASK_KEYS, where, problems);
       for (const key of ["id", "area", "title", "lead"] as const) {
         if (raw[key] !== undefined && typeof raw[key] !== "string") {
           problems.add(`${where}: “${key}” phải là chữ, không phải ${describe(raw[key])}.`);
+          typeErrors.add(`${i}:${key}`);
         }
       }
       for (const key of ["coordinating", "output"] as const) {
@@ -183,11 +220,17 @@ function parseJsonCatalogue(text: string, options: ParseOptions): Catalogue {
           problems.add(`${where}: “${key}” phải là chữ, không phải ${describe(raw[key])}.`);
         }
       }
-      if (raw.deadline === undefined) problems.add(`${where}: thiếu “deadline” (thời hạn như ghi trong kế hoạch; có thể để "").`);
-      else if (typeof raw.deadline !== "string") problems.add(`${where}: “deadline” phải là chữ, không phải ${describe(raw.deadline)}.`);
+      if (raw.deadline === undefined) {
+        problems.add(`${where}: thiếu “deadline” (thời hạn như ghi trong kế hoạch; có thể để "").`);
+        typeErrors.add(`${i}:deadline`);
+      } else if (typeof raw.deadline !== "string") {
+        problems.add(`${where}: “deadline” phải là chữ, không phải ${describe(raw.deadline)}.`);
+        typeErrors.add(`${i}:deadline`);
+      }
       for (const key of [...TEXT_FIELDS, "id", "deadline"] as const) {
         const v = raw[key];
-        if (typeof v === "string" && v.length > MAX_FIELD_CHARS) problems.add(`${where}: “${key}” dài quá ${MAX_FIELD_CHARS} ký tự.`);
+        if (typeof v === "string" && v.length > MAX_FIELD_CHARS)
+          problems.add(`${where}: “${key}” dài quá ${MAX_FIELD_CHARS} ký tự.`);
       }
       const str = (v: unknown) => (typeof v === "string" ? v.normalize("NFC").trim() : "");
       const task: CatalogueTask = {
@@ -202,17 +245,29 @@ function parseJsonCatalogue(text: string, options: ParseOptions): Catalogue {
       tasks.push(task);
     });
   }
-  problems.throwIfAny();
-  const texts = tasks.flatMap((t) => [t.title, t.lead, t.coordinating ?? "", t.output ?? "", String(t.deadline)]);
-  const convert = legacyCheck([String(data.title), ...texts], problems, options);
+  // Every problem is collected before failing: structural ones above, domain ones below.
+  const texts = tasks.flatMap((t) => [
+    t.title,
+    t.lead,
+    t.coordinating ?? "",
+    t.output ?? "",
+    String(t.deadline),
+  ]);
+  const convert = legacyCheck(
+    [typeof data.title === "string" ? data.title : "", ...texts],
+    problems,
+    options,
+  );
   if (convert) convertTasks(tasks, convert);
-  validateTasks(tasks, planYear as number, problems, options, true);
+  validateTasks(tasks, yearOk ? (planYear as number) : 2024, problems, options, true, typeErrors);
   problems.throwIfAny();
   const src = source as Record<string, unknown>;
   const meta: CatalogueMeta = {
     schema: CATALOGUE_SCHEMA_ID,
     id: (data.id as string).trim(),
-    title: convert ? decodeLegacyVietnamese(data.title as string, convert) : (data.title as string).normalize("NFC").trim(),
+    title: convert
+      ? decodeLegacyVietnamese(data.title as string, convert)
+      : (data.title as string).normalize("NFC").trim(),
     planYear: planYear as number,
     source: { document: (src.document as string).normalize("NFC").trim(), official: src.official as boolean },
   };
@@ -234,12 +289,21 @@ function convertTasks(tasks: CatalogueTask[], from: LegacyEncoding): void {
 
 // ───────────────────────────── Tables (CSV, sheets) ─────────────────────────────
 
-const ROMAN_AREA = /^(VII|VI|V|IV|III|II|I)\s*[.)/:-]?$/i;
+/** "III", "III.", or "III. CẢI CÁCH THỦ TỤC…" (merged heading cells export into the STT column) — not "III.2". */
+const ROMAN_AREA = /^(VII|VI|V|IV|III|II|I)(?:\s*[.)/:-]?\s*$|\s*[.)/:-]?\s+(?!\d)\S|\s*[.)/:-]\s*(?!\d)\S)/i;
 
 function cellText(v: unknown): string {
-  if (v === null || v === undefined) return "";
-  return String(v).normalize("NFC").trim();
+  return textOf(v).normalize("NFC").trim();
 }
+
+/** The row of column numbers under a header: "(1)", "1", "A" … */
+function isColumnNumberRow(row: unknown[]): boolean {
+  const cells = row.map(cellText).filter((c) => c !== "");
+  return cells.length >= 2 && cells.every((c) => /^\(?([0-9]{1,2}|[A-Za-z])\)?$/.test(c));
+}
+
+/** A bullet or letter in the number column marks a sub-item: "-", "+", "•", "a)", "b." */
+const SUB_ITEM = /^([-+•*–—]|[a-zđ][.)])$/i;
 
 /** A row that opens an area: "III" in the number column, or "III. CẢI CÁCH THỦ TỤC…" in any cell. */
 function areaHeading(row: unknown[], map: Partial<Record<CatalogueField, number>>): AreaCode | null {
@@ -248,7 +312,8 @@ function areaHeading(row: unknown[], map: Partial<Record<CatalogueField, number>
   if (m && (map.lead === undefined || cellText(row[map.lead]) === "")) return m[1].toUpperCase() as AreaCode;
   const titleCell = map.title !== undefined ? cellText(row[map.title]) : "";
   const t = /^(VII|VI|V|IV|III|II|I)\s*[.)/:-]\s+\S/.exec(titleCell);
-  if (t && idCell === "" && (map.lead === undefined || cellText(row[map.lead]) === "")) return t[1] as AreaCode;
+  if (t && idCell === "" && (map.lead === undefined || cellText(row[map.lead]) === ""))
+    return t[1] as AreaCode;
   return null;
 }
 
@@ -268,7 +333,8 @@ export function tasksFromTable(
   options: ParseOptions & { map?: Partial<Record<CatalogueField, number>>; headerRow?: number } = {},
 ): TableParseResult {
   const problems = new Problems();
-  const headerRow = options.headerRow ?? rows.slice(0, 30).findIndex((r) => Array.isArray(r) && looksLikeHeaderRow(r));
+  const headerRow =
+    options.headerRow ?? rows.slice(0, 30).findIndex((r) => Array.isArray(r) && looksLikeHeaderRow(r));
   if (headerRow < 0 || headerRow >= rows.length) {
     throw new CatalogueError([
       "Không tìm thấy dòng tiêu đề cột (cần ít nhất cột “Nhiệm vụ” và cột “Cơ quan chủ trì” hoặc “Thời gian hoàn thành”) trong 30 dòng đầu.",
@@ -278,7 +344,9 @@ export function tasksFromTable(
   if (map.title === undefined) problems.add("Chưa chọn cột nội dung nhiệm vụ.");
   if (map.lead === undefined) problems.add("Chưa chọn cột cơ quan chủ trì.");
   problems.throwIfAny();
-  const allText = rows.slice(headerRow, headerRow + 2000).flatMap((r) => (Array.isArray(r) ? r.map(cellText) : []));
+  const allText = rows
+    .slice(headerRow, headerRow + 2000)
+    .flatMap((r) => (Array.isArray(r) ? r.map(cellText) : []));
   const convert = legacyCheck(allText, problems, options);
   problems.throwIfAny();
   const text = (row: unknown[], field: CatalogueField): string => {
@@ -290,9 +358,12 @@ export function tasksFromTable(
   const tasks: CatalogueTask[] = [];
   let area: AreaCode | "" = "";
   let counter = 0;
+  let lastMainId = "";
+  let subCounter = 0;
   for (let r = headerRow + 1; r < rows.length; r++) {
     const row = rows[r];
     if (!Array.isArray(row) || row.every((c) => cellText(c) === "")) continue;
+    if (isColumnNumberRow(row)) continue;
     const heading = areaHeading(row, map);
     if (heading) {
       area = heading;
@@ -301,16 +372,38 @@ export function tasksFromTable(
     }
     const title = text(row, "title");
     if (title === "") continue;
+    // "-, Kiểm tra 10 sở, , ": a sub-item without its own lead/deadline belongs to the task above.
+    const previous = tasks[tasks.length - 1];
+    if (
+      previous &&
+      SUB_ITEM.test(text(row, "id")) &&
+      text(row, "lead") === "" &&
+      cellText(map.deadline !== undefined ? row[map.deadline] : "") === ""
+    ) {
+      previous.title = `${previous.title}\n${text(row, "id")} ${title}`;
+      continue;
+    }
     if (tasks.length >= MAX_TASKS) {
       problems.add(`Bảng có hơn ${MAX_TASKS} nhiệm vụ.`);
       break;
     }
     const explicitArea = text(row, "area").toUpperCase();
     const taskArea = (AREA_CODES as string[]).includes(explicitArea) ? (explicitArea as AreaCode) : area;
-    const stt = text(row, "id").replace(/[.)]+$/, "");
-    counter += 1;
-    const localId = stt !== "" ? stt : String(counter);
-    const id = taskArea && !localId.startsWith(taskArea + ".") ? `${taskArea}.${localId}` : localId;
+    const rawStt = text(row, "id");
+    let id: string;
+    if (previous && SUB_ITEM.test(rawStt)) {
+      // A sub-item with its own lead or deadline: a task of its own, numbered under the one above.
+      subCounter += 1;
+      const letter = /^[a-zđ]/i.test(rawStt) ? rawStt[0].toLowerCase() : String(subCounter);
+      id = `${lastMainId}.${letter}`;
+    } else {
+      const stt = rawStt.replace(/[.)]+$/, "");
+      counter += 1;
+      const localId = stt !== "" ? stt : String(counter);
+      id = taskArea && !localId.startsWith(taskArea + ".") ? `${taskArea}.${localId}` : localId;
+      lastMainId = id;
+      subCounter = 0;
+    }
     const deadlineCell = map.deadline !== undefined ? row[map.deadline] : "";
     const task: CatalogueTask = {
       id,
@@ -348,7 +441,9 @@ function parseCsvRows(text: string): unknown[][] {
   const parsed = Papa.parse<unknown[]>(text, { skipEmptyLines: "greedy", delimiter: "" });
   const fatal = parsed.errors.filter((e) => e.type === "Quotes");
   if (fatal.length > 0) {
-    throw new CatalogueError(fatal.slice(0, 5).map((e) => `CSV dòng ${(e.row ?? 0) + 1}: dấu nháy kép không khớp (${e.message}).`));
+    throw new CatalogueError(
+      fatal.slice(0, 5).map((e) => `CSV dòng ${(e.row ?? 0) + 1}: dấu nháy kép không khớp (${e.message}).`),
+    );
   }
   return parsed.data;
 }
@@ -375,10 +470,17 @@ export function tableMeta(meta?: Partial<CatalogueMeta>): CatalogueMeta {
  * A catalogue from JSON (`cchc-catalogue/1`) or CSV text. CSV metadata (id, title, planYear,
  * source) comes from `meta`. Throws CatalogueError listing every problem in Vietnamese.
  */
-export function parseCatalogue(text: string, meta?: Partial<CatalogueMeta>, options: ParseOptions = {}): Catalogue {
-  if (typeof text !== "string") throw new CatalogueError([`Nội dung danh mục phải là văn bản, không phải ${describe(text)}.`]);
+export function parseCatalogue(
+  text: string,
+  meta?: Partial<CatalogueMeta>,
+  options: ParseOptions = {},
+): Catalogue {
+  if (typeof text !== "string")
+    throw new CatalogueError([`Nội dung danh mục phải là văn bản, không phải ${describe(text)}.`]);
   if (text.length > MAX_CATALOGUE_CHARS) {
-    throw new CatalogueError([`Tệp quá lớn (${Math.round(text.length / 1e6)} triệu ký tự; tối đa ${MAX_CATALOGUE_CHARS / 1e6} triệu).`]);
+    throw new CatalogueError([
+      `Tệp quá lớn (${Math.round(text.length / 1e6)} triệu ký tự; tối đa ${MAX_CATALOGUE_CHARS / 1e6} triệu).`,
+    ]);
   }
   const body = text.replace(/^\uFEFF/, "");
   const head = body.trimStart().slice(0, 200);
@@ -396,5 +498,7 @@ export function parseCatalogue(text: string, meta?: Partial<CatalogueMeta>, opti
 
 /** Folded text of a task, for change detection when re-pulling. */
 export function taskFingerprint(t: CatalogueTask): string {
-  return [t.area, t.title, t.lead, t.coordinating ?? "", t.output ?? "", String(t.deadline)].map((s) => foldVietnamese(String(s))).join("|");
+  return [t.area, t.title, t.lead, t.coordinating ?? "", t.output ?? "", String(t.deadline)]
+    .map((s) => foldVietnamese(String(s)))
+    .join("|");
 }

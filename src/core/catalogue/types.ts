@@ -12,7 +12,10 @@ export const AREAS: Record<AreaCode, { vi: string; en: string }> = {
   IV: { vi: "Cải cách tổ chức bộ máy hành chính nhà nước", en: "Organisational reform" },
   V: { vi: "Cải cách chế độ công vụ", en: "Civil-service reform" },
   VI: { vi: "Cải cách tài chính công", en: "Public-finance reform" },
-  VII: { vi: "Xây dựng và phát triển Chính quyền điện tử, Chính quyền số", en: "E-government and digital government" },
+  VII: {
+    vi: "Xây dựng và phát triển Chính quyền điện tử, Chính quyền số",
+    en: "E-government and digital government",
+  },
 };
 export const AREA_CODES = Object.keys(AREAS) as AreaCode[];
 

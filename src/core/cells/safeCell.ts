@@ -20,13 +20,25 @@ export function safeText(text: string): string {
   return s;
 }
 
+/** String(value) that never throws (objects without a usable toString give ""). */
+export function textOf(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value;
+  try {
+    return String(value);
+  } catch {
+    return "";
+  }
+}
+
 export function safeCellValue(value: unknown): string | number | boolean {
   if (value === null || value === undefined) return "";
   if (typeof value === "number") return Number.isFinite(value) ? value : "";
   if (typeof value === "boolean") return value;
   if (typeof value === "string") return safeText(value);
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "" : safeText(value.toISOString().slice(0, 10));
-  return safeText(String(value));
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime()) ? "" : safeText(value.toISOString().slice(0, 10));
+  return safeText(textOf(value));
 }
 
 /** True when a value written to a cell would be read back as a formula (used by tests and guards). */

@@ -43,9 +43,9 @@ const ROMAN_QUARTER: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, "1":
 const NUMBER_WORDS: Record<string, number> = { ba: 3, sau: 6, chin: 9 };
 
 const RECURRING =
-  /\b(thuong xuyen|hang (quy|thang|nam|tuan|ngay)|dinh ky|ca nam|trong nam|lien tuc|suot nam|quanh nam)\b/;
+  /\b(thuong xuyen|hang (quy|thang|nam|tuan|ngay)|dinh ky|ca nam|trong nam|lien tuc|suot nam|quanh nam|theo (quy(?! dinh)|thang|nam|tuan)|\d+ (thang|nam|quy|tuan|ngay) ?\/ ?lan|(moi )?lan ?\/ ?(thang|quy|nam|tuan))\b/;
 const NO_DEADLINE =
-  /\b(theo (quy dinh|yeu cau|chi dao|ke hoach|tien do|huong dan|van ban|thong bao|lo trinh)|khi co (yeu cau|chi dao|van ban|huong dan)|chua (xac dinh|co thoi han)|khong (co )?thoi han|tuy (tinh hinh|theo))\b/;
+  /\b(theo (quy dinh|yeu cau|chi dao|ke hoach|tien do|huong dan|van ban|thong bao|lo trinh)|khi co (yeu cau|chi dao|van ban|huong dan)|chua (xac dinh|co thoi han)|khong (co )?thoi han|tuy (tinh hinh|theo))\b|^theo\b|^(n ?\/ ?a|na|none|khong|khong co|chua co)$/;
 /** Cells that only say "nothing here". */
 const EMPTY_MARKERS = /^[\s\-–—.…_/x?]*$/;
 
@@ -116,8 +116,10 @@ function quarterMention(q: number, yRaw: string | undefined, planYear: number, p
 
 type Rule = { re: RegExp; read: (m: RegExpExecArray, planYear: number) => Mention | Mention[] };
 
-const Y = String.raw`(?:\s*(?:\/|-|\.|,|nam)\s*(\d{4}|\d{2}(?!\d)))?`;
-const Y4 = String.raw`(?:\s*(?:\/|-|\.|,|nam)\s*(\d{4}))?`;
+/** A 4-digit year after "/", "-", ".", ",", "năm" or a space: "/2024", ", năm 2024", " 2024". */
+const YEAR4 = String.raw`(?:\s*(?:[\/.,-]\s*)?(?:nam\s*)?(\d{4})(?!\d))?`;
+/** As YEAR4, or a 2-digit year after "/", "-", "." ("T12/24"): two groups. */
+const YEAR = String.raw`(?:\s*(?:[\/.,-]\s*)?(?:nam\s*)?(\d{4})(?!\d)|\s*[\/.-]\s*(\d{2})(?!\d))?`;
 const QNUM = String.raw`(iv|iii|ii|i|[1-4])(?![a-z0-9])`;
 const PART = String.raw`(?:(dau|giua|cuoi)\s+)?`;
 
@@ -128,15 +130,21 @@ const RULES: Rule[] = [
     re: /\b(\d{4})-(\d{1,2})-(\d{1,2})\b/g,
     read: (m, py) => dayMention(Number(m[3]), Number(m[2]), m[1], py),
   },
-  // ngày 30 tháng 11 năm 2024 · ngày 30 tháng 11/2024 · 30 tháng 11
+  // ngày 30 tháng 11 năm 2024 · ngày 15 tháng 12, năm 2024 · 30 tháng 11
   {
-    re: new RegExp(String.raw`(?:\bngay\s*)?\b(\d{1,2})\s*thang\s*(\d{1,2})(?!\d)` + Y, "g"),
-    read: (m, py) => dayMention(Number(m[1]), Number(m[2]), m[3], py),
+    re: new RegExp(String.raw`(?:\bngay\s*)?\b(\d{1,2})\s*thang\s*(\d{1,2})(?!\d)` + YEAR, "g"),
+    read: (m, py) => dayMention(Number(m[1]), Number(m[2]), m[3] ?? m[4], py),
   },
-  // Quý III-IV/2024 · quý 4 năm 2024 · Q.IV · cuối quý II
+  // Quý III-IV/2024 · quý 4 năm 2024 · Quý II, năm 2024 · Q.IV · cuối quý II
   {
     re: new RegExp(
-      PART + String.raw`\b(?:quy|qui|q)\s*\.?\s*` + QNUM + String.raw`(?:\s*(?:-|den|toi|va|,|\/)\s*(?:(?:quy|qui|q)\s*\.?\s*)?` + QNUM + ")?" + Y4,
+      PART +
+        String.raw`\b(?:quy|qui|q)\s*\.?\s*` +
+        QNUM +
+        String.raw`(?:\s*(?:-|den|toi|va|,|\/)\s*(?:(?:quy|qui|q)\s*\.?\s*)?` +
+        QNUM +
+        ")?" +
+        YEAR4,
       "g",
     ),
     read: (m, py) => quarterMention(ROMAN_QUARTER[m[3] ?? m[2]], m[4], py, m[1]),
@@ -160,30 +168,40 @@ const RULES: Rule[] = [
     re: /\bnua (dau|cuoi|sau) nam(?:\s*(\d{4}))?/g,
     read: (m, py) => monthMention(m[1] === "dau" ? 6 : 12, m[2], py),
   },
-  // Tháng 10-12/2024 · từ tháng 10 đến tháng 12 năm 2024
+  // Tháng 10-12/2024 · từ tháng 10 đến tháng 12 năm 2024 · Tháng 3, 6, 9 và 12
   {
-    re: new RegExp(String.raw`\b(?:thang|t)\s*(\d{1,2})\s*(?:-|den|toi|va|,)\s*(?:thang\s*)?(\d{1,2})(?![\d])` + Y4, "g"),
-    read: (m, py) => [monthMention(Number(m[1]), m[3], py), monthMention(Number(m[2]), m[3], py)],
+    re: new RegExp(
+      String.raw`\b(?:thang|t)\s*\.?\s*(\d{1,2}(?:\s*(?:-|den|toi|va|,)\s*(?:thang\s*)?\d{1,2}(?!\d))+)` +
+        YEAR4,
+      "g",
+    ),
+    read: (m, py) => (m[1].match(/\d{1,2}/g) ?? []).map((n) => monthMention(Number(n), m[2], py)),
   },
-  // 31/12/2024 · 15-10-2024 · 20.12.2024 · 31/12/24
+  // 31/12/2024 · 15-10-2024 · 20.12.2024 · 31/12/24 (one separator throughout: "1/10 - 31/12" is a range)
   {
-    re: /\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}|\d{2})(?![\d])/g,
-    read: (m, py) => dayMention(Number(m[1]), Number(m[2]), m[3], py),
+    re: /\b(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})(?!\d)/g,
+    read: (m, py) => dayMention(Number(m[1]), Number(m[3]), m[4], py),
   },
-  // Tháng 12/2024 · tháng 12 năm 2024 · T12 · cuối tháng 11
+  // Tháng 12/2024 · tháng 12 năm 2024 · Tháng 6, năm 2024 · T12/24 · cuối tháng 11
   {
-    re: new RegExp(PART + String.raw`\b(?:thang|t)\s*\.?\s*(\d{1,2})(?!\d)` + Y, "g"),
-    read: (m, py) => monthMention(Number(m[2]), m[3], py, m[1]),
+    re: new RegExp(PART + String.raw`\b(?:thang|t)\s*\.?\s*(\d{1,2})(?!\d)` + YEAR, "g"),
+    read: (m, py) => monthMention(Number(m[2]), m[3] ?? m[4], py, m[1]),
   },
   // 12/2024 (month/year)
   {
     re: /\b(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)/g,
     read: (m, py) => monthMention(Number(m[1]), m[2], py),
   },
-  // 15/12 (day/month, plan year)
+  // 15/12 · 30/6 năm 2024 (day/month) · 12/24 (month/2-digit year when it cannot be a day/month)
   {
-    re: /\b(\d{1,2})\s*[/.-]\s*(\d{1,2})(?![\d])/g,
-    read: (m, py) => dayMention(Number(m[1]), Number(m[2]), undefined, py),
+    re: /\b(\d{1,2})\s*([/.-])\s*(\d{1,2})(?!\d)(?:\s*,?\s*nam\s*(\d{4})(?!\d))?/g,
+    read: (m, py) => {
+      const a = Number(m[1]);
+      const b = Number(m[3]);
+      if (b > 12 && a >= 1 && a <= 12 && m[3].length === 2 && m[2] === "/" && !m[4])
+        return monthMention(a, m[3], py);
+      return dayMention(a, b, m[4], py);
+    },
   },
   // đầu năm · giữa năm · cuối năm (2024)
   {
@@ -196,6 +214,39 @@ const RULES: Rule[] = [
     read: (m, py) => monthMention(12, m[1], py),
   },
 ];
+
+const QUARTER_WORDS: Record<string, string> = { mot: "1", hai: "2", ba: "3", bon: "4", tu: "4" };
+const MONTH_WORDS: Record<string, string> = {
+  "muoi hai": "12",
+  "muoi mot": "11",
+  chap: "12",
+  gieng: "1",
+  mot: "1",
+  hai: "2",
+  ba: "3",
+  bon: "4",
+  tu: "4",
+  nam: "5",
+  sau: "6",
+  bay: "7",
+  tam: "8",
+  chin: "9",
+  muoi: "10",
+};
+
+/** "Quý ba", "tháng sáu", "tháng Chạp" → digits; references to other documents are removed. */
+function rewriteWords(key: string): string {
+  return key
+    .replace(/\b(quy|qui) (mot|hai|ba|bon|tu)\b/g, (_m, q: string, w: string) => `${q} ${QUARTER_WORDS[w]}`)
+    .replace(
+      /\bthang (muoi hai|muoi mot|chap|gieng|mot|hai|ba|bon|tu|nam|sau|bay|tam|chin|muoi)\b(?=( nam\b|\s*$|\s*[,;.\/-]|\s+\d{4}))/g,
+      (_m, w: string) => `thang ${MONTH_WORDS[w]}`,
+    )
+    .replace(
+      /\b(quyet dinh|cong van|ke hoach|thong bao|nghi quyet|chi thi|thong tu|nghi dinh|van ban|qd|cv|kh|tb)\s*(so\s*)?\d[\w./-]*(\s*(ngay\s*)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4})?/g,
+      (m) => " ".repeat(m.length),
+    );
+}
 
 function mentionsIn(key: string, planYear: number): { mentions: Mention[]; firstAt: number } {
   const mentions: Mention[] = [];
@@ -215,11 +266,20 @@ function mentionsIn(key: string, planYear: number): { mentions: Mention[]; first
   return { mentions, firstAt };
 }
 
-function fromSerial(serial: number): ParsedDeadline {
+function fromSerial(serial: number, planYear: number): ParsedDeadline {
   if (!Number.isFinite(serial) || serial < 1 || serial > MAX_EXCEL_SERIAL) {
     return { kind: "none", due: null, problem: `Số ${String(serial)} không phải là một ngày Excel hợp lệ.` };
   }
-  return { kind: "date", due: fromExcelSerial(serial) };
+  const due = fromExcelSerial(serial);
+  // A far year is a typo or a number that is not a date (2024 as a serial is 16/07/1905): say so.
+  const far = checkYear(Number(due.slice(0, 4)), planYear);
+  return far
+    ? {
+        kind: "none",
+        due: null,
+        problem: `Số ${serial} là ngày ${due.slice(8, 10)}/${due.slice(5, 7)}/${due.slice(0, 4)}: ${far}. Nếu là năm, hãy ghi “Năm ${serial}”.`,
+      }
+    : { kind: "date", due };
 }
 
 function unreadable(original: string, why?: string): ParsedDeadline {
@@ -237,19 +297,24 @@ export function parseDeadline(value: unknown, planYear: number): ParsedDeadline 
       return { kind: "none", due: null, problem: `Năm kế hoạch không hợp lệ: ${String(planYear)}.` };
     }
     if (value === null || value === undefined) return { kind: "none", due: null };
-    if (typeof value === "number") return fromSerial(value);
+    if (typeof value === "number") return fromSerial(value, planYear);
     if (value instanceof Date) {
       const iso = isoFromDate(value);
       return iso ? { kind: "date", due: iso } : { kind: "none", due: null, problem: "Ngày không hợp lệ." };
     }
     if (typeof value !== "string") {
-      return { kind: "none", due: null, problem: `Thời hạn phải là chữ hoặc ngày, không phải ${typeof value}.` };
+      return {
+        kind: "none",
+        due: null,
+        problem: `Thời hạn phải là chữ hoặc ngày, không phải ${typeof value}.`,
+      };
     }
     const text = decodeLegacyVietnamese(value);
     if (EMPTY_MARKERS.test(text)) return { kind: "none", due: null };
-    const key = keyOf(text);
+    const key = rewriteWords(keyOf(text));
     // A cell holding only a number that looks like an Excel serial of 2000–2099 (CSV exports).
-    if (/^\d{5}$/.test(key) && Number(key) >= 36526 && Number(key) < 73051) return fromSerial(Number(key));
+    if (/^\d{5}$/.test(key) && Number(key) >= 36526 && Number(key) < 73051)
+      return fromSerial(Number(key), planYear);
 
     const { mentions, firstAt } = mentionsIn(key, planYear);
     const recurring = RECURRING.exec(key);

@@ -69,7 +69,12 @@ export function toExcelSerial(isoDate: string): number {
  * 29/02/1900 and is read as 28/02/1900. Throws RangeError outside 1..2958465.
  */
 export function fromExcelSerial(serial: number): string {
-  if (typeof serial !== "number" || !Number.isFinite(serial) || serial < 1 || serial >= MAX_EXCEL_SERIAL + 1) {
+  if (
+    typeof serial !== "number" ||
+    !Number.isFinite(serial) ||
+    serial < 1 ||
+    serial >= MAX_EXCEL_SERIAL + 1
+  ) {
     throw new RangeError(`Số ngày Excel không hợp lệ: ${String(serial)}`);
   }
   const whole = Math.floor(serial);
@@ -98,7 +103,10 @@ export function todayIso(now: Date = new Date()): string {
 export function isoFromDate(date: Date): string | null {
   if (!(date instanceof Date) || Number.isNaN(date.getTime())) return null;
   const utcMidnight =
-    date.getUTCHours() === 0 && date.getUTCMinutes() === 0 && date.getUTCSeconds() === 0 && date.getUTCMilliseconds() === 0;
+    date.getUTCHours() === 0 &&
+    date.getUTCMinutes() === 0 &&
+    date.getUTCSeconds() === 0 &&
+    date.getUTCMilliseconds() === 0;
   return utcMidnight
     ? formatIsoDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate())
     : formatIsoDate(date.getFullYear(), date.getMonth() + 1, date.getDate());

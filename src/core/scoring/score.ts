@@ -19,16 +19,17 @@ export interface ScoreRule {
 }
 
 /** Defaults until a reviewer enters the province's rule (labelled as defaults in the workbook). */
-export const DEFAULT_SCORE_RULE: Readonly<Required<Omit<ScoreRule, "tiers">>> & { tiers: ScoreTier[] } = Object.freeze({
-  maxPoints: 2,
-  mode: "proportional" as const,
-  threshold: 0.8,
-  latePenalty: 0,
-  tiers: [
-    { minRate: 1, points: 2 },
-    { minRate: 0.8, points: 1 },
-  ],
-});
+export const DEFAULT_SCORE_RULE: Readonly<Required<Omit<ScoreRule, "tiers">>> & { tiers: ScoreTier[] } =
+  Object.freeze({
+    maxPoints: 2,
+    mode: "proportional" as const,
+    threshold: 0.8,
+    latePenalty: 0,
+    tiers: [
+      { minRate: 1, points: 2 },
+      { minRate: 0.8, points: 1 },
+    ],
+  });
 
 export class ScoreRuleError extends Error {
   constructor(message: string) {
@@ -46,7 +47,9 @@ export function validateScoreRule(rule: ScoreRule): void {
   if (!rule || typeof rule !== "object") throw new ScoreRuleError("Thiếu quy tắc chấm điểm.");
   if (!finiteNonNegative(rule.maxPoints)) throw new ScoreRuleError("Điểm tối đa phải là số không âm.");
   if (rule.mode !== "proportional" && rule.mode !== "tiers") {
-    throw new ScoreRuleError(`Cách tính điểm phải là "proportional" (tỷ lệ) hoặc "tiers" (bậc), không phải "${String(rule.mode)}".`);
+    throw new ScoreRuleError(
+      `Cách tính điểm phải là "proportional" (tỷ lệ) hoặc "tiers" (bậc), không phải "${String(rule.mode)}".`,
+    );
   }
   if (rule.threshold !== undefined && (!finiteNonNegative(rule.threshold) || rule.threshold > 1)) {
     throw new ScoreRuleError("Ngưỡng phải là tỷ lệ từ 0 đến 1 (0% đến 100%).");
@@ -55,13 +58,20 @@ export function validateScoreRule(rule: ScoreRule): void {
     throw new ScoreRuleError("Điểm trừ mỗi nhiệm vụ trễ hạn phải là số không âm.");
   }
   if (rule.mode === "tiers") {
-    if (!Array.isArray(rule.tiers) || rule.tiers.length === 0) throw new ScoreRuleError("Cách tính theo bậc cần bảng bậc (tỷ lệ tối thiểu, điểm).");
+    if (!Array.isArray(rule.tiers) || rule.tiers.length === 0)
+      throw new ScoreRuleError("Cách tính theo bậc cần bảng bậc (tỷ lệ tối thiểu, điểm).");
     const seen = new Set<number>();
     for (const [i, t] of rule.tiers.entries()) {
       if (!t || !finiteNonNegative(t.minRate) || t.minRate > 1 || !finiteNonNegative(t.points)) {
-        throw new ScoreRuleError(`Bậc thứ ${i + 1}: tỷ lệ tối thiểu phải từ 0 đến 1 và điểm phải là số không âm.`);
+        throw new ScoreRuleError(
+          `Bậc thứ ${i + 1}: tỷ lệ tối thiểu phải từ 0 đến 1 và điểm phải là số không âm.`,
+        );
       }
-      if (seen.has(t.minRate)) throw new ScoreRuleError(`Bậc thứ ${i + 1}: tỷ lệ tối thiểu ${t.minRate} bị lặp.`);
+      if (seen.has(t.minRate))
+        throw new ScoreRuleError(`Bậc thứ ${i + 1}: tỷ lệ tối thiểu ${t.minRate} bị lặp.`);
+      if (t.points > rule.maxPoints) {
+        throw new ScoreRuleError(`Bậc thứ ${i + 1}: ${t.points} điểm vượt điểm tối đa ${rule.maxPoints}.`);
+      }
       seen.add(t.minRate);
     }
   }

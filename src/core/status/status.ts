@@ -15,9 +15,37 @@ export const STATUS_CHOICES: Record<ProgressStatus, { vi: string; en: string }> 
   "not-started": { vi: "Chưa thực hiện", en: "Not started" },
 };
 
-const DONE_MARKS = new Set(["x", "v", "ok", "yes", "y", "co", "1", "true", "done", "completed", "complete", "finished", "xong", "dat", "roi"]);
+const DONE_MARKS = new Set([
+  "x",
+  "v",
+  "ok",
+  "yes",
+  "y",
+  "co",
+  "1",
+  "true",
+  "done",
+  "completed",
+  "complete",
+  "finished",
+  "xong",
+  "dat",
+  "roi",
+]);
 const DONE_SYMBOLS = /^[\s✓✔☑✅🗸]+$/u;
-const NOT_DONE_MARKS = new Set(["0", "false", "no", "n", "khong", "chua", "todo", "pending", "open", "not started", "not done"]);
+const NOT_DONE_MARKS = new Set([
+  "0",
+  "false",
+  "no",
+  "n",
+  "khong",
+  "chua",
+  "todo",
+  "pending",
+  "open",
+  "not started",
+  "not done",
+]);
 const NOT_DONE_SYMBOLS = /^[\s✗✘☐❌]+$/u;
 const IN_PROGRESS_MARKS = new Set(["in progress", "ongoing", "started", "doing", "wip", "dang"]);
 
@@ -61,14 +89,18 @@ export function parseStatus(value: unknown): ProgressStatus | null {
   if (/^(dang|tiep tuc|in progress)\b/.test(k) || /\b(mot phan|co ban hoan thanh|dang thuc hien)\b/.test(k)) {
     return "in-progress";
   }
-  if (/^(da )?(hoan thanh|hoan tat|xong|thuc hien xong|ban hanh|trien khai xong)\b/.test(k) || /^da (thuc hien|ban hanh|trien khai|xong)\b/.test(k)) {
+  if (
+    /^(da )?(hoan thanh|hoan tat|xong|thuc hien xong|ban hanh|trien khai xong)\b/.test(k) ||
+    /^da (thuc hien|ban hanh|trien khai|xong)\b/.test(k)
+  ) {
     return "done";
   }
   if (/^(done|completed?|finished)\b/.test(k)) return "done";
   return null;
 }
 
-export type TaskStatus = "done-on-time" | "done-late" | "done" | "overdue" | "due-soon" | "open" | "no-deadline";
+export type TaskStatus =
+  "done-on-time" | "done-late" | "done" | "overdue" | "due-soon" | "open" | "no-deadline";
 
 export const TASK_STATUSES: readonly TaskStatus[] = [
   "done-on-time",
@@ -105,7 +137,11 @@ export interface ClassifyInput {
  * done: no deadline → "no-deadline"; asOf > due → "overdue"; due within `dueSoonDays` (7)
  * days on or after asOf → "due-soon"; else "open".
  */
-export function classifyTask(task: ClassifyInput, asOf: string, options?: { dueSoonDays?: number }): TaskStatus {
+export function classifyTask(
+  task: ClassifyInput,
+  asOf: string,
+  options?: { dueSoonDays?: number },
+): TaskStatus {
   const due = isIsoDate(task.due) ? task.due : null;
   if (task.done) {
     const completedOn = isIsoDate(task.completedOn) ? task.completedOn : null;

@@ -13,7 +13,7 @@ export interface SummaryRow {
 }
 
 export interface UnitSummary {
-  /** Canonical name from findUnit, else the first spelling seen (NFC, trimmed). */
+  /** Canonical name from findUnit, else the most frequent spelling (ties: alphabetical; NFC, trimmed). */
   unit: string;
   unitId: string | null;
   assigned: number;
@@ -37,7 +37,11 @@ export function createUnitResolver(): (name: string) => { key: string; unitId: s
       const unit = findUnit(name);
       hit = unit
         ? { key: "id:" + unit.id, unitId: unit.id, name: unit.name }
-        : { key: "text:" + unitKey(name), unitId: null, name: name.normalize("NFC").replace(/\s+/g, " ").trim() };
+        : {
+            key: "text:" + unitKey(name),
+            unitId: null,
+            name: name.normalize("NFC").replace(/\s+/g, " ").trim(),
+          };
       cache.set(name, hit);
     }
     return hit;
@@ -47,18 +51,34 @@ export function createUnitResolver(): (name: string) => { key: string; unitId: s
 /**
  * Groups rows by `findUnit(unit)?.id`, else by folded text, so spelling variants of one unit
  * land in one row. Known units come first in the official order (departments, central agencies,
- * districts, communes), then unknown names in order of first appearance.
+ * districts, communes), then unknown names by their folded key — so the result does not depend
+ * on the order of the rows (a user sorting the table changes nothing).
  */
 export function summarizeByUnit(rows: readonly SummaryRow[], asOf: string): UnitSummary[] {
   if (!isIsoDate(asOf)) throw new RangeError(`Ngày báo cáo không hợp lệ (cần YYYY-MM-DD): ${String(asOf)}`);
   const resolve = createUnitResolver();
   const groups = new Map<string, UnitSummary>();
+  const spellings = new Map<string, Map<string, number>>();
   for (const row of rows) {
     const { key, unitId, name } = resolve(row.unit);
     let g = groups.get(key);
     if (!g) {
-      g = { unit: name, unitId, assigned: 0, done: 0, doneOnTime: 0, doneLate: 0, overdue: 0, completionRate: 0 };
+      g = {
+        unit: name,
+        unitId,
+        assigned: 0,
+        done: 0,
+        doneOnTime: 0,
+        doneLate: 0,
+        overdue: 0,
+        completionRate: 0,
+      };
       groups.set(key, g);
+    }
+    if (unitId === null) {
+      const counts = spellings.get(key) ?? new Map<string, number>();
+      counts.set(name, (counts.get(name) ?? 0) + 1);
+      spellings.set(key, counts);
     }
     g.assigned += 1;
     if (row.done) g.done += 1;
@@ -76,9 +96,20 @@ export function summarizeByUnit(rows: readonly SummaryRow[], asOf: string): Unit
         break;
     }
   }
-  const out = [...groups.values()];
-  for (const g of out) g.completionRate = g.assigned === 0 ? 0 : g.done / g.assigned;
-  const known = out.filter((g) => g.unitId !== null);
+  for (const [key, counts] of spellings) {
+    const g = groups.get(key) as UnitSummary;
+    g.unit = [...counts.entries()].sort(
+      (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0),
+    )[0][0];
+  }
+  const out = [...groups.entries()];
+  for (const [, g] of out) g.completionRate = g.assigned === 0 ? 0 : g.done / g.assigned;
+  const known = out.filter(([, g]) => g.unitId !== null).map(([, g]) => g);
   known.sort((a, b) => (UNIT_ORDER.get(a.unitId as string) ?? 0) - (UNIT_ORDER.get(b.unitId as string) ?? 0));
-  return [...known, ...out.filter((g) => g.unitId === null)];
+  // Unknown names by folded key; rows without any unit name last.
+  const rank = (k: string) => (k === "text:" ? "\uffff" : k);
+  const unknown = out
+    .filter(([, g]) => g.unitId === null)
+    .sort((a, b) => (rank(a[0]) < rank(b[0]) ? -1 : rank(a[0]) > rank(b[0]) ? 1 : 0));
+  return [...known, ...unknown.map(([, g]) => g)];
 }

@@ -20,17 +20,31 @@ const GROUP_LEVEL: Record<AssigneeGroup, UnitLevel> = {
 
 /** Folded phrases (after UBND/tỉnh affixes are stripped) that name a whole group. */
 const GROUP_PHRASES: Array<[AssigneeGroup, RegExp]> = [
-  ["agencies", /^(cac )?(so ban nganh|so nganh|so ban nganh tinh|co quan chuyen mon( thuoc ubnd tinh)?|co quan chuyen mon thuoc uy ban nhan dan tinh|so ban nganh thuoc tinh|so ban nganh co lien quan)$/],
-  ["central", /^(cac )?(co quan (nganh )?trung uong( dong| tren| dong tren)?( dia ban)?( tinh)?|co quan nganh doc( trung uong)?( tren dia ban)?( tinh)?)$/],
-  ["districts", /^(cac )?(huyen thi xa thanh pho|huyen thanh pho thi xa|huyen thi xa tp|cap huyen|dia phuong cap huyen)$/],
-  ["communes", /^(cac )?(xa phuong thi tran|xa phuong thi tran tren dia ban( tinh)?|cap xa)$/],
+  [
+    "agencies",
+    /^(cac )?(so ban nganh|so nganh|so ban nganh thuoc tinh|co quan chuyen mon( thuoc ubnd)?|co quan chuyen mon thuoc ubnd tinh)$/,
+  ],
+  ["central", /^(cac )?(co quan (nganh )?trung uong( dong)?( tren)?|co quan nganh doc( trung uong)?)$/],
+  [
+    "districts",
+    /^(cac )?(huyen thi xa thanh pho|huyen thanh pho thi xa|thanh pho thi xa huyen|cap huyen|dia phuong cap huyen)$/,
+  ],
+  ["communes", /^(cac )?(xa phuong thi tran|phuong xa thi tran|cap xa)$/],
 ];
 
 /** Phrases that name no particular unit ("các cơ quan, đơn vị có liên quan"): skipped silently. */
-const VAGUE = /^(cac )?(co quan|don vi|to chuc|ca nhan|dia phuong|co quan don vi|co quan to chuc|nganh|cap|ban)?( va )?( ?(co quan|don vi|to chuc|dia phuong|ca nhan))*( co)?( lien quan)?$/;
+const VAGUE =
+  /^(cac )?(co quan|don vi|to chuc|ca nhan|dia phuong|co quan don vi|co quan to chuc|nganh|cap|ban)?( va )?( ?(co quan|don vi|to chuc|dia phuong|ca nhan))*( co)?( lien quan)?$/;
 
 function groupOf(text: string): AssigneeGroup | null {
-  const k = unitKey(text).replace(/^(ubnd|uy ban nhan dan) /, "");
+  const k = unitKey(text)
+    .replace(/^(ubnd|uy ban nhan dan) /, "")
+    .replace(/\btx\b/g, "thi xa")
+    .replace(/\btp\b/g, "thanh pho")
+    // "…có liên quan", "…trên địa bàn (tỉnh)" do not change which group is meant.
+    .replace(/( co)? lien quan$/, "")
+    .replace(/( dong)?( tren)? dia ban( tinh)?$/, "")
+    .trim();
   for (const [group, re] of GROUP_PHRASES) if (re.test(k)) return group;
   return null;
 }
@@ -80,11 +94,17 @@ export function resolveAssignees(text: unknown): ResolvedAssignees {
       result.units.push(u);
     }
   };
-  const clean = decodeLegacyVietnamese(text).normalize("NFC").slice(0, 10_000);
+  const clean = decodeLegacyVietnamese(text)
+    .normalize("NFC")
+    .slice(0, 10_000)
+    // Role notes in brackets: "Sở Nội vụ (chủ trì)".
+    .replace(/\((chủ trì|phối hợp|đầu mối|thường trực|cơ quan chủ trì|cơ quan phối hợp)[^)]*\)/giu, " ");
   for (const part of clean.split(/[;\n\r•]+/u)) {
-    if (part.trim() === "") continue;
-    const ps = pieces(part);
-    for (let i = 0; i < ps.length; ) {
+    // A dangling "và" or comma at the end ("Sở Nội vụ và") joins nothing.
+    const trimmed = part.replace(/(\s+(và|va)|[,+&])\s*$/iu, "");
+    if (trimmed.trim() === "") continue;
+    const ps = pieces(trimmed);
+    for (let i = 0; i < ps.length;) {
       let matched = false;
       for (let j = Math.min(ps.length - 1, i + MAX_PIECES_PER_NAME - 1); j >= i; j--) {
         const candidate = join(ps, i, j);

@@ -10,6 +10,7 @@
  */
 import data from "./units-2024.json";
 import { foldVietnamese } from "../text/fold";
+import { normalizeVietnamese } from "../text/normalize";
 import { decodeLegacyVietnamese } from "../text/legacy";
 
 export type UnitLevel = "agency" | "central" | "district" | "commune";
@@ -53,45 +54,91 @@ const KIND_WORDS: Record<string, string[]> = {
   xa: ["xa"],
 };
 
-/** Leading words that do not change which unit is meant. */
+/** Leading words that do not change which unit is meant (folded tokens). */
 const PREFIXES = [
-  "chu tich ubnd",
-  "uy ban nd",
-  "ubnd",
-  "ub",
-  "lanh dao",
-  "thu truong",
+  ["chu", "tich", "ubnd"],
+  ["uy", "ban", "nd"],
+  ["ubnd"],
+  ["ub"],
+  ["lanh", "dao"],
+  ["thu", "truong"],
 ];
 /** Trailing words that do not change which unit is meant. */
-const SUFFIXES = ["tinh quang ngai", "quang ngai", "tinh qng", "tinh"];
+const SUFFIXES = [["tinh", "quang", "ngai"], ["quang", "ngai"], ["tinh", "qng"], ["tinh"]];
 
-function stripAffixes(key: string): string {
-  let k = key.replace(/\buy ban nhan dan\b/g, "ubnd");
-  for (let changed = true; changed; ) {
+interface Tokens {
+  folded: string[];
+  /** The same words with their marks (NFC, traditional tone style, lowercase). */
+  accented: string[];
+}
+
+/** Words of a name, folded and accented side by side; "Ủy ban nhân dân" becomes one word "ubnd". */
+function tokensOf(name: string): Tokens {
+  const text = normalizeVietnamese(name).replace(/&/g, " và ").toLowerCase();
+  const accented = text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const folded = accented.map((w) => foldVietnamese(w));
+  const out: Tokens = { folded: [], accented: [] };
+  for (let i = 0; i < folded.length; i++) {
+    if (
+      folded[i] === "uy" &&
+      folded[i + 1] === "ban" &&
+      folded[i + 2] === "nhan" &&
+      folded[i + 3] === "dan"
+    ) {
+      out.folded.push("ubnd");
+      out.accented.push("ubnd");
+      i += 3;
+    } else if (folded[i] !== "") {
+      out.folded.push(folded[i]);
+      out.accented.push(accented[i]);
+    }
+  }
+  return out;
+}
+
+function startsWith(words: string[], at: number, affix: string[]): boolean {
+  return affix.every((w, k) => words[at + k] === w);
+}
+
+/** The words that name the unit, without "UBND"/"Chủ tịch UBND" prefixes and "tỉnh (Quảng Ngãi)" suffixes. */
+function core(t: Tokens): Tokens {
+  let from = 0;
+  for (let changed = true; changed;) {
     changed = false;
     for (const p of PREFIXES) {
-      if (k.startsWith(p + " ")) {
-        k = k.slice(p.length + 1);
+      if (t.folded.length - from > p.length && startsWith(t.folded, from, p)) {
+        from += p.length;
         changed = true;
       }
     }
   }
-  for (const s of SUFFIXES) {
-    if (k.endsWith(" " + s) && k.length > s.length + 4) {
-      k = k.slice(0, -(s.length + 1));
+  let to = t.folded.length;
+  for (const sfx of SUFFIXES) {
+    if (to - from > sfx.length && startsWith(t.folded, to - sfx.length, sfx)) {
+      to -= sfx.length;
       break;
     }
   }
-  return k;
+  return { folded: t.folded.slice(from, to), accented: t.accented.slice(from, to) };
+}
+
+function keysOf(name: string): { folded: string; accented: string } {
+  const t = core(tokensOf(name));
+  return { folded: t.folded.join(" "), accented: t.accented.join(" ") };
 }
 
 const INDEX = new Map<string, Unit[]>();
+/** Accented keys of each unit, to tell apart names that differ only by marks (Bình Thạnh / Bình Thanh). */
+const ACCENTED = new Map<string, Set<string>>();
 function addKey(key: string, unit: Unit): void {
-  const k = stripAffixes(foldVietnamese(key));
-  if (!k) return;
-  const list = INDEX.get(k);
-  if (!list) INDEX.set(k, [unit]);
+  const k = keysOf(key);
+  if (!k.folded) return;
+  const list = INDEX.get(k.folded);
+  if (!list) INDEX.set(k.folded, [unit]);
   else if (!list.includes(unit)) list.push(unit);
+  const set = ACCENTED.get(unit.id) ?? new Set<string>();
+  set.add(k.accented);
+  ACCENTED.set(unit.id, set);
 }
 
 for (const r of RECORDS) {
@@ -117,13 +164,13 @@ export function unitById(id: string): Unit | null {
 
 /** Folded, affix-stripped matching key of a unit name (for grouping unknown names). */
 export function unitKey(name: string): string {
-  return stripAffixes(foldVietnamese(decodeLegacyVietnamese(String(name ?? ""))));
+  return keysOf(decodeLegacyVietnamese(typeof name === "string" ? name : "")).folded;
 }
 
 /** Folded name tokens of departments and central agencies, for abbreviation matching. */
 const AGENCY_TOKENS = RECORDS.filter((r) => r.level === "agency" || r.level === "central").map((r) => ({
   unit: BY_ID.get(r.id) as Unit,
-  tokens: stripAffixes(foldVietnamese(r.name)).split(" "),
+  tokens: core(tokensOf(r.name)).folded,
 }));
 
 /**
@@ -139,7 +186,10 @@ function spells(query: string[], name: string[]): boolean {
     const key = qi + ":" + ni;
     const hit = memo.get(key);
     if (hit !== undefined) return hit;
-    let ok = query[qi] === name[ni] && go(qi + 1, ni + 1);
+    // "Sở Thông tin - Truyền thông": a hyphen stands for "và", so a "và" of the name may be missing.
+    let ok =
+      (query[qi] === name[ni] && go(qi + 1, ni + 1)) ||
+      (name[ni] === "va" && query[qi] !== "va" && go(qi, ni + 1));
     const q = query[qi];
     if (!ok && q.length >= 2 && /^[a-z]+$/.test(q)) {
       // q as initials of name[ni..]: each letter starts the next word, "va" may be skipped.
@@ -163,19 +213,26 @@ function spells(query: string[], name: string[]): boolean {
 }
 
 function candidates(name: string): Unit[] {
-  const key = unitKey(name);
-  const exact = INDEX.get(key);
-  if (exact) return exact;
-  const query = key.split(" ");
-  if (query.length > 12 || key.length > 120) return [];
+  const text = decodeLegacyVietnamese(name);
+  const k = keysOf(text);
+  const exact = INDEX.get(k.folded);
+  if (exact) {
+    if (exact.length === 1) return exact;
+    // Names that fold alike but are written differently (Xã Bình Thạnh / Xã Bình Thanh).
+    const marked = exact.filter((u) => ACCENTED.get(u.id)?.has(k.accented));
+    return marked.length > 0 ? marked : exact;
+  }
+  const query = k.folded.split(" ");
+  if (query.length > 12 || k.folded.length > 120) return [];
   return AGENCY_TOKENS.filter((a) => spells(query, a.tokens)).map((a) => a.unit);
 }
 
 /** "Xã Bình Hòa, huyện Bình Sơn" · "Phường Nguyễn Nghiêm (TX Đức Phổ)" → [commune part, district part]. */
 function splitEmbeddedDistrict(name: string): [string, string] | null {
-  const m = /^(.+?)\s*(?:[,(–—-]|\s)\s*((?:huyện|huyen|thị xã|thi xa|thành phố|thanh pho|tp\.?|tx\.?|h\.)\s*.+?)\)?\s*$/iu.exec(
-    name.normalize("NFC"),
-  );
+  const m =
+    /^(.+?)\s*(?:[,(–—-]|\s)\s*((?:huyện|huyen|thị xã|thi xa|thành phố|thanh pho|tp\.?|tx\.?|h\.)\s*.+?)\)?\s*$/iu.exec(
+      name.normalize("NFC"),
+    );
   return m ? [m[1], m[2]] : null;
 }
 
@@ -191,16 +248,25 @@ function resolveDistrict(district: string): Unit | null {
 export function findUnit(name: string, district?: string): Unit | null {
   if (typeof name !== "string" || name.trim() === "") return null;
   let found = candidates(name);
+  const d =
+    typeof district === "string" && district.trim() !== ""
+      ? (BY_ID.get(district.trim()) ?? resolveDistrict(district))
+      : null;
   if (found.length === 0) {
     const byId = BY_ID.get(name.trim().toUpperCase());
     if (byId) return byId;
+    // "Xã Bình Hòa, huyện Bình Sơn": a commune followed by its district.
     const split = splitEmbeddedDistrict(name);
-    if (split) return findUnit(split[0], district ?? split[1]);
-    return null;
+    if (!split) return null;
+    const embedded = resolveDistrict(split[1]);
+    if (!embedded || (d && d.id !== embedded.id)) return null;
+    const communes = candidates(split[0]).filter((u) => u.level === "commune" && u.parentId === embedded.id);
+    return communes.length === 1 ? communes[0] : null;
   }
-  if (found.length > 1 && typeof district === "string" && district.trim() !== "") {
-    const d = BY_ID.get(district.trim()) ?? resolveDistrict(district);
-    if (d && d.level === "district") found = found.filter((u) => u.parentId === d.id);
+  if (found.some((u) => u.level === "commune") && typeof district === "string" && district.trim() !== "") {
+    // A district settles commune names — and a commune that is not in it is not a match.
+    if (!d || d.level !== "district") return null;
+    found = found.filter((u) => u.level === "commune" && u.parentId === d.id);
   }
   return found.length === 1 ? found[0] : null;
 }

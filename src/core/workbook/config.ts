@@ -16,12 +16,20 @@ export const CONFIG_READ_ADDRESS = `A${CONFIG_FIRST_ROW}:B${CONFIG_LAST_ROW}`;
 export interface ConfigRead {
   settings: TrackerSettings | null;
   problems: string[];
-  catalogue: { id: string; title: string; document: string; official: boolean; planYear: number | null; unitName: string | null };
+  catalogue: {
+    id: string;
+    title: string;
+    document: string;
+    official: boolean;
+    planYear: number | null;
+    unitName: string | null;
+  };
 }
 
 function num(v: unknown): number | null {
   if (typeof v === "number" && Number.isFinite(v)) return v;
-  if (typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v.replace(",", ".")))) return Number(v.replace(",", "."));
+  if (typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v.replace(",", "."))))
+    return Number(v.replace(",", "."));
   return null;
 }
 
@@ -31,14 +39,20 @@ export function readConfig(block: unknown[][], tiers: unknown[][]): ConfigRead {
   const problems: string[] = [];
   const reportSerial = num(at(CONFIG_ROWS.reportDate));
   let reportDate: string | null = null;
-  if (reportSerial === null || reportSerial < 1 || reportSerial > MAX_EXCEL_SERIAL) problems.push("Ô “Ngày báo cáo” (trang Cấu hình) không phải là một ngày.");
+  if (reportSerial === null || reportSerial < 1 || reportSerial > MAX_EXCEL_SERIAL)
+    problems.push("Ô “Ngày báo cáo” (trang Cấu hình) không phải là một ngày.");
   else reportDate = fromExcelSerial(reportSerial);
   const dueSoonDays = num(at(CONFIG_ROWS.dueSoonDays));
   if (dueSoonDays === null || dueSoonDays < 0) problems.push("Ô “Số ngày sắp đến hạn” phải là số không âm.");
   const include = at(CONFIG_ROWS.includeCoordinating);
   if (typeof include !== "boolean") problems.push("Ô “Tính cả đơn vị phối hợp” phải là TRUE hoặc FALSE.");
   const modeText = String(at(CONFIG_ROWS.scoreMode) ?? "").trim();
-  const mode = modeText.toLowerCase() === SCORE_MODE.tiers.toLowerCase() ? "tiers" : modeText.toLowerCase() === SCORE_MODE.proportional.toLowerCase() ? "proportional" : null;
+  const mode =
+    modeText.toLowerCase() === SCORE_MODE.tiers.toLowerCase()
+      ? "tiers"
+      : modeText.toLowerCase() === SCORE_MODE.proportional.toLowerCase()
+        ? "proportional"
+        : null;
   if (!mode) problems.push(`Ô “Cách tính” phải là “${SCORE_MODE.proportional}” hoặc “${SCORE_MODE.tiers}”.`);
   const tierList: ScoreTier[] = tiers
     .filter((r) => r.some((c) => c !== "" && c !== null && c !== undefined))

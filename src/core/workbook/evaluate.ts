@@ -3,7 +3,13 @@
  * formula in ./formulas.ts. The exporter writes these results as cached values, and the
  * LibreOffice suite checks that a real spreadsheet engine computes the same, cell by cell.
  */
-import { classifyTask, STATUS_CHOICES, type TaskStatus, TASK_STATUS_LABELS, DEFAULT_DUE_SOON_DAYS } from "../status/status";
+import {
+  classifyTask,
+  STATUS_CHOICES,
+  type TaskStatus,
+  TASK_STATUS_LABELS,
+  DEFAULT_DUE_SOON_DAYS,
+} from "../status/status";
 import { planScore, type ScoreRule, DEFAULT_SCORE_RULE } from "../scoring/score";
 import { summarizeByUnit, type UnitSummary } from "../summary/summarize";
 import type { DeadlineKind } from "../dates/deadline";
@@ -43,13 +49,19 @@ export function periodLabel(kind: DeadlineKind, due: string | null): string {
 }
 
 /** Twin of stateFormula. */
-export function assignmentStatus(a: Pick<AssignmentRecord, "due" | "status" | "completedOn">, s: TrackerSettings): TaskStatus {
+export function assignmentStatus(
+  a: Pick<AssignmentRecord, "due" | "status" | "completedOn">,
+  s: TrackerSettings,
+): TaskStatus {
   return classifyTask({ due: a.due, done: isDoneCell(a.status), completedOn: a.completedOn }, s.reportDate, {
     dueSoonDays: s.dueSoonDays,
   });
 }
 
-export function assignmentStateLabel(a: Pick<AssignmentRecord, "due" | "status" | "completedOn">, s: TrackerSettings): string {
+export function assignmentStateLabel(
+  a: Pick<AssignmentRecord, "due" | "status" | "completedOn">,
+  s: TrackerSettings,
+): string {
   return TASK_STATUS_LABELS[assignmentStatus(a, s)].vi;
 }
 
@@ -65,7 +77,10 @@ export function assignmentCheck(a: Pick<AssignmentRecord, "status" | "completedO
 }
 
 /** Rows the summary counts: tasks still in the catalogue, lead units (and coordinating ones if set). */
-export function isCounted(a: Pick<AssignmentRecord, "role" | "inCatalogue">, s: Pick<TrackerSettings, "includeCoordinating">): boolean {
+export function isCounted(
+  a: Pick<AssignmentRecord, "role" | "inCatalogue">,
+  s: Pick<TrackerSettings, "includeCoordinating">,
+): boolean {
   return a.inCatalogue && (s.includeCoordinating || a.role === ROLE.lead);
 }
 
@@ -74,14 +89,23 @@ export interface SummaryLine extends UnitSummary {
 }
 
 /** Twin of the Tổng hợp sheet: one line per counted unit, then the totals. */
-export function summaryLines(assignments: readonly AssignmentRecord[], s: TrackerSettings): { lines: SummaryLine[]; total: UnitSummary } {
+export function summaryLines(
+  assignments: readonly AssignmentRecord[],
+  s: TrackerSettings,
+): { lines: SummaryLine[]; total: UnitSummary } {
   const counted = assignments.filter((a) => isCounted(a, s));
   const units = summarizeByUnit(
-    counted.map((a) => ({ unit: a.unit, due: a.due, done: isDoneCell(a.status), completedOn: a.completedOn })),
+    counted.map((a) => ({
+      unit: a.unit,
+      due: a.due,
+      done: isDoneCell(a.status),
+      completedOn: a.completedOn,
+    })),
     s.reportDate,
   );
   const lines = units.map((u) => ({ ...u, points: planScore(u.completionRate, s.rule, u.doneLate) }));
-  const sum = (k: "assigned" | "done" | "doneOnTime" | "doneLate" | "overdue") => lines.reduce((n, l) => n + l[k], 0);
+  const sum = (k: "assigned" | "done" | "doneOnTime" | "doneLate" | "overdue") =>
+    lines.reduce((n, l) => n + l[k], 0);
   const total: UnitSummary = {
     unit: "Tổng cộng",
     unitId: null,
@@ -97,7 +121,11 @@ export function summaryLines(assignments: readonly AssignmentRecord[], s: Tracke
 }
 
 /** Twins of the task table's count formulas. */
-export function taskCounts(taskId: string, assignments: readonly AssignmentRecord[], s: TrackerSettings): { lead: number; done: number; overdue: number } {
+export function taskCounts(
+  taskId: string,
+  assignments: readonly AssignmentRecord[],
+  s: TrackerSettings,
+): { lead: number; done: number; overdue: number } {
   let lead = 0;
   let done = 0;
   let overdue = 0;

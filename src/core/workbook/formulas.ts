@@ -28,11 +28,13 @@ function header<K extends string>(columns: readonly { key: K; header: string }[]
 }
 
 /** This row's cell of an assignment-table column. */
-export const pc = (key: AssignmentColumnKey) => `${TABLES.assignments}[[#This Row],[${header(ASSIGNMENT_COLUMNS, key)}]]`;
+export const pc = (key: AssignmentColumnKey) =>
+  `${TABLES.assignments}[[#This Row],[${header(ASSIGNMENT_COLUMNS, key)}]]`;
 /** This row's cell of a task-table column. */
 export const nv = (key: TaskColumnKey) => `${TABLES.tasks}[[#This Row],[${header(TASK_COLUMNS, key)}]]`;
 /** A whole assignment-table column. */
-export const pcCol = (key: AssignmentColumnKey) => `${TABLES.assignments}[${header(ASSIGNMENT_COLUMNS, key)}]`;
+export const pcCol = (key: AssignmentColumnKey) =>
+  `${TABLES.assignments}[${header(ASSIGNMENT_COLUMNS, key)}]`;
 
 const DONE = q(STATUS_CHOICES.done.vi);
 const L = (s: keyof typeof TASK_STATUS_LABELS) => q(TASK_STATUS_LABELS[s].vi);
@@ -67,7 +69,9 @@ export function checkFormula(): string {
   const status = pc("status");
   const ev = pc("evidence");
   const done = pc("completedOn");
-  const choices = Object.values(STATUS_CHOICES).map((c) => `${status}<>${q(c.vi)}`).join(",");
+  const choices = Object.values(STATUS_CHOICES)
+    .map((c) => `${status}<>${q(c.vi)}`)
+    .join(",");
   return (
     `=IF(AND(${status}=${DONE},LEN(TRIM(${ev}))=0),${q(CHECK_LABELS.missingEvidence)},` +
     `IF(AND(${status}<>"",${choices}),${q(CHECK_LABELS.unknownStatus)},` +

@@ -14,7 +14,13 @@ import {
   type ColumnSpec,
   type TaskColumnKey,
 } from "./layout";
-import { assignmentKey, parseCompletionDate, type AssignmentRecord, type TaskRecord, type TrackerModel } from "./model";
+import {
+  assignmentKey,
+  parseCompletionDate,
+  type AssignmentRecord,
+  type TaskRecord,
+  type TrackerModel,
+} from "./model";
 import {
   ASSIGNMENT_FORMULAS,
   assignmentCatalogueCells,
@@ -74,10 +80,18 @@ export class WorkbookShapeError extends Error {
   }
 }
 
-function headerIndex<K extends string>(table: string, columns: readonly ColumnSpec<K>[], headers: unknown[]): Map<K, number> {
+function headerIndex<K extends string>(
+  table: string,
+  columns: readonly ColumnSpec<K>[],
+  headers: unknown[],
+): Map<K, number> {
   const found = new Map<K, number>();
   const problems: string[] = [];
-  const norm = headers.map((h) => String(h ?? "").normalize("NFC").trim());
+  const norm = headers.map((h) =>
+    String(h ?? "")
+      .normalize("NFC")
+      .trim(),
+  );
   for (const c of columns) {
     const i = norm.indexOf(c.header);
     if (i < 0) problems.push(`Bảng “${table}” thiếu cột “${c.header}” (có thể cột đã bị đổi tên hoặc xóa).`);
@@ -125,7 +139,12 @@ function groupRuns(updates: Array<{ row: number; cols: Array<{ column: number; c
   const runs: Run[] = [];
   for (const r of rowRuns) {
     const prev = runs[runs.length - 1];
-    if (prev && prev.column === r.column && prev.cells[0].length === r.cells.length && prev.row + prev.cells.length === r.row) {
+    if (
+      prev &&
+      prev.column === r.column &&
+      prev.cells[0].length === r.cells.length &&
+      prev.row + prev.cells.length === r.row
+    ) {
       prev.cells.push(r.cells);
     } else runs.push({ row: r.row, column: r.column, cells: [r.cells] });
   }
@@ -141,7 +160,11 @@ function isoOf(v: unknown): string | null {
 }
 
 /** An existing assignment row as a record (what the summary needs). */
-function recordFromRow(row: unknown[], idx: Map<AssignmentColumnKey, number>, planYear: number): AssignmentRecord {
+function recordFromRow(
+  row: unknown[],
+  idx: Map<AssignmentColumnKey, number>,
+  planYear: number,
+): AssignmentRecord {
   const get = (k: AssignmentColumnKey) => row[idx.get(k) as number];
   const kindText = foldVietnamese(text(get("kind")));
   const dueRaw = get("due");
@@ -163,7 +186,12 @@ function recordFromRow(row: unknown[], idx: Map<AssignmentColumnKey, number>, pl
   };
 }
 
-function fullRow<K extends string>(columns: readonly ColumnSpec<K>[], idx: Map<K, number>, width: number, cells: Partial<Record<K, PlanCell>>): PlanCell[] {
+function fullRow<K extends string>(
+  columns: readonly ColumnSpec<K>[],
+  idx: Map<K, number>,
+  width: number,
+  cells: Partial<Record<K, PlanCell>>,
+): PlanCell[] {
   const row: PlanCell[] = new Array(width).fill(null);
   for (const c of columns) if (c.kind !== "formula") row[idx.get(c.key) as number] = cells[c.key] ?? null;
   return row;
@@ -207,12 +235,23 @@ export function mergeTracker(
       else if (text(row[tIdx.get("inCatalogue") as number]) !== IN_CATALOGUE.no) tasks.removed += 1;
     } else if (t) tasks.unchanged += 1;
   });
-  for (const run of groupRuns(taskUpdates)) ops.push({ op: "updateTableCells", table: TABLES.tasks, row: run.row, column: run.column, rows: run.cells });
+  for (const run of groupRuns(taskUpdates))
+    ops.push({
+      op: "updateTableCells",
+      table: TABLES.tasks,
+      row: run.row,
+      column: run.column,
+      rows: run.cells,
+    });
   const addedTasks = model.tasks.filter((t) => !seenTasks.has(t.id.toLowerCase()));
   tasks.added = addedTasks.length;
   if (addedTasks.length > 0) {
     const from = existing.tasks.rows.length;
-    ops.push({ op: "appendTableRows", table: TABLES.tasks, rows: addedTasks.map((t) => fullRow(TASK_COLUMNS, tIdx, tWidth, taskCatalogueCells(t))) });
+    ops.push({
+      op: "appendTableRows",
+      table: TABLES.tasks,
+      rows: addedTasks.map((t) => fullRow(TASK_COLUMNS, tIdx, tWidth, taskCatalogueCells(t))),
+    });
     const fills: Array<[TaskColumnKey, string]> = [
       ["period", periodFormula(nv("kind"), nv("due"))],
       ["leadCount", taskLeadCountFormula()],
@@ -221,12 +260,23 @@ export function mergeTracker(
       ["progress", taskProgressFormula(options.singleUnit)],
     ];
     for (const [key, formula] of fills) {
-      ops.push({ op: "fillTableFormula", table: TABLES.tasks, column: tIdx.get(key) as number, fromRow: from, toRow: from + addedTasks.length - 1, formula });
+      ops.push({
+        op: "fillTableFormula",
+        table: TABLES.tasks,
+        column: tIdx.get(key) as number,
+        fromRow: from,
+        toRow: from + addedTasks.length - 1,
+        formula,
+      });
     }
     // Colour rules cover the grown table (cleared first so they never pile up).
     const first = TASK_TABLE_HEADER_ROW;
     const last = TASK_TABLE_HEADER_ROW - 1 + from + addedTasks.length;
-    ops.push({ op: "clearConditionalFormats", sheet: SHEETS.tasks, address: rangeAddress(first, 0, last, tWidth - 1) });
+    ops.push({
+      op: "clearConditionalFormats",
+      sheet: SHEETS.tasks,
+      address: rangeAddress(first, 0, last, tWidth - 1),
+    });
     ops.push(...taskRuleOps(first, last, (k) => tIdx.get(k) as number, tWidth));
   }
 
@@ -248,7 +298,9 @@ export function mergeTracker(
     }
     seen.add(key);
     const a = newAssignments.get(key);
-    const planned: Partial<Record<AssignmentColumnKey, PlanCell>> = a ? assignmentCatalogueCells(a) : { inCatalogue: IN_CATALOGUE.no };
+    const planned: Partial<Record<AssignmentColumnKey, PlanCell>> = a
+      ? assignmentCatalogueCells(a)
+      : { inCatalogue: IN_CATALOGUE.no };
     const taskChanged = changedTasks.has(record.taskId.toLowerCase());
     const cols: Array<{ column: number; cell: PlanCell }> = [];
     for (const [k, cell] of Object.entries(planned) as Array<[AssignmentColumnKey, PlanCell]>) {
@@ -263,9 +315,26 @@ export function mergeTracker(
       else if (record.inCatalogue) assignments.removed += 1;
     } else if (a) assignments.unchanged += 1;
     // User columns as read, catalogue columns as they will be.
-    merged.push(a ? { ...a, status: record.status, completedOn: record.completedOn, evidence: record.evidence, note: record.note } : { ...record, inCatalogue: false });
+    merged.push(
+      a
+        ? {
+            ...a,
+            status: record.status,
+            completedOn: record.completedOn,
+            evidence: record.evidence,
+            note: record.note,
+          }
+        : { ...record, inCatalogue: false },
+    );
   });
-  for (const run of groupRuns(updates)) ops.push({ op: "updateTableCells", table: TABLES.assignments, row: run.row, column: run.column, rows: run.cells });
+  for (const run of groupRuns(updates))
+    ops.push({
+      op: "updateTableCells",
+      table: TABLES.assignments,
+      row: run.row,
+      column: run.column,
+      rows: run.cells,
+    });
   const added = model.assignments.filter((a) => !seen.has(assignmentKey(a.taskId.toLowerCase(), a.unit)));
   assignments.added = added.length;
   if (added.length > 0) {
@@ -273,14 +342,30 @@ export function mergeTracker(
     ops.push({
       op: "appendTableRows",
       table: TABLES.assignments,
-      rows: added.map((a) => fullRow(ASSIGNMENT_COLUMNS, aIdx, aWidth, { ...assignmentCatalogueCells(a), ...assignmentUserCells(a) })),
+      rows: added.map((a) =>
+        fullRow(ASSIGNMENT_COLUMNS, aIdx, aWidth, {
+          ...assignmentCatalogueCells(a),
+          ...assignmentUserCells(a),
+        }),
+      ),
     });
     for (const { key, formula } of ASSIGNMENT_FORMULAS) {
-      ops.push({ op: "fillTableFormula", table: TABLES.assignments, column: aIdx.get(key) as number, fromRow: from, toRow: from + added.length - 1, formula: formula() });
+      ops.push({
+        op: "fillTableFormula",
+        table: TABLES.assignments,
+        column: aIdx.get(key) as number,
+        fromRow: from,
+        toRow: from + added.length - 1,
+        formula: formula(),
+      });
     }
     const first = ASSIGNMENT_TABLE_HEADER_ROW;
     const last = ASSIGNMENT_TABLE_HEADER_ROW - 1 + from + added.length;
-    ops.push({ op: "clearConditionalFormats", sheet: SHEETS.assignments, address: rangeAddress(first, 0, last, aWidth - 1) });
+    ops.push({
+      op: "clearConditionalFormats",
+      sheet: SHEETS.assignments,
+      address: rangeAddress(first, 0, last, aWidth - 1),
+    });
     ops.push(...assignmentRuleOps(first, last, (k) => aIdx.get(k) as number, aWidth));
     merged.push(...added);
   }

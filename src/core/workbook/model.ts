@@ -110,13 +110,15 @@ export function taskRecord(t: CatalogueTask, planYear: number): TaskRecord {
 /** A completion date as people write it: ISO, dd/mm/yyyy (/ - .), or an Excel serial. */
 export function parseCompletionDate(v: unknown): string | null {
   if (v === null || v === undefined || v === "") return null;
-  if (typeof v === "number") return Number.isFinite(v) && v >= 1 && v <= MAX_EXCEL_SERIAL ? fromExcelSerial(v) : null;
+  if (typeof v === "number")
+    return Number.isFinite(v) && v >= 1 && v <= MAX_EXCEL_SERIAL ? fromExcelSerial(v) : null;
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.toISOString().slice(0, 10);
   if (typeof v !== "string") return null;
   const s = v.trim();
   if (isIsoDate(s)) return s;
   const m = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$/.exec(s);
-  if (m && isValidYmd(Number(m[3]), Number(m[2]), Number(m[1]))) return formatIsoDate(Number(m[3]), Number(m[2]), Number(m[1]));
+  if (m && isValidYmd(Number(m[3]), Number(m[2]), Number(m[1])))
+    return formatIsoDate(Number(m[3]), Number(m[2]), Number(m[1]));
   return null;
 }
 
@@ -126,7 +128,9 @@ function text(v: unknown): string {
 }
 
 /** User-column values from what a unit reported; nothing typed is dropped (odd values go to Ghi chú). */
-export function userCellsFromProgress(p: Omit<ProgressEntry, "taskId" | "unit">): Pick<AssignmentRecord, "status" | "completedOn" | "evidence" | "note"> {
+export function userCellsFromProgress(
+  p: Omit<ProgressEntry, "taskId" | "unit">,
+): Pick<AssignmentRecord, "status" | "completedOn" | "evidence" | "note"> {
   const notes: string[] = [];
   let status: string | null = null;
   const rawStatus = p.status;
@@ -134,7 +138,8 @@ export function userCellsFromProgress(p: Omit<ProgressEntry, "taskId" | "unit">)
     const parsed = parseStatus(rawStatus);
     if (parsed) {
       status = STATUS_CHOICES[parsed].vi;
-      if (foldVietnamese(text(rawStatus)) !== foldVietnamese(status)) notes.push(`Trạng thái gốc: ${text(rawStatus)}`);
+      if (foldVietnamese(text(rawStatus)) !== foldVietnamese(status))
+        notes.push(`Trạng thái gốc: ${text(rawStatus)}`);
     } else {
       status = text(rawStatus); // kept as typed; the Kiểm tra column flags it
     }
@@ -192,8 +197,10 @@ export function buildModel(catalogue: Catalogue, options: ModelOptions = {}): Tr
     const lead = resolveAssignees(task.lead);
     lead.units.forEach((u) => push(unitDisplay(u), ROLE.lead));
     lead.unknown.forEach((n) => push(unknown(n), ROLE.lead));
-    if (lead.units.length === 0 && lead.unknown.length === 0 && task.lead.trim() !== "") push(unknown(task.lead), ROLE.lead);
-    for (const n of lead.unknown) warnings.push(`Nhiệm vụ ${task.id}: chưa nhận diện được đơn vị chủ trì “${n}” (giữ nguyên tên).`);
+    if (lead.units.length === 0 && lead.unknown.length === 0 && task.lead.trim() !== "")
+      push(unknown(task.lead), ROLE.lead);
+    for (const n of lead.unknown)
+      warnings.push(`Nhiệm vụ ${task.id}: chưa nhận diện được đơn vị chủ trì “${n}” (giữ nguyên tên).`);
     const coord = resolveAssignees(task.coordinating);
     coord.units.forEach((u) => push(unitDisplay(u), ROLE.coordinating));
     coord.unknown.forEach((n) => push(unknown(n), ROLE.coordinating));
@@ -237,7 +244,9 @@ function applyProgress(
       const leads = (byTask.get(e.taskId) ?? []).filter((a) => a.role === ROLE.lead);
       targets = options.unit ? (byTask.get(e.taskId) ?? []) : leads;
       if (!options.unit && leads.length > 1) {
-        warnings.push(`Nhiệm vụ ${e.taskId}: tiến độ trong bảng gốc được ghi cho cả ${leads.length} đơn vị chủ trì.`);
+        warnings.push(
+          `Nhiệm vụ ${e.taskId}: tiến độ trong bảng gốc được ghi cho cả ${leads.length} đơn vị chủ trì.`,
+        );
       }
     }
     if (targets.length === 0) {

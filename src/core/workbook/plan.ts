@@ -36,7 +36,14 @@ export interface CellStyle {
 
 export type PlanOp =
   /** Creates the sheet when missing; `clear` empties it (cells, formats, the named charts) when it exists. */
-  | { op: "ensureSheet"; sheet: string; clear?: boolean; charts?: string[]; tabColor?: string; activate?: boolean }
+  | {
+      op: "ensureSheet";
+      sheet: string;
+      clear?: boolean;
+      charts?: string[];
+      tabColor?: string;
+      activate?: boolean;
+    }
   /** Writes a rectangle of cells starting at `address` (top-left, "A1"). */
   | { op: "writeCells"; sheet: string; address: string; rows: PlanCell[][]; style?: CellStyle }
   /** Writes one row-independent formula into every cell of `address` (one column). */
@@ -51,7 +58,15 @@ export type PlanOp =
   /** Writes cells of existing table rows: data-body row index (0-based) and column index. */
   | { op: "updateTableCells"; table: string; row: number; column: number; rows: PlanCell[][] }
   /** Fills a formula column of a table for data-body rows [fromRow, toRow]. */
-  | { op: "fillTableFormula"; table: string; column: number; fromRow: number; toRow: number; formula: string; cached?: Scalar[] }
+  | {
+      op: "fillTableFormula";
+      table: string;
+      column: number;
+      fromRow: number;
+      toRow: number;
+      formula: string;
+      cached?: Scalar[];
+    }
   | { op: "clearTableFilters"; table: string }
   | { op: "defineName"; name: string; sheet: string; address: string; comment?: string }
   | { op: "columnWidths"; sheet: string; widths: Array<{ column: number; width: number }> }
@@ -60,9 +75,39 @@ export type PlanOp =
   /** Removes the colour rules of a range (before they are added again, so they never pile up). */
   | { op: "clearConditionalFormats"; sheet: string; address: string }
   | { op: "dataValidation"; sheet: string; address: string; rule: ValidationRule }
-  | { op: "chart"; sheet: string; name: string; kind: "barClustered"; title: string; categories: string; values: string; seriesName: string; anchor: string; width: number; height: number }
-  | { op: "pageSetup"; sheet: string; landscape: boolean; paper: "A4"; printTitleRows?: string; fitToWidth?: boolean; printArea?: string; centerFooter?: string }
-  | { op: "pivotTable"; sheet: string; name: string; sourceTable: string; anchor: string; rows: string[]; columns: string[]; values: Array<{ field: string; summarizeBy: "count" }> }
+  | {
+      op: "chart";
+      sheet: string;
+      name: string;
+      kind: "barClustered";
+      title: string;
+      categories: string;
+      values: string;
+      seriesName: string;
+      anchor: string;
+      width: number;
+      height: number;
+    }
+  | {
+      op: "pageSetup";
+      sheet: string;
+      landscape: boolean;
+      paper: "A4";
+      printTitleRows?: string;
+      fitToWidth?: boolean;
+      printArea?: string;
+      centerFooter?: string;
+    }
+  | {
+      op: "pivotTable";
+      sheet: string;
+      name: string;
+      sourceTable: string;
+      anchor: string;
+      rows: string[];
+      columns: string[];
+      values: Array<{ field: string; summarizeBy: "count" }>;
+    }
   | { op: "autoFilter"; table: string; column: number; values: string[] };
 
 export type ConditionalRule =
@@ -114,7 +159,12 @@ export function parseCellAddress(address: string): { row: number; column: number
 }
 
 /** "A1:C9" → bounds (a single cell gives equal bounds). */
-export function parseRangeAddress(address: string): { row: number; column: number; lastRow: number; lastColumn: number } {
+export function parseRangeAddress(address: string): {
+  row: number;
+  column: number;
+  lastRow: number;
+  lastColumn: number;
+} {
   const [a, b] = address.split(":");
   const start = parseCellAddress(a);
   const end = b ? parseCellAddress(b) : start;

@@ -60,7 +60,10 @@ function short(s: string): string {
 export function parseProgressCsv(text: string): ProgressCsvEntry[] {
   if (typeof text !== "string") throw new ProgressCsvError(["Nội dung tệp tiến độ phải là văn bản."]);
   const body = text.replace(/^\uFEFF/, "");
-  if (body.trim() === "") throw new ProgressCsvError(["Tệp tiến độ rỗng (cần dòng tiêu đề task_id,unit,status,completed_on,evidence)."]);
+  if (body.trim() === "")
+    throw new ProgressCsvError([
+      "Tệp tiến độ rỗng (cần dòng tiêu đề task_id,unit,status,completed_on,evidence).",
+    ]);
   const parsed = Papa.parse<unknown[]>(body, { skipEmptyLines: false, delimiter: "" });
   const problems: string[] = [];
   const add = (p: string) => {
@@ -74,14 +77,21 @@ export function parseProgressCsv(text: string): ProgressCsvEntry[] {
   let line = 1;
   for (const r of rows) {
     lineOf.push(line);
-    line += 1 + (Array.isArray(r) ? r.reduce<number>((n, v) => n + (String(v ?? "").match(/\r\n|\r|\n/g)?.length ?? 0), 0) : 0);
+    line +=
+      1 +
+      (Array.isArray(r)
+        ? r.reduce<number>((n, v) => n + (String(v ?? "").match(/\r\n|\r|\n/g)?.length ?? 0), 0)
+        : 0);
   }
   for (const e of parsed.errors.filter((x) => x.type === "Quotes")) {
     add(`Dòng ${lineOf[e.row ?? 0] ?? (e.row ?? 0) + 1}: dấu nháy kép không khớp (${e.message}).`);
   }
   if (problems.length > 0) throw new ProgressCsvError(problems);
   const headerIndex = rows.findIndex((r) => Array.isArray(r) && r.some((v) => cell(v) !== ""));
-  if (headerIndex < 0) throw new ProgressCsvError(["Tệp tiến độ rỗng (cần dòng tiêu đề task_id,unit,status,completed_on,evidence)."]);
+  if (headerIndex < 0)
+    throw new ProgressCsvError([
+      "Tệp tiến độ rỗng (cần dòng tiêu đề task_id,unit,status,completed_on,evidence).",
+    ]);
   const header = rows[headerIndex].map(headerKey);
   const columns = new Map<ProgressColumn, number>();
   header.forEach((h, i) => {
@@ -95,38 +105,60 @@ export function parseProgressCsv(text: string): ProgressCsvEntry[] {
       add(`Dòng ${lineOf[headerIndex]}: cột “${h}” bị lặp.`);
     } else columns.set(h as ProgressColumn, i);
   });
-  for (const r of REQUIRED) if (!columns.has(r)) add(`Dòng ${lineOf[headerIndex]}: thiếu cột bắt buộc “${r}”.`);
+  for (const r of REQUIRED)
+    if (!columns.has(r)) add(`Dòng ${lineOf[headerIndex]}: thiếu cột bắt buộc “${r}”.`);
   if (problems.length > 0) throw new ProgressCsvError(problems);
 
   const entries: ProgressCsvEntry[] = [];
   const seen = new Map<string, number>();
+  const unitKeys = new Map<string, string>();
+  const keyOfUnit = (unit: string) => {
+    let k = unitKeys.get(unit);
+    if (k === undefined) {
+      const u = findUnit(unit);
+      k = u ? "id:" + u.id : "text:" + unitKey(unit);
+      unitKeys.set(unit, k);
+    }
+    return k;
+  };
   const get = (r: unknown[], c: ProgressColumn) => (columns.has(c) ? cell(r[columns.get(c) as number]) : "");
   const dataRows = rows.length - headerIndex - 1;
-  if (dataRows > MAX_PROGRESS_ROWS) throw new ProgressCsvError([`Tệp tiến độ có ${dataRows} dòng, vượt giới hạn ${MAX_PROGRESS_ROWS}.`]);
+  if (dataRows > MAX_PROGRESS_ROWS)
+    throw new ProgressCsvError([`Tệp tiến độ có ${dataRows} dòng, vượt giới hạn ${MAX_PROGRESS_ROWS}.`]);
   for (let i = headerIndex + 1; i < rows.length; i++) {
     const r = rows[i];
     const at = `Dòng ${lineOf[i]}`;
     if (!Array.isArray(r) || r.every((v) => cell(v) === "")) continue;
     const extra = r.slice(header.length).filter((v) => cell(v) !== "");
-    if (extra.length > 0) add(`${at}: thừa ${extra.length} ô so với dòng tiêu đề (kiểm tra dấu phẩy trong nội dung; hãy đặt nội dung có dấu phẩy trong dấu nháy kép).`);
+    if (extra.length > 0)
+      add(
+        `${at}: thừa ${extra.length} ô so với dòng tiêu đề (kiểm tra dấu phẩy trong nội dung; hãy đặt nội dung có dấu phẩy trong dấu nháy kép).`,
+      );
     const taskId = get(r, "task_id");
     if (taskId === "") add(`${at}: thiếu mã nhiệm vụ (task_id).`);
-    for (const c of columns.keys()) if (get(r, c).length > FIELD_MAX) add(`${at}: ô “${c}” dài quá ${FIELD_MAX} ký tự.`);
+    for (const c of columns.keys())
+      if (get(r, c).length > FIELD_MAX) add(`${at}: ô “${c}” dài quá ${FIELD_MAX} ký tự.`);
     const rawDate = get(r, "completed_on");
     let completedOn: string | undefined;
     if (rawDate !== "") {
       const iso = parseCompletionDate(rawDate);
       const year = iso ? Number(iso.slice(0, 4)) : 0;
-      if (!iso || !isIsoDate(iso)) add(`${at}: ngày hoàn thành “${short(rawDate)}” không hợp lệ (cần dạng YYYY-MM-DD, ví dụ 2024-12-31).`);
-      else if (year < 2000 || year > 2100) add(`${at}: ngày hoàn thành “${rawDate}” nằm ngoài các năm 2000–2100.`);
+      if (!iso || !isIsoDate(iso))
+        add(
+          `${at}: ngày hoàn thành “${short(rawDate)}” không hợp lệ (cần dạng YYYY-MM-DD, ví dụ 2024-12-31).`,
+        );
+      else if (year < 2000 || year > 2100)
+        add(`${at}: ngày hoàn thành “${rawDate}” nằm ngoài các năm 2000–2100.`);
       else completedOn = iso;
     }
     const unit = get(r, "unit");
     if (taskId !== "") {
-      const u = unit === "" ? null : findUnit(unit);
-      const key = `${taskId.toLowerCase()}\u0001${unit === "" ? "" : u ? "id:" + u.id : "text:" + unitKey(unit)}`;
+      const key = `${taskId}\u0001${unit === "" ? "" : keyOfUnit(unit)}`;
       const first = seen.get(key);
-      if (first !== undefined) add(`${at}: trùng với dòng ${first} (cùng nhiệm vụ “${short(taskId)}” và đơn vị “${short(unit || "chủ trì")}”).`);
+      if (first !== undefined)
+        add(
+          `${at}: trùng với dòng ${first} (cùng nhiệm vụ “${short(taskId)}” và đơn vị “${short(unit || "chủ trì")}”).`,
+        );
       else seen.set(key, lineOf[i]);
     }
     const entry: ProgressCsvEntry = { line: lineOf[i], taskId };

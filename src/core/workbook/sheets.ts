@@ -64,8 +64,15 @@ function serial(iso: string | null): number | null {
   return iso ? toExcelSerial(iso) : null;
 }
 
-function columnOps<K extends string>(sheet: string, columns: readonly ColumnSpec<K>[], firstDataRow: number, lastRow: number): PlanOp[] {
-  const ops: PlanOp[] = [{ op: "columnWidths", sheet, widths: columns.map((c, i) => ({ column: i, width: c.width })) }];
+function columnOps<K extends string>(
+  sheet: string,
+  columns: readonly ColumnSpec<K>[],
+  firstDataRow: number,
+  lastRow: number,
+): PlanOp[] {
+  const ops: PlanOp[] = [
+    { op: "columnWidths", sheet, widths: columns.map((c, i) => ({ column: i, width: c.width })) },
+  ];
   columns.forEach((c, i) => {
     if (lastRow < firstDataRow) return;
     const address = rangeAddress(firstDataRow, i, lastRow, i);
@@ -76,7 +83,11 @@ function columnOps<K extends string>(sheet: string, columns: readonly ColumnSpec
 }
 
 /** Per-task counts in one pass over the assignments. */
-function countsByTask(assignments: readonly AssignmentRecord[], s: TrackerSettings, state: (a: AssignmentRecord) => string) {
+function countsByTask(
+  assignments: readonly AssignmentRecord[],
+  s: TrackerSettings,
+  state: (a: AssignmentRecord) => string,
+) {
   const map = new Map<string, { lead: number; done: number; overdue: number }>();
   for (const a of assignments) {
     if (!isCounted(a, s)) continue;
@@ -92,7 +103,12 @@ function countsByTask(assignments: readonly AssignmentRecord[], s: TrackerSettin
 
 // ───────────────────────────── Nhiệm vụ 2024 ─────────────────────────────
 
-export function taskCatalogueCells(t: TaskRecord): Record<Exclude<TaskColumnKey, "period" | "leadCount" | "doneCount" | "overdueCount" | "progress">, PlanCell> {
+export function taskCatalogueCells(
+  t: TaskRecord,
+): Record<
+  Exclude<TaskColumnKey, "period" | "leadCount" | "doneCount" | "overdueCount" | "progress">,
+  PlanCell
+> {
   return {
     id: t.id,
     area: t.area,
@@ -117,7 +133,14 @@ export interface CatalogueBanner {
 }
 
 export function bannerOf(c: Catalogue): CatalogueBanner {
-  return { title: c.title, document: c.source.document, official: c.source.official, note: c.source.note, version: c.version, id: c.id };
+  return {
+    title: c.title,
+    document: c.source.document,
+    official: c.source.official,
+    note: c.source.note,
+    version: c.version,
+    id: c.id,
+  };
 }
 
 /** Title rows above the task table: what the catalogue is and where it comes from. */
@@ -130,7 +153,13 @@ export function taskBannerOps(b: CatalogueBanner): PlanOp[] {
   return [
     { op: "writeCells", sheet, address: "A1", rows: [[b.title]], style: { bold: true, fontSize: 14 } },
     { op: "writeCells", sheet, address: "A2", rows: [[source]], style: { italic: true } },
-    { op: "writeCells", sheet, address: "A3", rows: [[flag]], style: b.official ? { italic: true } : { bold: true, fontColor: "#C00000" } },
+    {
+      op: "writeCells",
+      sheet,
+      address: "A3",
+      rows: [[flag]],
+      style: b.official ? { italic: true } : { bold: true, fontColor: "#C00000" },
+    },
     {
       op: "writeCells",
       sheet,
@@ -141,14 +170,23 @@ export function taskBannerOps(b: CatalogueBanner): PlanOp[] {
   ];
 }
 
-export function taskSheetOps(tasks: readonly TaskRecord[], assignments: readonly AssignmentRecord[], s: TrackerSettings, banner: CatalogueBanner, singleUnit: boolean): PlanOp[] {
+export function taskSheetOps(
+  tasks: readonly TaskRecord[],
+  assignments: readonly AssignmentRecord[],
+  s: TrackerSettings,
+  banner: CatalogueBanner,
+  singleUnit: boolean,
+): PlanOp[] {
   const sheet = SHEETS.tasks;
   const headerRow = TASK_TABLE_HEADER_ROW - 1;
   const first = headerRow + 1;
   const last = headerRow + tasks.length;
   const counts = countsByTask(assignments, s, (a) => assignmentStateLabel(a, s));
   const stateByTask = new Map<string, string>();
-  if (singleUnit) for (const a of assignments) if (!stateByTask.has(a.taskId.toLowerCase())) stateByTask.set(a.taskId.toLowerCase(), assignmentStateLabel(a, s));
+  if (singleUnit)
+    for (const a of assignments)
+      if (!stateByTask.has(a.taskId.toLowerCase()))
+        stateByTask.set(a.taskId.toLowerCase(), assignmentStateLabel(a, s));
   const rows: PlanCell[][] = tasks.map((t) => {
     const cells: Record<string, PlanCell> = taskCatalogueCells(t);
     return TASK_COLUMNS.map((c) => (c.kind === "formula" ? null : cells[c.key]));
@@ -165,13 +203,40 @@ export function taskSheetOps(tasks: readonly TaskRecord[], assignments: readonly
   const ops: PlanOp[] = [
     { op: "ensureSheet", sheet, activate: true, tabColor: "#107C41" },
     ...taskBannerOps(banner),
-    { op: "writeCells", sheet, address: cellAddress(headerRow, 0), rows: [TASK_COLUMNS.map((x) => x.header), ...rows] },
+    {
+      op: "writeCells",
+      sheet,
+      address: cellAddress(headerRow, 0),
+      rows: [TASK_COLUMNS.map((x) => x.header), ...rows],
+    },
     // The table must exist before formulas that refer to it are written.
-    { op: "createTable", sheet, name: TABLES.tasks, address: rangeAddress(headerRow, 0, last, TASK_COLUMNS.length - 1), style: "TableStyleMedium2" },
-    fill("period", periodFormula(nv("kind"), nv("due")), tasks.map((t) => periodLabel(t.kind, t.due))),
-    fill("leadCount", taskLeadCountFormula(), tasks.map((t) => c(t).lead)),
-    fill("doneCount", taskDoneCountFormula(), tasks.map((t) => c(t).done)),
-    fill("overdueCount", taskOverdueCountFormula(), tasks.map((t) => c(t).overdue)),
+    {
+      op: "createTable",
+      sheet,
+      name: TABLES.tasks,
+      address: rangeAddress(headerRow, 0, last, TASK_COLUMNS.length - 1),
+      style: "TableStyleMedium2",
+    },
+    fill(
+      "period",
+      periodFormula(nv("kind"), nv("due")),
+      tasks.map((t) => periodLabel(t.kind, t.due)),
+    ),
+    fill(
+      "leadCount",
+      taskLeadCountFormula(),
+      tasks.map((t) => c(t).lead),
+    ),
+    fill(
+      "doneCount",
+      taskDoneCountFormula(),
+      tasks.map((t) => c(t).done),
+    ),
+    fill(
+      "overdueCount",
+      taskOverdueCountFormula(),
+      tasks.map((t) => c(t).overdue),
+    ),
     fill(
       "progress",
       taskProgressFormula(singleUnit),
@@ -212,7 +277,12 @@ export function taskRuleOps(
 
 // ───────────────────────────── Phân công ─────────────────────────────
 
-export function assignmentCatalogueCells(a: AssignmentRecord): Record<"taskId" | "title" | "area" | "unit" | "level" | "role" | "due" | "kind" | "inCatalogue", PlanCell> {
+export function assignmentCatalogueCells(
+  a: AssignmentRecord,
+): Record<
+  "taskId" | "title" | "area" | "unit" | "level" | "role" | "due" | "kind" | "inCatalogue",
+  PlanCell
+> {
   return {
     taskId: a.taskId,
     title: a.title,
@@ -226,11 +296,18 @@ export function assignmentCatalogueCells(a: AssignmentRecord): Record<"taskId" |
   };
 }
 
-export function assignmentUserCells(a: AssignmentRecord): Record<"status" | "completedOn" | "evidence" | "note", PlanCell> {
+export function assignmentUserCells(
+  a: AssignmentRecord,
+): Record<"status" | "completedOn" | "evidence" | "note", PlanCell> {
   return {
     status: a.status,
     completedOn: serial(a.completedOn),
-    evidence: a.evidence === null ? null : isLink(a.evidence) ? { hyperlink: a.evidence, text: a.evidence } : a.evidence,
+    evidence:
+      a.evidence === null
+        ? null
+        : isLink(a.evidence)
+          ? { hyperlink: a.evidence, text: a.evidence }
+          : a.evidence,
     note: a.note,
   };
 }
@@ -261,8 +338,19 @@ export function assignmentSheetOps(assignments: readonly AssignmentRecord[], s: 
   const col = (k: AssignmentColumnKey) => ASSIGNMENT_COLUMNS.findIndex((c) => c.key === k);
   const ops: PlanOp[] = [
     { op: "ensureSheet", sheet, tabColor: "#2F75B5" },
-    { op: "writeCells", sheet, address: cellAddress(headerRow, 0), rows: [ASSIGNMENT_COLUMNS.map((c) => c.header), ...assignments.map(assignmentRowCells)] },
-    { op: "createTable", sheet, name: TABLES.assignments, address: rangeAddress(headerRow, 0, last, ASSIGNMENT_COLUMNS.length - 1), style: "TableStyleMedium9" },
+    {
+      op: "writeCells",
+      sheet,
+      address: cellAddress(headerRow, 0),
+      rows: [ASSIGNMENT_COLUMNS.map((c) => c.header), ...assignments.map(assignmentRowCells)],
+    },
+    {
+      op: "createTable",
+      sheet,
+      name: TABLES.assignments,
+      address: rangeAddress(headerRow, 0, last, ASSIGNMENT_COLUMNS.length - 1),
+      style: "TableStyleMedium9",
+    },
     ...ASSIGNMENT_FORMULAS.map(({ key, formula }): PlanOp => ({
       op: "fillFormula",
       sheet,
@@ -305,16 +393,62 @@ export function assignmentRuleOps(
       op: "dataValidation",
       sheet,
       address: range("completedOn"),
-      rule: { type: "date", min: "2000-01-01", max: "2100-12-31", prompt: "Ngày hoàn thành (dd/mm/yyyy).", error: "Hãy nhập một ngày (dd/mm/yyyy)." },
+      rule: {
+        type: "date",
+        min: "2000-01-01",
+        max: "2100-12-31",
+        prompt: "Ngày hoàn thành (dd/mm/yyyy).",
+        error: "Hãy nhập một ngày (dd/mm/yyyy).",
+      },
     },
-    { op: "conditionalFormat", sheet, address: state, rule: { type: "textEquals", text: TASK_STATUS_LABELS.overdue.vi, ...RED } },
-    { op: "conditionalFormat", sheet, address: state, rule: { type: "textEquals", text: TASK_STATUS_LABELS["due-soon"].vi, ...AMBER } },
-    { op: "conditionalFormat", sheet, address: state, rule: { type: "textEquals", text: TASK_STATUS_LABELS["done-late"].vi, ...ORANGE } },
-    { op: "conditionalFormat", sheet, address: state, rule: { type: "textEquals", text: TASK_STATUS_LABELS["done-on-time"].vi, ...GREEN } },
-    { op: "conditionalFormat", sheet, address: state, rule: { type: "textEquals", text: TASK_STATUS_LABELS.done.vi, ...GREEN } },
-    { op: "conditionalFormat", sheet, address: range("check"), rule: { type: "textContains", text: CHECK_LABELS.missingEvidence, ...RED } },
-    { op: "conditionalFormat", sheet, address: range("check"), rule: { type: "textContains", text: CHECK_LABELS.unknownStatus, ...AMBER } },
-    { op: "conditionalFormat", sheet, address: range("check"), rule: { type: "textContains", text: "Có ngày hoàn thành", ...AMBER } },
+    {
+      op: "conditionalFormat",
+      sheet,
+      address: state,
+      rule: { type: "textEquals", text: TASK_STATUS_LABELS.overdue.vi, ...RED },
+    },
+    {
+      op: "conditionalFormat",
+      sheet,
+      address: state,
+      rule: { type: "textEquals", text: TASK_STATUS_LABELS["due-soon"].vi, ...AMBER },
+    },
+    {
+      op: "conditionalFormat",
+      sheet,
+      address: state,
+      rule: { type: "textEquals", text: TASK_STATUS_LABELS["done-late"].vi, ...ORANGE },
+    },
+    {
+      op: "conditionalFormat",
+      sheet,
+      address: state,
+      rule: { type: "textEquals", text: TASK_STATUS_LABELS["done-on-time"].vi, ...GREEN },
+    },
+    {
+      op: "conditionalFormat",
+      sheet,
+      address: state,
+      rule: { type: "textEquals", text: TASK_STATUS_LABELS.done.vi, ...GREEN },
+    },
+    {
+      op: "conditionalFormat",
+      sheet,
+      address: range("check"),
+      rule: { type: "textContains", text: CHECK_LABELS.missingEvidence, ...RED },
+    },
+    {
+      op: "conditionalFormat",
+      sheet,
+      address: range("check"),
+      rule: { type: "textContains", text: CHECK_LABELS.unknownStatus, ...AMBER },
+    },
+    {
+      op: "conditionalFormat",
+      sheet,
+      address: range("check"),
+      rule: { type: "textContains", text: "Có ngày hoàn thành", ...AMBER },
+    },
     {
       op: "conditionalFormat",
       sheet,
@@ -364,14 +498,24 @@ export function catalogueInfoRows(r: CatalogueRecord): PlanCell[][] {
     ["Năm kế hoạch", r.planYear, ""],
     ["Nạp từ", r.loadedFrom, ""],
     ["Nạp lúc", r.loadedAt, ""],
-    ["Đơn vị của sổ", r.unit ? r.unit.name : "Tất cả đơn vị", r.unit ? "Sổ chỉ gồm phân công của đơn vị này." : ""],
+    [
+      "Đơn vị của sổ",
+      r.unit ? r.unit.name : "Tất cả đơn vị",
+      r.unit ? "Sổ chỉ gồm phân công của đơn vị này." : "",
+    ],
   ];
 }
 
 export function catalogueInfoOps(r: CatalogueRecord): PlanOp[] {
   const sheet = SHEETS.config;
   return [
-    { op: "writeCells", sheet, address: `A${CONFIG_ROWS.catalogueTitle}`, rows: [["DANH MỤC ĐANG THEO DÕI"]], style: { bold: true } },
+    {
+      op: "writeCells",
+      sheet,
+      address: `A${CONFIG_ROWS.catalogueTitle}`,
+      rows: [["DANH MỤC ĐANG THEO DÕI"]],
+      style: { bold: true },
+    },
     { op: "writeCells", sheet, address: `A${CONFIG_ROWS.catalogueFirst}`, rows: catalogueInfoRows(r) },
     { op: "defineName", name: NAMES.catalogueId, sheet, address: `B${CONFIG_ROWS.catalogueFirst}` },
     { op: "defineName", name: NAMES.catalogueOfficial, sheet, address: `B${CONFIG_ROWS.catalogueFirst + 3}` },
@@ -382,31 +526,66 @@ export function catalogueInfoOps(r: CatalogueRecord): PlanOp[] {
  * The whole Cấu hình sheet with its settings and names. `reportDate` null writes =TODAY()
  * (results follow the calendar); a date fixes the report date.
  */
-export function configSheetOps(s: TrackerSettings, reportDateIsToday: boolean, info: CatalogueRecord, isDefaultRule: boolean): PlanOp[] {
+export function configSheetOps(
+  s: TrackerSettings,
+  reportDateIsToday: boolean,
+  info: CatalogueRecord,
+  isDefaultRule: boolean,
+): PlanOp[] {
   const sheet = SHEETS.config;
   const R = CONFIG_ROWS;
   const rule = s.rule;
   const tiers = rule.tiers ?? [];
-  const reportDateCell: PlanCell = reportDateIsToday ? { formula: "=TODAY()", cached: toExcelSerial(s.reportDate) } : toExcelSerial(s.reportDate);
+  const reportDateCell: PlanCell = reportDateIsToday
+    ? { formula: "=TODAY()", cached: toExcelSerial(s.reportDate) }
+    : toExcelSerial(s.reportDate);
   const ops: PlanOp[] = [
     { op: "ensureSheet", sheet, tabColor: "#7F7F7F" },
-    { op: "writeCells", sheet, address: "A1", rows: [["CẤU HÌNH SỔ THEO DÕI CCHC"]], style: { bold: true, fontSize: 14 } },
+    {
+      op: "writeCells",
+      sheet,
+      address: "A1",
+      rows: [["CẤU HÌNH SỔ THEO DÕI CCHC"]],
+      style: { bold: true, fontSize: 14 },
+    },
     {
       op: "writeCells",
       sheet,
       address: `A${R.reportDate}`,
       rows: [
-        ["Ngày báo cáo", reportDateCell, "Mọi công thức và quy tắc màu dùng ô này (tên NgayBaoCao). Ghi một ngày cố định để kết quả không đổi; =TODAY() tự cập nhật mỗi ngày."],
-        ["Số ngày “sắp đến hạn”", s.dueSoonDays, "Nhiệm vụ chưa xong có hạn trong số ngày này tính từ ngày báo cáo được tô vàng."],
-        ["Tính cả đơn vị phối hợp", s.includeCoordinating, "FALSE: chỉ tính đơn vị chủ trì (mặc định). TRUE: tính cả đơn vị phối hợp."],
-        ["Vai trò được tính (tự tính)", { formula: countedRoleFormula(), cached: s.includeCoordinating ? "*" : "Chủ trì" }, "Không sửa ô này."],
+        [
+          "Ngày báo cáo",
+          reportDateCell,
+          "Mọi công thức và quy tắc màu dùng ô này (tên NgayBaoCao). Ghi một ngày cố định để kết quả không đổi; =TODAY() tự cập nhật mỗi ngày.",
+        ],
+        [
+          "Số ngày “sắp đến hạn”",
+          s.dueSoonDays,
+          "Nhiệm vụ chưa xong có hạn trong số ngày này tính từ ngày báo cáo được tô vàng.",
+        ],
+        [
+          "Tính cả đơn vị phối hợp",
+          s.includeCoordinating,
+          "FALSE: chỉ tính đơn vị chủ trì (mặc định). TRUE: tính cả đơn vị phối hợp.",
+        ],
+        [
+          "Vai trò được tính (tự tính)",
+          { formula: countedRoleFormula(), cached: s.includeCoordinating ? "*" : "Chủ trì" },
+          "Không sửa ô này.",
+        ],
       ],
     },
     {
       op: "writeCells",
       sheet,
       address: `A${R.ruleTitle}`,
-      rows: [[isDefaultRule ? "QUY TẮC CHẤM ĐIỂM — MẶC ĐỊNH (chưa phải quy tắc của tỉnh; người chấm hãy sửa)" : "QUY TẮC CHẤM ĐIỂM"]],
+      rows: [
+        [
+          isDefaultRule
+            ? "QUY TẮC CHẤM ĐIỂM — MẶC ĐỊNH (chưa phải quy tắc của tỉnh; người chấm hãy sửa)"
+            : "QUY TẮC CHẤM ĐIỂM",
+        ],
+      ],
       style: { bold: true, fontColor: isDefaultRule ? "#C00000" : undefined },
     },
     {
@@ -414,25 +593,50 @@ export function configSheetOps(s: TrackerSettings, reportDateIsToday: boolean, i
       sheet,
       address: `A${R.scoreMode}`,
       rows: [
-        ["Cách tính", rule.mode === "tiers" ? SCORE_MODE.tiers : SCORE_MODE.proportional, "Tỷ lệ: đạt 100% được điểm tối đa; từ ngưỡng đến dưới 100% được tỷ lệ × điểm tối đa; dưới ngưỡng 0 điểm. Bậc: theo bảng bậc."],
+        [
+          "Cách tính",
+          rule.mode === "tiers" ? SCORE_MODE.tiers : SCORE_MODE.proportional,
+          "Tỷ lệ: đạt 100% được điểm tối đa; từ ngưỡng đến dưới 100% được tỷ lệ × điểm tối đa; dưới ngưỡng 0 điểm. Bậc: theo bảng bậc.",
+        ],
         ["Điểm tối đa", rule.maxPoints, ""],
         ["Ngưỡng", rule.threshold ?? 0, "Tỷ lệ hoàn thành tối thiểu để được tính điểm (cách tính Tỷ lệ)."],
-        ["Điểm trừ mỗi nhiệm vụ trễ hạn", rule.latePenalty ?? 0, "Trừ cho mỗi nhiệm vụ hoàn thành trễ hạn; điểm không âm."],
+        [
+          "Điểm trừ mỗi nhiệm vụ trễ hạn",
+          rule.latePenalty ?? 0,
+          "Trừ cho mỗi nhiệm vụ hoàn thành trễ hạn; điểm không âm.",
+        ],
       ],
     },
     { op: "numberFormat", sheet, address: `B${R.reportDate}`, format: DATE_FORMAT },
     { op: "numberFormat", sheet, address: `B${R.threshold}`, format: PERCENT_FORMAT },
     { op: "numberFormat", sheet, address: `B${R.maxPoints}`, format: POINTS_FORMAT },
     { op: "numberFormat", sheet, address: `B${R.latePenalty}`, format: POINTS_FORMAT },
-    { op: "writeCells", sheet, address: `A${R.tiersTitle}`, rows: [["Bảng bậc (dùng khi Cách tính = Bậc)"]], style: { bold: true } },
+    {
+      op: "writeCells",
+      sheet,
+      address: `A${R.tiersTitle}`,
+      rows: [["Bảng bậc (dùng khi Cách tính = Bậc)"]],
+      style: { bold: true },
+    },
     {
       op: "writeCells",
       sheet,
       address: `A${R.tiersHeader}`,
       rows: [["Tỷ lệ tối thiểu", "Điểm"], ...tiers.map((t) => [t.minRate, t.points])],
     },
-    { op: "createTable", sheet, name: TABLES.tiers, address: `A${R.tiersHeader}:B${R.tiersHeader + Math.max(1, tiers.length)}`, style: "TableStyleLight9" },
-    { op: "numberFormat", sheet, address: `A${R.tiersHeader + 1}:A${R.tiersHeader + Math.max(1, tiers.length)}`, format: PERCENT_FORMAT },
+    {
+      op: "createTable",
+      sheet,
+      name: TABLES.tiers,
+      address: `A${R.tiersHeader}:B${R.tiersHeader + Math.max(1, tiers.length)}`,
+      style: "TableStyleLight9",
+    },
+    {
+      op: "numberFormat",
+      sheet,
+      address: `A${R.tiersHeader + 1}:A${R.tiersHeader + Math.max(1, tiers.length)}`,
+      format: PERCENT_FORMAT,
+    },
     { op: "defineName", name: NAMES.reportDate, sheet, address: `B${R.reportDate}`, comment: "Ngày báo cáo" },
     { op: "defineName", name: NAMES.dueSoonDays, sheet, address: `B${R.dueSoonDays}` },
     { op: "defineName", name: NAMES.includeCoordinating, sheet, address: `B${R.includeCoordinating}` },
@@ -445,20 +649,63 @@ export function configSheetOps(s: TrackerSettings, reportDateIsToday: boolean, i
       op: "dataValidation",
       sheet,
       address: `B${R.reportDate}`,
-      rule: { type: "date", min: "2000-01-01", max: "2100-12-31", error: "Ngày báo cáo phải là một ngày (dd/mm/yyyy)." },
+      rule: {
+        type: "date",
+        min: "2000-01-01",
+        max: "2100-12-31",
+        error: "Ngày báo cáo phải là một ngày (dd/mm/yyyy).",
+      },
     },
-    { op: "dataValidation", sheet, address: `B${R.dueSoonDays}`, rule: { type: "decimal", min: 0, max: 366, error: "Nhập số ngày từ 0 đến 366." } },
-    { op: "dataValidation", sheet, address: `B${R.includeCoordinating}`, rule: { type: "boolean", error: "Chọn TRUE hoặc FALSE." } },
+    {
+      op: "dataValidation",
+      sheet,
+      address: `B${R.dueSoonDays}`,
+      rule: { type: "decimal", min: 0, max: 366, error: "Nhập số ngày từ 0 đến 366." },
+    },
+    {
+      op: "dataValidation",
+      sheet,
+      address: `B${R.includeCoordinating}`,
+      rule: { type: "boolean", error: "Chọn TRUE hoặc FALSE." },
+    },
     {
       op: "dataValidation",
       sheet,
       address: `B${R.scoreMode}`,
-      rule: { type: "list", values: [SCORE_MODE.proportional, SCORE_MODE.tiers], error: "Chọn “Tỷ lệ” hoặc “Bậc”.", strict: true },
+      rule: {
+        type: "list",
+        values: [SCORE_MODE.proportional, SCORE_MODE.tiers],
+        error: "Chọn “Tỷ lệ” hoặc “Bậc”.",
+        strict: true,
+      },
     },
-    { op: "dataValidation", sheet, address: `B${R.maxPoints}`, rule: { type: "decimal", min: 0, max: 1000, error: "Điểm tối đa là số không âm." } },
-    { op: "dataValidation", sheet, address: `B${R.threshold}`, rule: { type: "decimal", min: 0, max: 1, error: "Ngưỡng là tỷ lệ từ 0% đến 100%." } },
-    { op: "dataValidation", sheet, address: `B${R.latePenalty}`, rule: { type: "decimal", min: 0, max: 1000, error: "Điểm trừ là số không âm." } },
-    { op: "columnWidths", sheet, widths: [{ column: 0, width: 30 }, { column: 1, width: 34 }, { column: 2, width: 80 }] },
+    {
+      op: "dataValidation",
+      sheet,
+      address: `B${R.maxPoints}`,
+      rule: { type: "decimal", min: 0, max: 1000, error: "Điểm tối đa là số không âm." },
+    },
+    {
+      op: "dataValidation",
+      sheet,
+      address: `B${R.threshold}`,
+      rule: { type: "decimal", min: 0, max: 1, error: "Ngưỡng là tỷ lệ từ 0% đến 100%." },
+    },
+    {
+      op: "dataValidation",
+      sheet,
+      address: `B${R.latePenalty}`,
+      rule: { type: "decimal", min: 0, max: 1000, error: "Điểm trừ là số không âm." },
+    },
+    {
+      op: "columnWidths",
+      sheet,
+      widths: [
+        { column: 0, width: 30 },
+        { column: 1, width: 34 },
+        { column: 2, width: 80 },
+      ],
+    },
     ...catalogueInfoOps(info),
   ];
   return ops;
@@ -478,8 +725,14 @@ export function summarySheetOps(assignments: readonly AssignmentRecord[], s: Tra
       l.unit,
       { formula: `=${unitCount(`$A${r}`)}`, cached: l.assigned },
       { formula: `=${unitCount(`$A${r}`, ["status", STATUS_CHOICES.done.vi])}`, cached: l.done },
-      { formula: `=${unitCount(`$A${r}`, ["state", TASK_STATUS_LABELS["done-on-time"].vi])}`, cached: l.doneOnTime },
-      { formula: `=${unitCount(`$A${r}`, ["state", TASK_STATUS_LABELS["done-late"].vi])}`, cached: l.doneLate },
+      {
+        formula: `=${unitCount(`$A${r}`, ["state", TASK_STATUS_LABELS["done-on-time"].vi])}`,
+        cached: l.doneOnTime,
+      },
+      {
+        formula: `=${unitCount(`$A${r}`, ["state", TASK_STATUS_LABELS["done-late"].vi])}`,
+        cached: l.doneLate,
+      },
       { formula: `=${unitCount(`$A${r}`, ["state", TASK_STATUS_LABELS.overdue.vi])}`, cached: l.overdue },
       { formula: `=IF(B${r}=0,0,C${r}/B${r})`, cached: l.completionRate },
       { formula: scoreFormula(`G${r}`, `E${r}`), cached: l.points },
@@ -487,7 +740,8 @@ export function summarySheetOps(assignments: readonly AssignmentRecord[], s: Tra
   });
   const n = lines.length;
   const t = n + 2;
-  const sum = (c: string, v: number): PlanCell => (n > 0 ? { formula: `=SUM(${c}2:${c}${n + 1})`, cached: v } : 0);
+  const sum = (c: string, v: number): PlanCell =>
+    n > 0 ? { formula: `=SUM(${c}2:${c}${n + 1})`, cached: v } : 0;
   rows.push([
     SUMMARY_TOTAL_LABEL,
     sum("B", total.assigned),
@@ -500,25 +754,49 @@ export function summarySheetOps(assignments: readonly AssignmentRecord[], s: Tra
   ]);
   const ops: PlanOp[] = [
     { op: "ensureSheet", sheet, clear: true, charts: [SUMMARY_CHART], tabColor: "#C55A11" },
-    { op: "writeCells", sheet, address: "A1", rows: [[...SUMMARY_HEADERS]], style: { bold: true, fill: "#DDEBF7" } },
+    {
+      op: "writeCells",
+      sheet,
+      address: "A1",
+      rows: [[...SUMMARY_HEADERS]],
+      style: { bold: true, fill: "#DDEBF7" },
+    },
     { op: "writeCells", sheet, address: "A2", rows },
     { op: "style", sheet, address: `A${t}:H${t}`, style: { bold: true, fill: "#F2F2F2" } },
     { op: "numberFormat", sheet, address: `G2:G${t}`, format: PERCENT_FORMAT },
     { op: "numberFormat", sheet, address: `H2:H${t}`, format: POINTS_FORMAT },
     { op: "numberFormat", sheet, address: `B2:F${t}`, format: "0" },
-    { op: "columnWidths", sheet, widths: [{ column: 0, width: 44 }, ...[1, 2, 3, 4, 5].map((c) => ({ column: c, width: 11 })), { column: 6, width: 15 }, { column: 7, width: 9 }] },
+    {
+      op: "columnWidths",
+      sheet,
+      widths: [
+        { column: 0, width: 44 },
+        ...[1, 2, 3, 4, 5].map((c) => ({ column: c, width: 11 })),
+        { column: 6, width: 15 },
+        { column: 7, width: 9 },
+      ],
+    },
     { op: "freezePanes", sheet, rows: 1, columns: 1 },
     {
       op: "writeCells",
       sheet,
       address: "J1",
-      rows: [["Số liệu tự tính bằng công thức từ trang “Phân công” theo ngày báo cáo và quy tắc chấm điểm ở trang “Cấu hình”. Trang này được tạo lại mỗi lần bấm “Tổng hợp”."]],
+      rows: [
+        [
+          "Số liệu tự tính bằng công thức từ trang “Phân công” theo ngày báo cáo và quy tắc chấm điểm ở trang “Cấu hình”. Trang này được tạo lại mỗi lần bấm “Tổng hợp”.",
+        ],
+      ],
       style: { italic: true, fontColor: "#595959" },
     },
   ];
   if (n > 0) {
     ops.push(
-      { op: "conditionalFormat", sheet, address: `F2:F${n + 1}`, rule: { type: "formula", formula: "=$F2>0", ...RED } },
+      {
+        op: "conditionalFormat",
+        sheet,
+        address: `F2:F${n + 1}`,
+        rule: { type: "formula", formula: "=$F2>0", ...RED },
+      },
       {
         op: "chart",
         sheet,
@@ -541,7 +819,12 @@ export function summarySheetOps(assignments: readonly AssignmentRecord[], s: Tra
 
 export const REPORT_TABLE_HEADER_ROW = 8;
 
-export function reportSheetOps(assignments: readonly AssignmentRecord[], s: TrackerSettings, banner: CatalogueBanner, unit: Unit | null): PlanOp[] {
+export function reportSheetOps(
+  assignments: readonly AssignmentRecord[],
+  s: TrackerSettings,
+  banner: CatalogueBanner,
+  unit: Unit | null,
+): PlanOp[] {
   const sheet = SHEETS.report;
   const { lines, total } = summaryLines(assignments, s);
   const h = REPORT_TABLE_HEADER_ROW;
@@ -575,21 +858,71 @@ export function reportSheetOps(assignments: readonly AssignmentRecord[], s: Trac
     : `Danh mục: ${banner.title} — DỮ LIỆU MINH HỌA, không phải văn bản chính thức; không dùng để báo cáo.`;
   return [
     { op: "ensureSheet", sheet, clear: true, tabColor: "#7030A0" },
-    { op: "writeCells", sheet, address: "A1", rows: [["BÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2024"]], style: { bold: true, fontSize: 14, horizontal: "center" } },
+    {
+      op: "writeCells",
+      sheet,
+      address: "A1",
+      rows: [["BÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2024"]],
+      style: { bold: true, fontSize: 14, horizontal: "center" },
+    },
     { op: "mergeCells", sheet, address: "A1:I1" },
-    { op: "writeCells", sheet, address: "A2", rows: [["Kính gửi: Ủy ban nhân dân tỉnh Quảng Ngãi (qua Sở Nội vụ)"]], style: { horizontal: "center" } },
+    {
+      op: "writeCells",
+      sheet,
+      address: "A2",
+      rows: [["Kính gửi: Ủy ban nhân dân tỉnh Quảng Ngãi (qua Sở Nội vụ)"]],
+      style: { horizontal: "center" },
+    },
     { op: "mergeCells", sheet, address: "A2:I2" },
-    { op: "writeCells", sheet, address: "A3", rows: [[`Đơn vị báo cáo: ${unit ? unit.name : "…………………………"}`]] },
-    { op: "writeCells", sheet, address: "A4", rows: [["Ngày báo cáo:", { formula: `=${NAMES.reportDate}`, cached: toExcelSerial(s.reportDate) }]] },
+    {
+      op: "writeCells",
+      sheet,
+      address: "A3",
+      rows: [[`Đơn vị báo cáo: ${unit ? unit.name : "…………………………"}`]],
+    },
+    {
+      op: "writeCells",
+      sheet,
+      address: "A4",
+      rows: [["Ngày báo cáo:", { formula: `=${NAMES.reportDate}`, cached: toExcelSerial(s.reportDate) }]],
+    },
     { op: "numberFormat", sheet, address: "B4", format: DATE_FORMAT },
-    { op: "writeCells", sheet, address: "A5", rows: [[official]], style: { italic: true, fontColor: banner.official ? undefined : "#C00000" } },
-    { op: "writeCells", sheet, address: "A6", rows: [["Điểm tính theo quy tắc ở trang “Cấu hình”; số liệu lấy từ trang “Tổng hợp”."]], style: { italic: true } },
-    { op: "writeCells", sheet, address: `A${h}`, rows: [["STT", ...SUMMARY_HEADERS]], style: { bold: true, fill: "#DDEBF7", wrap: true, horizontal: "center" } },
+    {
+      op: "writeCells",
+      sheet,
+      address: "A5",
+      rows: [[official]],
+      style: { italic: true, fontColor: banner.official ? undefined : "#C00000" },
+    },
+    {
+      op: "writeCells",
+      sheet,
+      address: "A6",
+      rows: [["Điểm tính theo quy tắc ở trang “Cấu hình”; số liệu lấy từ trang “Tổng hợp”."]],
+      style: { italic: true },
+    },
+    {
+      op: "writeCells",
+      sheet,
+      address: `A${h}`,
+      rows: [["STT", ...SUMMARY_HEADERS]],
+      style: { bold: true, fill: "#DDEBF7", wrap: true, horizontal: "center" },
+    },
     { op: "writeCells", sheet, address: `A${h + 1}`, rows },
     { op: "style", sheet, address: `A${last}:I${last}`, style: { bold: true } },
     { op: "numberFormat", sheet, address: `H${h + 1}:H${last}`, format: PERCENT_FORMAT },
     { op: "numberFormat", sheet, address: `I${h + 1}:I${last}`, format: POINTS_FORMAT },
-    { op: "columnWidths", sheet, widths: [{ column: 0, width: 6 }, { column: 1, width: 44 }, ...[2, 3, 4, 5, 6].map((c) => ({ column: c, width: 11 })), { column: 7, width: 14 }, { column: 8, width: 9 }] },
+    {
+      op: "columnWidths",
+      sheet,
+      widths: [
+        { column: 0, width: 6 },
+        { column: 1, width: 44 },
+        ...[2, 3, 4, 5, 6].map((c) => ({ column: c, width: 11 })),
+        { column: 7, width: 14 },
+        { column: 8, width: 9 },
+      ],
+    },
     {
       op: "pageSetup",
       sheet,

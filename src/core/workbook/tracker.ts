@@ -92,7 +92,12 @@ function freshTrackerOps(input: TrackerInput, model: TrackerModel, withConfig: b
 }
 
 /** The summary and report sheets for an assignment table. */
-export function summaryOps(assignments: readonly AssignmentRecord[], settings: TrackerSettings, banner: CatalogueBanner, unit: Unit | null): PlanOp[] {
+export function summaryOps(
+  assignments: readonly AssignmentRecord[],
+  settings: TrackerSettings,
+  banner: CatalogueBanner,
+  unit: Unit | null,
+): PlanOp[] {
   return [...summarySheetOps(assignments, settings), ...reportSheetOps(assignments, settings, banner, unit)];
 }
 
@@ -130,9 +135,17 @@ export function buildPullPlan(input: TrackerInput, existing: ExistingTracker): P
   const model = trackerModel(input);
   const banner = bannerOf(input.catalogue);
   const catalogueSwitch =
-    existing.catalogueId && existing.catalogueId !== input.catalogue.id ? { from: existing.catalogueId, to: input.catalogue.id } : null;
+    existing.catalogueId && existing.catalogueId !== input.catalogue.id
+      ? { from: existing.catalogueId, to: input.catalogue.id }
+      : null;
   if (!existing.tasks && !existing.assignments) {
-    return { plan: { ops: freshTrackerOps(input, model, !existing.hasConfig) }, model, merge: null, assignments: model.assignments, catalogueSwitch };
+    return {
+      plan: { ops: freshTrackerOps(input, model, !existing.hasConfig) },
+      model,
+      merge: null,
+      assignments: model.assignments,
+      catalogueSwitch,
+    };
   }
   if (!existing.tasks || !existing.assignments) {
     throw new TrackerError([
@@ -140,11 +153,22 @@ export function buildPullPlan(input: TrackerInput, existing: ExistingTracker): P
         "Hãy khôi phục bảng đã xóa (Ctrl+Z) hoặc đổi tên trang còn lại rồi nạp lại; bổ trợ không ghi gì để tránh mất dữ liệu.",
     ]);
   }
-  const merge = mergeTracker(model, { tasks: existing.tasks, assignments: existing.assignments }, { singleUnit: Boolean(input.unit), planYear: input.catalogue.planYear });
+  const merge = mergeTracker(
+    model,
+    { tasks: existing.tasks, assignments: existing.assignments },
+    { singleUnit: Boolean(input.unit), planYear: input.catalogue.planYear },
+  );
   const ops: PlanOp[] = [
     { op: "ensureSheet", sheet: SHEETS.tasks },
     { op: "ensureSheet", sheet: SHEETS.assignments },
-    ...(existing.hasConfig ? [{ op: "ensureSheet", sheet: SHEETS.config } as PlanOp, ...catalogueInfoOps(record(input))] : configSheetOps(input.settings, input.reportDateIsToday, record(input), isDefaultRule(input.settings))),
+    ...(existing.hasConfig
+      ? [{ op: "ensureSheet", sheet: SHEETS.config } as PlanOp, ...catalogueInfoOps(record(input))]
+      : configSheetOps(
+          input.settings,
+          input.reportDateIsToday,
+          record(input),
+          isDefaultRule(input.settings),
+        )),
     ...taskBannerOps(banner),
     ...merge.ops,
   ];

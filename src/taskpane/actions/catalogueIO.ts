@@ -4,7 +4,13 @@
  * sheet it reads.
  */
 import { serializeCatalogue } from "../../core/catalogue/serialize";
-import { AREA_CODES, CATALOGUE_SCHEMA_ID, type AreaCode, type CatalogueTask } from "../../core/catalogue/types";
+import {
+  AREA_CODES,
+  CATALOGUE_SCHEMA_ID,
+  CatalogueError,
+  type AreaCode,
+  type CatalogueTask,
+} from "../../core/catalogue/types";
 import { IN_CATALOGUE, TASK_COLUMNS, TABLES, type TaskColumnKey } from "../../core/workbook/layout";
 import { ActionError, explainOfficeError, readTracker, SyncMeter } from "./common";
 
@@ -20,11 +26,18 @@ const header = (k: TaskColumnKey) => TASK_COLUMNS.find((c) => c.key === k)?.head
 export async function exportCatalogue(context: Excel.RequestContext): Promise<ExportedCatalogue> {
   const meter = new SyncMeter(context);
   try {
-    const snap = await readTracker(context, meter, { tasks: TASK_COLUMNS.map((c) => c.header), assignments: [] });
-    if (!snap.tasks.exists) throw new ActionError(["Sổ chưa có bảng nhiệm vụ (NhiemVu)."], "Hãy nạp danh mục trước khi xuất.");
+    const snap = await readTracker(context, meter, {
+      tasks: TASK_COLUMNS.map((c) => c.header),
+      assignments: [],
+    });
+    if (!snap.tasks.exists)
+      throw new ActionError(["Sổ chưa có bảng nhiệm vụ (NhiemVu)."], "Hãy nạp danh mục trước khi xuất.");
     const h = snap.tasks.headers;
     const col = (k: TaskColumnKey) => h.indexOf(header(k));
-    const text = (r: unknown[], k: TaskColumnKey) => String(r[col(k)] ?? "").normalize("NFC").trim();
+    const text = (r: unknown[], k: TaskColumnKey) =>
+      String(r[col(k)] ?? "")
+        .normalize("NFC")
+        .trim();
     const tasks: CatalogueTask[] = snap.tasks.rows
       .filter((r) => text(r, "id") !== "" && text(r, "inCatalogue") !== IN_CATALOGUE.no)
       .map((r) => {
@@ -43,15 +56,27 @@ export async function exportCatalogue(context: Excel.RequestContext): Promise<Ex
     const c = snap.config?.catalogue;
     const planYear = c?.planYear ?? 2024;
     const id = c?.id || "danh-muc";
-    const json = serializeCatalogue({
-      schema: CATALOGUE_SCHEMA_ID,
-      id,
-      title: c?.title || "Danh mục nhiệm vụ CCHC",
-      planYear,
-      source: { document: c?.document || "Xuất từ sổ theo dõi CCHC", official: c?.official ?? false },
-      tasks,
-    });
-    return { json, fileName: `${id.replace(/[^A-Za-z0-9._-]+/g, "-")}.json`, taskCount: tasks.length, official: c?.official ?? false };
+    let json: string;
+    try {
+      json = serializeCatalogue({
+        schema: CATALOGUE_SCHEMA_ID,
+        id,
+        title: c?.title || "Danh mục nhiệm vụ CCHC",
+        planYear,
+        source: { document: c?.document || "Xuất từ sổ theo dõi CCHC", official: c?.official ?? false },
+        tasks,
+      });
+    } catch (e) {
+      if (e instanceof CatalogueError)
+        throw new ActionError(e.problems, "Sửa bảng “Nhiệm vụ 2024” như đã nêu rồi xuất lại.");
+      throw e;
+    }
+    return {
+      json,
+      fileName: `${id.replace(/[^A-Za-z0-9._-]+/g, "-")}.json`,
+      taskCount: tasks.length,
+      official: c?.official ?? false,
+    };
   } catch (e) {
     throw explainOfficeError(e);
   }
@@ -79,11 +104,22 @@ export async function readSheetForImport(context: Excel.RequestContext): Promise
     await context.sync();
     const useSelection = selection.rowCount * selection.columnCount > 1;
     const source = useSelection ? selection : used;
-    if (!useSelection && used.isNullObject) throw new ActionError([`Trang “${sheet.name}” trống.`], "Mở trang có bảng nhiệm vụ của đơn vị (hoặc chọn vùng bảng) rồi bấm lại.");
+    if (!useSelection && used.isNullObject)
+      throw new ActionError(
+        [`Trang “${sheet.name}” trống.`],
+        "Mở trang có bảng nhiệm vụ của đơn vị (hoặc chọn vùng bảng) rồi bấm lại.",
+      );
     if (source.rowCount * source.columnCount > MAX_IMPORT_CELLS) {
-      throw new ActionError([`Vùng ${source.address} quá lớn (${source.rowCount} dòng × ${source.columnCount} cột).`], "Hãy chọn đúng vùng bảng nhiệm vụ rồi bấm lại.");
+      throw new ActionError(
+        [`Vùng ${source.address} quá lớn (${source.rowCount} dòng × ${source.columnCount} cột).`],
+        "Hãy chọn đúng vùng bảng nhiệm vụ rồi bấm lại.",
+      );
     }
-    if ([TABLES.tasks, TABLES.assignments].some(() => sheet.name === "Nhiệm vụ 2024" || sheet.name === "Phân công")) {
+    if (
+      [TABLES.tasks, TABLES.assignments].some(
+        () => sheet.name === "Nhiệm vụ 2024" || sheet.name === "Phân công",
+      )
+    ) {
       throw new ActionError(["Đây là trang do bổ trợ tạo."], "Hãy mở trang bảng gốc của đơn vị rồi bấm lại.");
     }
     source.load("values");

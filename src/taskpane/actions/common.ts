@@ -90,7 +90,10 @@ export function requireTracker(s: TrackerSnapshot): void {
     );
   }
   if (!s.config) {
-    throw new ActionError(["Thiếu trang “Cấu hình” (ngày báo cáo, quy tắc chấm điểm)."], "Hãy nạp lại danh mục: bổ trợ sẽ tạo lại trang Cấu hình với giá trị mặc định.");
+    throw new ActionError(
+      ["Thiếu trang “Cấu hình” (ngày báo cáo, quy tắc chấm điểm)."],
+      "Hãy nạp lại danh mục: bổ trợ sẽ tạo lại trang Cấu hình với giá trị mặc định.",
+    );
   }
   if (!s.config.settings) {
     throw new ActionError(s.config.problems, "Hãy sửa các ô đã nêu ở trang “Cấu hình” rồi thực hiện lại.");
@@ -104,12 +107,30 @@ export function explainOfficeError(e: unknown): ActionError {
   const code = err?.cause?.code ?? err?.code ?? "";
   const detail = err?.cause?.message ?? err?.message ?? String(e);
   const map: Record<string, [string, string]> = {
-    RequestPayloadSizeLimitExceeded: ["Dữ liệu gửi một lần vượt giới hạn của Excel trên web.", "Hãy thử lại; nếu vẫn lỗi, dùng Excel trên máy tính."],
-    InvalidOperationInCellEditMode: ["Excel đang ở chế độ sửa ô.", "Nhấn Enter hoặc Esc để thoát khỏi ô đang sửa rồi thử lại."],
-    AccessDenied: ["Sổ đang được bảo vệ hoặc chỉ đọc.", "Bỏ bảo vệ trang/sổ (Review › Unprotect) rồi thử lại."],
-    ItemAlreadyExists: ["Đã có một bảng hoặc tên trùng với tên bổ trợ dùng.", "Đổi tên bảng/tên đó (Formulas › Name Manager) rồi thử lại."],
-    InvalidArgument: ["Excel từ chối một thao tác ghi.", "Hãy thử lại; nếu lỗi lặp lại, gửi nội dung lỗi cho người quản trị."],
+    RequestPayloadSizeLimitExceeded: [
+      "Dữ liệu gửi một lần vượt giới hạn của Excel trên web.",
+      "Hãy thử lại; nếu vẫn lỗi, dùng Excel trên máy tính.",
+    ],
+    InvalidOperationInCellEditMode: [
+      "Excel đang ở chế độ sửa ô.",
+      "Nhấn Enter hoặc Esc để thoát khỏi ô đang sửa rồi thử lại.",
+    ],
+    AccessDenied: [
+      "Sổ đang được bảo vệ hoặc chỉ đọc.",
+      "Bỏ bảo vệ trang/sổ (Review › Unprotect) rồi thử lại.",
+    ],
+    ItemAlreadyExists: [
+      "Đã có một bảng hoặc tên trùng với tên bổ trợ dùng.",
+      "Đổi tên bảng/tên đó (Formulas › Name Manager) rồi thử lại.",
+    ],
+    InvalidArgument: [
+      "Excel từ chối một thao tác ghi.",
+      "Hãy thử lại; nếu lỗi lặp lại, gửi nội dung lỗi cho người quản trị.",
+    ],
   };
-  const [what, next] = map[code] ?? ["Excel báo lỗi khi ghi vào sổ.", "Hãy thử lại. Nếu lỗi lặp lại, lưu sổ, mở lại rồi thử lần nữa."];
+  const [what, next] = map[code] ?? [
+    "Excel báo lỗi khi ghi vào sổ.",
+    "Hãy thử lại. Nếu lỗi lặp lại, lưu sổ, mở lại rồi thử lần nữa.",
+  ];
   return new ActionError([what, code ? `(${code}: ${detail})` : `(${detail})`], next);
 }

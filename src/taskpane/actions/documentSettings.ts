@@ -24,7 +24,10 @@ export async function loadDocumentSettings(context: Excel.RequestContext): Promi
   }
 }
 
-export async function saveDocumentSettings(context: Excel.RequestContext, settings: DocumentSettings): Promise<void> {
+export async function saveDocumentSettings(
+  context: Excel.RequestContext,
+  settings: DocumentSettings,
+): Promise<void> {
   context.workbook.settings.add(KEY, JSON.stringify(settings));
   await context.sync();
 }

@@ -35,19 +35,44 @@ export interface OverdueItem {
 export interface OverdueOutcome {
   /** Q4 (of the plan year) and recurring assignments overdue as of the report date. */
   items: OverdueItem[];
-  counts: { overdue: number; overdueQ4: number; dueSoon: number; missingEvidence: number; unknownStatus: number; total: number };
+  counts: {
+    overdue: number;
+    overdueQ4: number;
+    dueSoon: number;
+    missingEvidence: number;
+    unknownStatus: number;
+    total: number;
+  };
   reportDate: string;
   filterApplied: boolean;
   stats: ActionStats;
 }
 
-const NEEDED: AssignmentColumnKey[] = ["taskId", "title", "unit", "due", "kind", "inCatalogue", "status", "completedOn", "evidence"];
+const NEEDED: AssignmentColumnKey[] = [
+  "taskId",
+  "title",
+  "unit",
+  "due",
+  "kind",
+  "inCatalogue",
+  "status",
+  "completedOn",
+  "evidence",
+];
 const header = (k: AssignmentColumnKey) => ASSIGNMENT_COLUMNS.find((c) => c.key === k)?.header as string;
 
-export async function flagOverdue(context: Excel.RequestContext, options: { applyFilter?: boolean; chunkBytes?: number } = {}): Promise<OverdueOutcome> {
+export async function flagOverdue(
+  context: Excel.RequestContext,
+  options: { applyFilter?: boolean; chunkBytes?: number } = {},
+): Promise<OverdueOutcome> {
   const meter = new SyncMeter(context);
   try {
-    const snap = await readTracker(context, meter, { tasks: [], assignments: NEEDED.map(header) }, options.chunkBytes);
+    const snap = await readTracker(
+      context,
+      meter,
+      { tasks: [], assignments: NEEDED.map(header) },
+      options.chunkBytes,
+    );
     requireTracker(snap);
     const settings = snap.config?.settings as NonNullable<NonNullable<typeof snap.config>["settings"]>;
     const planYear = snap.config?.catalogue.planYear ?? Number(settings.reportDate.slice(0, 4));
@@ -55,9 +80,17 @@ export async function flagOverdue(context: Excel.RequestContext, options: { appl
     const col = (k: AssignmentColumnKey) => h.indexOf(header(k));
     const q4 = `Quý IV/${planYear}`;
     const recurring = "Thường xuyên";
-    const counts = { overdue: 0, overdueQ4: 0, dueSoon: 0, missingEvidence: 0, unknownStatus: 0, total: snap.assignments.rowCount };
+    const counts = {
+      overdue: 0,
+      overdueQ4: 0,
+      dueSoon: 0,
+      missingEvidence: 0,
+      unknownStatus: 0,
+      total: snap.assignments.rowCount,
+    };
     const items: OverdueItem[] = [];
-    const serialIso = (v: unknown) => (typeof v === "number" && v >= 1 && v <= MAX_EXCEL_SERIAL ? fromExcelSerial(v) : null);
+    const serialIso = (v: unknown) =>
+      typeof v === "number" && v >= 1 && v <= MAX_EXCEL_SERIAL ? fromExcelSerial(v) : null;
     snap.assignments.rows.forEach((r, i) => {
       if (String(r[col("inCatalogue")] ?? "") === IN_CATALOGUE.no) return;
       const kindText = String(r[col("kind")] ?? "");
@@ -69,13 +102,22 @@ export async function flagOverdue(context: Excel.RequestContext, options: { appl
         evidence: String(r[col("evidence")] ?? "") || null,
       };
       const state = assignmentStateLabel(a, settings);
-      const period = periodLabel(kindText === DEADLINE_KIND_LABELS.recurring.vi ? "recurring" : due ? "date" : "none", due);
+      const period = periodLabel(
+        kindText === DEADLINE_KIND_LABELS.recurring.vi ? "recurring" : due ? "date" : "none",
+        due,
+      );
       const check = assignmentCheck(a);
       if (state === TASK_STATUS_LABELS.overdue.vi) {
         counts.overdue += 1;
         if (period === q4 || period === recurring) {
           counts.overdueQ4 += 1;
-          items.push({ row: i, taskId: String(r[col("taskId")] ?? ""), title: String(r[col("title")] ?? ""), unit: String(r[col("unit")] ?? ""), period });
+          items.push({
+            row: i,
+            taskId: String(r[col("taskId")] ?? ""),
+            title: String(r[col("title")] ?? ""),
+            unit: String(r[col("unit")] ?? ""),
+            period,
+          });
         }
       }
       if (state === TASK_STATUS_LABELS["due-soon"].vi) counts.dueSoon += 1;
@@ -87,14 +129,28 @@ export async function flagOverdue(context: Excel.RequestContext, options: { appl
     const ops: PlanOp[] = [
       { op: "ensureSheet", sheet: SHEETS.assignments },
       { op: "clearTableFilters", table: TABLES.assignments },
-      { op: "clearConditionalFormats", sheet: SHEETS.assignments, address: rangeAddress(first, 0, last, h.length - 1) },
+      {
+        op: "clearConditionalFormats",
+        sheet: SHEETS.assignments,
+        address: rangeAddress(first, 0, last, h.length - 1),
+      },
       ...assignmentRuleOps(first, last, col, h.length).filter((o) => o.op === "conditionalFormat"),
     ];
     const filter = options.applyFilter !== false && counts.overdueQ4 > 0;
     if (filter) {
       ops.push(
-        { op: "autoFilter", table: TABLES.assignments, column: h.indexOf(header("state")), values: [TASK_STATUS_LABELS.overdue.vi] },
-        { op: "autoFilter", table: TABLES.assignments, column: h.indexOf(header("period")), values: [q4, recurring] },
+        {
+          op: "autoFilter",
+          table: TABLES.assignments,
+          column: h.indexOf(header("state")),
+          values: [TASK_STATUS_LABELS.overdue.vi],
+        },
+        {
+          op: "autoFilter",
+          table: TABLES.assignments,
+          column: h.indexOf(header("period")),
+          values: [q4, recurring],
+        },
       );
     }
     meter.add(await applyPlan(context, { ops }, { meta: snap.meta, chunkBytes: options.chunkBytes }));

@@ -47,7 +47,9 @@ export type PullOutcome =
 /** Columns a merge reads from big tables (the rest comes from the first slice or is not needed). */
 const KEY_COLUMNS = {
   tasks: TASK_COLUMNS.filter((c) => c.kind === "catalogue").map((c) => c.header),
-  assignments: ASSIGNMENT_COLUMNS.filter((c) => ["taskId", "unit", "role", "level", "inCatalogue"].includes(c.key)).map((c) => c.header),
+  assignments: ASSIGNMENT_COLUMNS.filter((c) =>
+    ["taskId", "unit", "role", "level", "inCatalogue"].includes(c.key),
+  ).map((c) => c.header),
 };
 
 export async function pullCatalogue(context: Excel.RequestContext, req: PullRequest): Promise<PullOutcome> {
@@ -66,7 +68,12 @@ export async function pullCatalogue(context: Excel.RequestContext, req: PullRequ
       }
     }
     // A one-unit workbook stays one-unit when re-pulled.
-    const unit = req.unit !== undefined ? req.unit : snap.config?.catalogue.unitName ? findUnit(snap.config.catalogue.unitName) : null;
+    const unit =
+      req.unit !== undefined
+        ? req.unit
+        : snap.config?.catalogue.unitName
+          ? findUnit(snap.config.catalogue.unitName)
+          : null;
     const reportDate = snap.config?.settings?.reportDate ?? req.reportDate ?? todayIso(now);
     const settings = snap.config?.settings ?? defaultSettings(reportDate);
     const result = buildPullPlan(
@@ -81,7 +88,9 @@ export async function pullCatalogue(context: Excel.RequestContext, req: PullRequ
       },
       {
         tasks: snap.tasks.exists ? { headers: snap.tasks.headers, rows: snap.tasks.rows } : null,
-        assignments: snap.assignments.exists ? { headers: snap.assignments.headers, rows: snap.assignments.rows } : null,
+        assignments: snap.assignments.exists
+          ? { headers: snap.assignments.headers, rows: snap.assignments.rows }
+          : null,
         hasConfig: snap.config !== null,
         catalogueId: snap.config?.catalogue.id || null,
       },
@@ -89,7 +98,11 @@ export async function pullCatalogue(context: Excel.RequestContext, req: PullRequ
     if (result.catalogueSwitch && !req.confirmSwitch) {
       return { kind: "needs-confirmation", ...result.catalogueSwitch, stats: meter.stats() };
     }
-    const report = await applyPlan(context, result.plan, { meta: snap.meta, chunkBytes: req.chunkBytes, onProgress: req.onProgress });
+    const report = await applyPlan(context, result.plan, {
+      meta: snap.meta,
+      chunkBytes: req.chunkBytes,
+      onProgress: req.onProgress,
+    });
     meter.add(report);
     const fresh = result.merge === null;
     const count = (n: number): MergeCounts => ({ added: n, changed: 0, removed: 0, unchanged: 0 });
@@ -112,7 +125,8 @@ export async function pullCatalogue(context: Excel.RequestContext, req: PullRequ
       }
     }
     if (e instanceof TrackerError) throw new ActionError(e.problems, "Hãy chọn danh mục hoặc đơn vị khác.");
-    if (e instanceof WorkbookShapeError) throw new ActionError(e.problems, "Khôi phục tên cột (hoặc Ctrl+Z) rồi nạp lại.");
+    if (e instanceof WorkbookShapeError)
+      throw new ActionError(e.problems, "Khôi phục tên cột (hoặc Ctrl+Z) rồi nạp lại.");
     throw explainOfficeError(e);
   }
 }

@@ -4,7 +4,10 @@ import { NAMES } from "../../core/workbook/layout";
 import { ActionError, explainOfficeError, SyncMeter, type ActionStats } from "./common";
 
 /** `date` "YYYY-MM-DD" fixes the report date; "today" writes =TODAY() (follows the calendar). */
-export async function setReportDate(context: Excel.RequestContext, date: string | "today"): Promise<ActionStats> {
+export async function setReportDate(
+  context: Excel.RequestContext,
+  date: string | "today",
+): Promise<ActionStats> {
   if (date !== "today" && !isIsoDate(date)) {
     throw new ActionError([`Ngày báo cáo không hợp lệ: ${String(date)}.`], "Hãy chọn một ngày trong lịch.");
   }
@@ -14,7 +17,10 @@ export async function setReportDate(context: Excel.RequestContext, date: string 
     name.load("name");
     await meter.sync();
     if (name.isNullObject) {
-      throw new ActionError(["Sổ chưa có ô “Ngày báo cáo” (tên NgayBaoCao)."], "Hãy bấm “Nạp danh mục” trước.");
+      throw new ActionError(
+        ["Sổ chưa có ô “Ngày báo cáo” (tên NgayBaoCao)."],
+        "Hãy bấm “Nạp danh mục” trước.",
+      );
     }
     const cell = name.getRange();
     if (date === "today") cell.formulas = [["=TODAY()"]];

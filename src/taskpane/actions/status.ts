@@ -30,7 +30,10 @@ export async function readTrackerStatus(context: Excel.RequestContext): Promise<
     }
     const config = readConfig(block.values, []);
     const serial = block.values[0]?.[1];
-    const reportDate = typeof serial === "number" && serial >= 1 && serial <= MAX_EXCEL_SERIAL ? fromExcelSerial(serial) : null;
+    const reportDate =
+      typeof serial === "number" && serial >= 1 && serial <= MAX_EXCEL_SERIAL
+        ? fromExcelSerial(serial)
+        : null;
     const formula = String(dateCell.formulas[0]?.[0] ?? "");
     return {
       exists: true,

@@ -17,11 +17,24 @@ import {
 } from "../../core/workbook/layout";
 import { summaryLines, type SummaryLine, type TrackerSettings } from "../../core/workbook/evaluate";
 import type { AssignmentRecord } from "../../core/workbook/model";
-import { CONFIG_ROWS, reportSheetOps, summarySheetOps, type CatalogueBanner } from "../../core/workbook/sheets";
+import {
+  CONFIG_ROWS,
+  reportSheetOps,
+  summarySheetOps,
+  type CatalogueBanner,
+} from "../../core/workbook/sheets";
 import type { PlanOp } from "../../core/workbook/plan";
 import type { UnitSummary } from "../../core/summary/summarize";
 import { applyPlan } from "../excel/applyPlan";
-import { ActionError, explainOfficeError, readTracker, requireTracker, SyncMeter, type ActionStats, type TrackerSnapshot } from "./common";
+import {
+  ActionError,
+  explainOfficeError,
+  readTracker,
+  requireTracker,
+  SyncMeter,
+  type ActionStats,
+  type TrackerSnapshot,
+} from "./common";
 
 export interface SummaryOutcome {
   lines: SummaryLine[];
@@ -30,7 +43,15 @@ export interface SummaryOutcome {
   stats: ActionStats;
 }
 
-const NEEDED: AssignmentColumnKey[] = ["taskId", "unit", "role", "inCatalogue", "due", "status", "completedOn"];
+const NEEDED: AssignmentColumnKey[] = [
+  "taskId",
+  "unit",
+  "role",
+  "inCatalogue",
+  "due",
+  "status",
+  "completedOn",
+];
 const header = (k: AssignmentColumnKey) => ASSIGNMENT_COLUMNS.find((c) => c.key === k)?.header as string;
 
 function isoOrNull(v: unknown): string | null {
@@ -54,7 +75,12 @@ export function assignmentsFromSnapshot(snap: TrackerSnapshot): AssignmentRecord
       due: isoOrNull(r[col("due")]),
       kind: "date",
       inCatalogue: String(r[col("inCatalogue")] ?? "") !== IN_CATALOGUE.no,
-      status: typeof status === "string" && status !== "" ? status : status === "" || status === undefined || status === null ? null : String(status),
+      status:
+        typeof status === "string" && status !== ""
+          ? status
+          : status === "" || status === undefined || status === null
+            ? null
+            : String(status),
       completedOn: isoOrNull(r[col("completedOn")]),
       evidence: null,
       note: null,
@@ -64,7 +90,12 @@ export function assignmentsFromSnapshot(snap: TrackerSnapshot): AssignmentRecord
 
 function bannerFromSnapshot(snap: TrackerSnapshot): CatalogueBanner {
   const c = snap.config?.catalogue;
-  return { id: c?.id ?? "", title: c?.title ?? "", document: c?.document ?? "", official: c?.official ?? false };
+  return {
+    id: c?.id ?? "",
+    title: c?.title ?? "",
+    document: c?.document ?? "",
+    official: c?.official ?? false,
+  };
 }
 
 async function writeSummary(
@@ -78,12 +109,22 @@ async function writeSummary(
   const ops: PlanOp[] = [...(extra.before ?? []), ...summarySheetOps(assignments, settings)];
   if (extra.report) {
     const unitName = snap.config?.catalogue.unitName;
-    ops.push(...reportSheetOps(assignments, settings, bannerFromSnapshot(snap), unitName ? findUnit(unitName) : null));
+    ops.push(
+      ...reportSheetOps(
+        assignments,
+        settings,
+        bannerFromSnapshot(snap),
+        unitName ? findUnit(unitName) : null,
+      ),
+    );
   }
   if (extra.pivot) {
     const pivotSheet = "Pivot Phân công";
     if (snap.meta.sheets.has(pivotSheet)) {
-      throw new ActionError([`Đã có trang “${pivotSheet}”.`], "Xóa hoặc đổi tên trang đó nếu muốn tạo PivotTable mới.");
+      throw new ActionError(
+        [`Đã có trang “${pivotSheet}”.`],
+        "Xóa hoặc đổi tên trang đó nếu muốn tạo PivotTable mới.",
+      );
     }
     ops.push(
       { op: "ensureSheet", sheet: pivotSheet },
@@ -105,39 +146,73 @@ async function writeSummary(
 }
 
 /** Builds (or rebuilds) the Tổng hợp sheet with its chart; optionally a PivotTable on Phân công. */
-export async function buildSummary(context: Excel.RequestContext, options: { pivot?: boolean; chunkBytes?: number } = {}): Promise<SummaryOutcome> {
+export async function buildSummary(
+  context: Excel.RequestContext,
+  options: { pivot?: boolean; chunkBytes?: number } = {},
+): Promise<SummaryOutcome> {
   const meter = new SyncMeter(context);
   try {
-    const snap = await readTracker(context, meter, { tasks: [], assignments: NEEDED.map(header) }, options.chunkBytes);
+    const snap = await readTracker(
+      context,
+      meter,
+      { tasks: [], assignments: NEEDED.map(header) },
+      options.chunkBytes,
+    );
     requireTracker(snap);
-    return await writeSummary(context, meter, snap, snap.config?.settings as TrackerSettings, { report: false, ...options });
+    return await writeSummary(context, meter, snap, snap.config?.settings as TrackerSettings, {
+      report: false,
+      ...options,
+    });
   } catch (e) {
     throw explainOfficeError(e);
   }
 }
 
 /** Báo cáo Sở Nội vụ: refreshes Tổng hợp and writes the print-ready report sheet. */
-export async function buildReport(context: Excel.RequestContext, options: { chunkBytes?: number } = {}): Promise<SummaryOutcome> {
+export async function buildReport(
+  context: Excel.RequestContext,
+  options: { chunkBytes?: number } = {},
+): Promise<SummaryOutcome> {
   const meter = new SyncMeter(context);
   try {
-    const snap = await readTracker(context, meter, { tasks: [], assignments: NEEDED.map(header) }, options.chunkBytes);
+    const snap = await readTracker(
+      context,
+      meter,
+      { tasks: [], assignments: NEEDED.map(header) },
+      options.chunkBytes,
+    );
     requireTracker(snap);
-    return await writeSummary(context, meter, snap, snap.config?.settings as TrackerSettings, { report: true, ...options });
+    return await writeSummary(context, meter, snap, snap.config?.settings as TrackerSettings, {
+      report: true,
+      ...options,
+    });
   } catch (e) {
     throw explainOfficeError(e);
   }
 }
 
 /** Chấm điểm: writes a score rule into Cấu hình (the reviewer's rule) and refreshes Tổng hợp. */
-export async function applyScoreRule(context: Excel.RequestContext, rule: ScoreRule, options: { chunkBytes?: number } = {}): Promise<SummaryOutcome> {
+export async function applyScoreRule(
+  context: Excel.RequestContext,
+  rule: ScoreRule,
+  options: { chunkBytes?: number } = {},
+): Promise<SummaryOutcome> {
   try {
     validateScoreRule(rule);
   } catch (e) {
-    throw new ActionError([e instanceof ScoreRuleError ? e.message : String(e)], "Hãy sửa quy tắc rồi bấm lại.");
+    throw new ActionError(
+      [e instanceof ScoreRuleError ? e.message : String(e)],
+      "Hãy sửa quy tắc rồi bấm lại.",
+    );
   }
   const meter = new SyncMeter(context);
   try {
-    const snap = await readTracker(context, meter, { tasks: [], assignments: NEEDED.map(header) }, options.chunkBytes);
+    const snap = await readTracker(
+      context,
+      meter,
+      { tasks: [], assignments: NEEDED.map(header) },
+      options.chunkBytes,
+    );
     requireTracker(snap);
     const settings: TrackerSettings = { ...(snap.config?.settings as TrackerSettings), rule };
     const R = CONFIG_ROWS;
@@ -150,24 +225,44 @@ export async function applyScoreRule(context: Excel.RequestContext, rule: ScoreR
         op: "writeCells",
         sheet: SHEETS.config,
         address: `B${R.scoreMode}`,
-        rows: [[rule.mode === "tiers" ? SCORE_MODE.tiers : SCORE_MODE.proportional], [rule.maxPoints], [rule.threshold ?? 0], [rule.latePenalty ?? 0]],
+        rows: [
+          [rule.mode === "tiers" ? SCORE_MODE.tiers : SCORE_MODE.proportional],
+          [rule.maxPoints],
+          [rule.threshold ?? 0],
+          [rule.latePenalty ?? 0],
+        ],
       },
-      { op: "writeCells", sheet: SHEETS.config, address: `A${R.ruleTitle}`, rows: [["QUY TẮC CHẤM ĐIỂM"]], style: { bold: true, fontColor: "#000000" } },
+      {
+        op: "writeCells",
+        sheet: SHEETS.config,
+        address: `A${R.ruleTitle}`,
+        rows: [["QUY TẮC CHẤM ĐIỂM"]],
+        style: { bold: true, fontColor: "#000000" },
+      },
     ];
     if (tiers.length > current) {
-      before.push({ op: "appendTableRows", table: TABLES.tiers, rows: Array.from({ length: tiers.length - current }, () => [null, null]) });
+      before.push({
+        op: "appendTableRows",
+        table: TABLES.tiers,
+        rows: Array.from({ length: tiers.length - current }, () => [null, null]),
+      });
     }
     before.push({
       op: "updateTableCells",
       table: TABLES.tiers,
       row: 0,
       column: 0,
-      rows: Array.from({ length: Math.max(tierRows, current) }, (_, i) => (tiers[i] ? [tiers[i].minRate, tiers[i].points] : [null, null])),
+      rows: Array.from({ length: Math.max(tierRows, current) }, (_, i) =>
+        tiers[i] ? [tiers[i].minRate, tiers[i].points] : [null, null],
+      ),
     });
-    const outcome = await writeSummary(context, meter, snap, settings, { report: false, before, chunkBytes: options.chunkBytes });
+    const outcome = await writeSummary(context, meter, snap, settings, {
+      report: false,
+      before,
+      chunkBytes: options.chunkBytes,
+    });
     return outcome;
   } catch (e) {
     throw explainOfficeError(e);
   }
 }
-

@@ -4,8 +4,21 @@
  * request stays under Excel on the web's 5 MB limit), with calculation suspended while writing.
  * Large blocks are split by rows; a 1×1 formula or number format fills a whole column.
  */
-import type { CellStyle, ConditionalRule, PlanCell, PlanOp, ValidationRule, WorkbookPlan } from "../../core/workbook/plan";
-import { isLinkCell, isSafeLink, parseCellAddress, parseRangeAddress, sheetRef } from "../../core/workbook/plan";
+import type {
+  CellStyle,
+  ConditionalRule,
+  PlanCell,
+  PlanOp,
+  ValidationRule,
+  WorkbookPlan,
+} from "../../core/workbook/plan";
+import {
+  isLinkCell,
+  isSafeLink,
+  parseCellAddress,
+  parseRangeAddress,
+  sheetRef,
+} from "../../core/workbook/plan";
 import { payloadBytes, toExcelInput, type ExcelInput } from "./excelValues";
 
 export const DEFAULT_CHUNK_BYTES = 4_000_000;
@@ -101,7 +114,9 @@ function applyStyle(range: Excel.Range, style: CellStyle): void {
   if (style.fontSize) range.format.font.size = style.fontSize;
   if (style.fill) range.format.fill.color = style.fill;
   if (style.wrap !== undefined) range.format.wrapText = style.wrap;
-  if (style.horizontal) range.format.horizontalAlignment = style.horizontal === "left" ? "Left" : style.horizontal === "center" ? "Center" : "Right";
+  if (style.horizontal)
+    range.format.horizontalAlignment =
+      style.horizontal === "left" ? "Left" : style.horizontal === "center" ? "Center" : "Right";
 }
 
 function hasFormula(rows: ExcelInput[][]): boolean {
@@ -131,7 +146,10 @@ function addConditionalFormat(range: Excel.Range, rule: ConditionalRule): void {
     if (rule.fontColor) cf.textComparison.format.font.color = rule.fontColor;
   } else if (rule.type === "textEquals") {
     const cf = range.conditionalFormats.add(Excel.ConditionalFormatType.cellValue);
-    cf.cellValue.rule = { formula1: `=${q(rule.text)}`, operator: Excel.ConditionalCellValueOperator.equalTo };
+    cf.cellValue.rule = {
+      formula1: `=${q(rule.text)}`,
+      operator: Excel.ConditionalCellValueOperator.equalTo,
+    };
     cf.cellValue.format.fill.color = rule.fill;
     if (rule.fontColor) cf.cellValue.format.font.color = rule.fontColor;
   } else if (rule.type === "formula") {
@@ -152,10 +170,14 @@ function setValidation(range: Excel.Range, rule: ValidationRule): void {
       range.dataValidation.rule = { list: { inCellDropDown: true, source: "TRUE,FALSE" } };
       break;
     case "date":
-      range.dataValidation.rule = { date: { formula1: rule.min, formula2: rule.max, operator: Excel.DataValidationOperator.between } };
+      range.dataValidation.rule = {
+        date: { formula1: rule.min, formula2: rule.max, operator: Excel.DataValidationOperator.between },
+      };
       break;
     case "decimal":
-      range.dataValidation.rule = { decimal: { formula1: rule.min, formula2: rule.max, operator: Excel.DataValidationOperator.between } };
+      range.dataValidation.rule = {
+        decimal: { formula1: rule.min, formula2: rule.max, operator: Excel.DataValidationOperator.between },
+      };
       break;
   }
   const strict = rule.type !== "list" || rule.strict;
@@ -165,7 +187,8 @@ function setValidation(range: Excel.Range, rule: ValidationRule): void {
     style: strict ? Excel.DataValidationAlertStyle.stop : Excel.DataValidationAlertStyle.warning,
     title: "Giá trị không hợp lệ",
   };
-  if (rule.prompt) range.dataValidation.prompt = { message: rule.prompt, showPrompt: true, title: "Hướng dẫn" };
+  if (rule.prompt)
+    range.dataValidation.prompt = { message: rule.prompt, showPrompt: true, title: "Hướng dẫn" };
 }
 
 /** What the workbook holds, learned in the caller's first round trip. */
@@ -181,7 +204,10 @@ export interface WorkbookMeta {
  * Queues the loads that tell what exists; call `resolve()` after the caller's next sync. Only
  * loads are queued, so it can share a round trip with reads.
  */
-export function queueMeta(context: Excel.RequestContext, filterTables: string[] = []): { resolve: () => WorkbookMeta } {
+export function queueMeta(
+  context: Excel.RequestContext,
+  filterTables: string[] = [],
+): { resolve: () => WorkbookMeta } {
   const wb = context.workbook;
   wb.worksheets.load("items/name");
   wb.tables.load("items/name");
@@ -197,18 +223,36 @@ export function queueMeta(context: Excel.RequestContext, filterTables: string[] 
       sheets: new Set(wb.worksheets.items.map((s) => s.name)),
       tables: new Set(wb.tables.items.map((t) => t.name)),
       names: new Set(wb.names.items.map((n) => n.name)),
-      filtered: new Set(probes.filter((p) => !p.t.isNullObject && p.t.autoFilter.isDataFiltered).map((p) => p.name)),
+      filtered: new Set(
+        probes.filter((p) => !p.t.isNullObject && p.t.autoFilter.isDataFiltered).map((p) => p.name),
+      ),
     }),
   };
 }
 
 function filterTablesOf(plan: WorkbookPlan): string[] {
-  return [...new Set(plan.ops.filter((o): o is Extract<PlanOp, { op: "clearTableFilters" }> => o.op === "clearTableFilters").map((o) => o.table))];
+  return [
+    ...new Set(
+      plan.ops
+        .filter((o): o is Extract<PlanOp, { op: "clearTableFilters" }> => o.op === "clearTableFilters")
+        .map((o) => o.table),
+    ),
+  ];
 }
 
-export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPlan, options: ApplyOptions = {}): Promise<ApplyReport> {
+export async function applyPlan(
+  context: Excel.RequestContext,
+  plan: WorkbookPlan,
+  options: ApplyOptions = {},
+): Promise<ApplyReport> {
   const limit = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
-  const report: ApplyReport = { syncs: 0, bytes: 0, maxRequestBytes: 0, clearedFilters: [], createdSheets: [] };
+  const report: ApplyReport = {
+    syncs: 0,
+    bytes: 0,
+    maxRequestBytes: 0,
+    clearedFilters: [],
+    createdSheets: [],
+  };
   let batchBytes = 0;
   const sync = async () => {
     report.syncs += 1;
@@ -287,7 +331,9 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
         case "writeCells": {
           const { row, column } = parseCellAddress(op.address);
           const width = Math.max(...op.rows.map((r) => r.length));
-          const rows = op.rows.map((r) => (r.length === width ? r : [...r, ...new Array<PlanCell>(width - r.length).fill(null)]));
+          const rows = op.rows.map((r) =>
+            r.length === width ? r : [...r, ...new Array<PlanCell>(width - r.length).fill(null)],
+          );
           const range = sheet(op.sheet).getRangeByIndexes(row, column, rows.length, width);
           writeBlock(range, rows);
           if (op.style) applyStyle(range, op.style);
@@ -314,18 +360,25 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
           break;
         }
         case "appendTableRows":
-          table(op.table).rows.add(undefined, op.rows.map((r) => r.map(toExcelInput)));
+          table(op.table).rows.add(
+            undefined,
+            op.rows.map((r) => r.map(toExcelInput)),
+          );
           bodies.delete(op.table);
           break;
         case "updateTableCells": {
           const width = op.rows[0]?.length ?? 0;
           if (width === 0) break;
-          const range = body(op.table).getCell(op.row, op.column).getResizedRange(op.rows.length - 1, width - 1);
+          const range = body(op.table)
+            .getCell(op.row, op.column)
+            .getResizedRange(op.rows.length - 1, width - 1);
           writeBlock(range, op.rows);
           break;
         }
         case "fillTableFormula":
-          body(op.table).getCell(op.fromRow, op.column).getResizedRange(op.toRow - op.fromRow, 0).formulas = [[op.formula]];
+          body(op.table)
+            .getCell(op.fromRow, op.column)
+            .getResizedRange(op.toRow - op.fromRow, 0).formulas = [[op.formula]];
           break;
         case "clearTableFilters":
           if (meta.filtered.has(op.table)) {
@@ -340,10 +393,16 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
           break;
         }
         case "columnWidths":
-          for (const w of op.widths) sheet(op.sheet).getRangeByIndexes(0, w.column, 1, 1).format.columnWidth = Math.round(w.width * 6.5);
+          for (const w of op.widths)
+            sheet(op.sheet).getRangeByIndexes(0, w.column, 1, 1).format.columnWidth = Math.round(
+              w.width * 6.5,
+            );
           break;
         case "freezePanes":
-          if (op.columns) sheet(op.sheet).freezePanes.freezeAt(sheet(op.sheet).getRangeByIndexes(0, 0, op.rows, op.columns));
+          if (op.columns)
+            sheet(op.sheet).freezePanes.freezeAt(
+              sheet(op.sheet).getRangeByIndexes(0, 0, op.rows, op.columns),
+            );
           else sheet(op.sheet).freezePanes.freezeRows(op.rows);
           break;
         case "conditionalFormat":
@@ -357,7 +416,11 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
           break;
         case "chart": {
           const s = sheet(op.sheet);
-          const chart = s.charts.add(Excel.ChartType.barClustered, s.getRange(op.values), Excel.ChartSeriesBy.columns);
+          const chart = s.charts.add(
+            Excel.ChartType.barClustered,
+            s.getRange(op.values),
+            Excel.ChartSeriesBy.columns,
+          );
           chart.name = op.name;
           chart.title.text = op.title;
           const series = chart.series.getItemAt(0);
@@ -374,7 +437,9 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
         }
         case "pageSetup": {
           const layout = sheet(op.sheet).pageLayout;
-          layout.orientation = op.landscape ? Excel.PageOrientation.landscape : Excel.PageOrientation.portrait;
+          layout.orientation = op.landscape
+            ? Excel.PageOrientation.landscape
+            : Excel.PageOrientation.portrait;
           layout.paperSize = Excel.PaperType.a4;
           if (op.printTitleRows) layout.setPrintTitleRows(op.printTitleRows);
           if (op.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
@@ -383,7 +448,11 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
           break;
         }
         case "pivotTable": {
-          const pivot = wb.pivotTables.add(op.name, table(op.sourceTable), sheet(op.sheet).getRange(op.anchor));
+          const pivot = wb.pivotTables.add(
+            op.name,
+            table(op.sourceTable),
+            sheet(op.sheet).getRange(op.anchor),
+          );
           for (const f of op.rows) pivot.rowHierarchies.add(pivot.hierarchies.getItem(f));
           for (const f of op.columns) pivot.columnHierarchies.add(pivot.hierarchies.getItem(f));
           for (const v of op.values) {

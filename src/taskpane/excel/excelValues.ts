@@ -36,7 +36,16 @@ export function payloadBytes(value: unknown): number {
     let n = 2;
     for (let i = 0; i < value.length; i++) {
       const c = value.charCodeAt(i);
-      n += c < 0x80 ? (c === 0x22 || c === 0x5c || c < 0x20 ? 2 : 1) : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff ? 2 : 3;
+      n +=
+        c < 0x80
+          ? c === 0x22 || c === 0x5c || c < 0x20
+            ? 2
+            : 1
+          : c < 0x800
+            ? 2
+            : c >= 0xd800 && c <= 0xdbff
+              ? 2
+              : 3;
     }
     return n;
   }

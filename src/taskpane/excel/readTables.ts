@@ -43,11 +43,16 @@ export function queueTableRead(
   return {
     finish: async (sync) => {
       if (table.isNullObject) return { exists: false, headers: [], rowCount: 0, rows: [], extraSyncs: 0 };
-      const headers = (header.values[0] ?? []).map((h) => String(h ?? "").normalize("NFC").trim());
+      const headers = (header.values[0] ?? []).map((h) =>
+        String(h ?? "")
+          .normalize("NFC")
+          .trim(),
+      );
       const rowCount = body.rowCount;
       const rows: unknown[][] = [];
       const firstValues = firstSlice.values;
-      for (let i = 0; i < Math.min(rowCount, firstValues.length); i++) rows.push(firstValues[i].slice(0, headers.length));
+      for (let i = 0; i < Math.min(rowCount, firstValues.length); i++)
+        rows.push(firstValues[i].slice(0, headers.length));
       let extraSyncs = 0;
       const idx = neededColumns.map((c) => headers.indexOf(c)).filter((i) => i >= 0);
       const per = sliceRows(idx.length, chunkBytes);
