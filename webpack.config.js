@@ -40,7 +40,11 @@ function devHttpsOptions() {
   const key = path.join(dir, "localhost.key");
   const ca = path.join(dir, "ca.crt");
   if (!fs.existsSync(cert) || !fs.existsSync(key)) return undefined;
-  return { cert: fs.readFileSync(cert), key: fs.readFileSync(key), ca: fs.existsSync(ca) ? fs.readFileSync(ca) : undefined };
+  return {
+    cert: fs.readFileSync(cert),
+    key: fs.readFileSync(key),
+    ca: fs.existsSync(ca) ? fs.readFileSync(ca) : undefined,
+  };
 }
 
 module.exports = (_env, argv) => {
@@ -88,7 +92,11 @@ module.exports = (_env, argv) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
-          { from: "src/core/catalogue/cchc-catalogue-1.schema.json", to: "schemas/[name][ext]", noErrorOnMissing: true },
+          {
+            from: "src/core/catalogue/cchc-catalogue-1.schema.json",
+            to: "schemas/[name][ext]",
+            noErrorOnMissing: true,
+          },
           {
             from: "manifest.xml",
             to: "manifest.xml",
@@ -97,8 +105,16 @@ module.exports = (_env, argv) => {
           ...(officeJs === "local"
             ? [
                 // Only what office.js needs to start outside an Office host (no 86 MB copy).
-                { from: "node_modules/@microsoft/office-js/dist/office.js", to: "office-js/office.js", info: { minimized: true } },
-                { from: "node_modules/@microsoft/office-js/dist/en-us/office_strings.js", to: "office-js/en-us/office_strings.js", info: { minimized: true } },
+                {
+                  from: "node_modules/@microsoft/office-js/dist/office.js",
+                  to: "office-js/office.js",
+                  info: { minimized: true },
+                },
+                {
+                  from: "node_modules/@microsoft/office-js/dist/en-us/office_strings.js",
+                  to: "office-js/en-us/office_strings.js",
+                  info: { minimized: true },
+                },
               ]
             : []),
         ],
