@@ -10,7 +10,7 @@ const FORMULA_START = /^[\s\u00a0\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20\u2212]|^
 /** Excel drops one leading apostrophe; keep a typed one by doubling it. */
 const APOSTROPHE_START = /^'/;
 // C0 controls other than tab/LF/CR are not allowed in the xlsx XML and mean nothing in a cell.
- 
+
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 export function safeText(text: string): string {

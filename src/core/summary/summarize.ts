@@ -3,7 +3,7 @@
  */
 import { isIsoDate } from "../dates/isoDate";
 import { classifyTask } from "../status/status";
-import { findUnit, listUnits, unitKey } from "../units/units";
+import { displayName, findUnit, listUnits, unitKey } from "../units/units";
 
 export interface SummaryRow {
   unit: string;
@@ -36,7 +36,7 @@ export function createUnitResolver(): (name: string) => { key: string; unitId: s
     if (!hit) {
       const unit = findUnit(name);
       hit = unit
-        ? { key: "id:" + unit.id, unitId: unit.id, name: unit.name }
+        ? { key: "id:" + unit.id, unitId: unit.id, name: displayName(unit) }
         : {
             key: "text:" + unitKey(name),
             unitId: null,

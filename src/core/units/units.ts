@@ -162,6 +162,20 @@ export function unitById(id: string): Unit | null {
   return BY_ID.get(id) ?? null;
 }
 
+const NAME_COUNT = new Map<string, number>();
+for (const u of UNITS) NAME_COUNT.set(u.name, (NAME_COUNT.get(u.name) ?? 0) + 1);
+
+/**
+ * The name a workbook shows for a unit: its name, or — when another 2024 unit has the same name
+ * (Phường Nguyễn Nghiêm of TP Quảng Ngãi and of TX Đức Phổ) — the name with its district, which
+ * findUnit resolves back to the same unit.
+ */
+export function displayName(u: Unit): string {
+  if ((NAME_COUNT.get(u.name) ?? 0) < 2 || !u.parentId) return u.name;
+  const d = BY_ID.get(u.parentId);
+  return d ? `${u.name} (${d.name})` : u.name;
+}
+
 /** Folded, affix-stripped matching key of a unit name (for grouping unknown names). */
 export function unitKey(name: string): string {
   return keysOf(decodeLegacyVietnamese(typeof name === "string" ? name : "")).folded;

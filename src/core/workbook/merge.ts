@@ -5,6 +5,7 @@
  * and marked "Trong danh mục = Không"; new tasks and assignments are appended.
  */
 import { foldVietnamese } from "../text/fold";
+import { safeText } from "../cells/safeCell";
 import {
   ASSIGNMENT_COLUMNS,
   IN_CATALOGUE,
@@ -104,10 +105,17 @@ function headerIndex<K extends string>(
   return found;
 }
 
-/** Cell values compare as Excel shows them: text NFC-trimmed, empty = null. */
+/** What a cell shows after the adapters wrote `text`: control characters dropped, length capped, guard apostrophe gone. */
+function shownText(text: string): string {
+  const t = safeText(text);
+  return t.startsWith("'") ? t.slice(1) : t;
+}
+
+/** Cell values compare as Excel shows them: text as written by the adapters, NFC-trimmed, empty = null. */
 function same(existing: unknown, planned: PlanCell): boolean {
   if (isFormulaCell(planned)) return true; // formula columns are not compared
-  const want = isLinkCell(planned) ? planned.text : planned;
+  const raw = isLinkCell(planned) ? planned.text : planned;
+  const want = typeof raw === "string" ? shownText(raw) : raw;
   const a = existing === undefined || existing === null ? "" : existing;
   const b = want === undefined || want === null ? "" : want;
   if (a === "" || b === "") return a === b;

@@ -7,7 +7,7 @@ import { parseDeadline, type DeadlineKind } from "../dates/deadline";
 import { fromExcelSerial, isIsoDate, isValidYmd, formatIsoDate, MAX_EXCEL_SERIAL } from "../dates/isoDate";
 import { parseStatus, STATUS_CHOICES } from "../status/status";
 import { foldVietnamese } from "../text/fold";
-import { findUnit, unitKey, type Unit } from "../units/units";
+import { displayName, findUnit, unitKey, type Unit } from "../units/units";
 import { resolveAssignees } from "../units/assignees";
 import type { AreaCode, Catalogue, CatalogueTask } from "../catalogue/types";
 import { DEADLINE_KIND_LABELS, LEVEL_LABELS, ROLE } from "./layout";
@@ -155,7 +155,7 @@ export function userCellsFromProgress(
 }
 
 function unitDisplay(u: Unit): { unit: string; unitId: string; level: string } {
-  return { unit: u.name, unitId: u.id, level: LEVEL_LABELS[u.level] };
+  return { unit: displayName(u), unitId: u.id, level: LEVEL_LABELS[u.level] };
 }
 
 /** Builds task and assignment rows from a catalogue (groups expanded, coordinating units listed). */
@@ -230,7 +230,7 @@ function applyProgress(
   const byKey = new Map<string, AssignmentRecord>();
   const byTask = new Map<string, AssignmentRecord[]>();
   for (const a of assignments) {
-    byKey.set(assignmentKey(a.taskId, a.unit), a);
+    byKey.set(a.unitId ? `${a.taskId.trim()}\u0001id:${a.unitId}` : assignmentKey(a.taskId, a.unit), a);
     const list = byTask.get(a.taskId) ?? [];
     list.push(a);
     byTask.set(a.taskId, list);

@@ -471,8 +471,8 @@ export const CONFIG_ROWS = {
   maxPoints: 10,
   threshold: 11,
   latePenalty: 12,
-  tiersTitle: 14,
-  tiersHeader: 15,
+  tiersTitle: 33,
+  tiersHeader: 34,
   catalogueTitle: 21,
   catalogueFirst: 22,
 } as const;

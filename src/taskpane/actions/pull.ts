@@ -56,6 +56,7 @@ export async function pullCatalogue(context: Excel.RequestContext, req: PullRequ
   const meter = new SyncMeter(context);
   const now = req.now ?? new Date();
   let created: string[] = [];
+  let createdNames: string[] = [];
   try {
     const snap = await readTracker(context, meter, KEY_COLUMNS, req.chunkBytes);
     const hasTables = snap.tasks.exists || snap.assignments.exists;
@@ -116,10 +117,13 @@ export async function pullCatalogue(context: Excel.RequestContext, req: PullRequ
       stats: meter.stats(),
     };
   } catch (e) {
-    if (e instanceof ApplyError) created = e.createdSheets;
-    if (created.length > 0) {
+    if (e instanceof ApplyError) {
+      created = e.createdSheets;
+      createdNames = e.createdNames;
+    }
+    if (created.length > 0 || createdNames.length > 0) {
       try {
-        await removeCreatedSheets(context, created);
+        await removeCreatedSheets(context, created, createdNames);
       } catch {
         // The original error is what the user needs to see.
       }

@@ -43,17 +43,31 @@ export interface ApplyReport {
   clearedFilters: string[];
   /** Sheets created by this plan. */
   createdSheets: string[];
+  /** Workbook names this plan added (they outlive a deleted sheet as =#REF!). */
+  createdNames: string[];
 }
 
 export class ApplyError extends Error {
   override readonly cause: unknown;
   readonly createdSheets: string[];
-  constructor(message: string, cause: unknown, createdSheets: string[]) {
+  readonly createdNames: string[];
+  constructor(message: string, cause: unknown, createdSheets: string[], createdNames: string[] = []) {
     super(message);
     this.name = "ApplyError";
     this.cause = cause;
     this.createdSheets = createdSheets;
+    this.createdNames = createdNames;
   }
+}
+
+/** Bytes of one plan row as sent: its values, plus a getCell path and a hyperlink write per safe link. */
+function rowBytes(r: PlanCell[]): number {
+  let n = payloadBytes(r.map(toExcelInput)) + 1;
+  for (const c of r) {
+    if (isLinkCell(c) && isSafeLink(c.hyperlink))
+      n += 2 * OP_OVERHEAD_BYTES + payloadBytes(c.hyperlink) + payloadBytes(c.text);
+  }
+  return n;
 }
 
 function opBytes(op: PlanOp): number {
@@ -61,7 +75,7 @@ function opBytes(op: PlanOp): number {
     case "writeCells":
     case "appendTableRows":
     case "updateTableCells":
-      return OP_OVERHEAD_BYTES + payloadBytes(op.rows.map((r) => r.map(toExcelInput)));
+      return op.rows.reduce((n, r) => n + rowBytes(r), OP_OVERHEAD_BYTES);
     case "fillFormula":
     case "fillTableFormula":
       return OP_OVERHEAD_BYTES + payloadBytes(op.formula);
@@ -88,7 +102,7 @@ export function splitOp(op: PlanOp, limit: number): PlanOp[] {
     size = OP_OVERHEAD_BYTES;
   };
   op.rows.forEach((r, i) => {
-    const b = payloadBytes(r.map(toExcelInput)) + 1;
+    const b = rowBytes(r);
     if (size + b > limit && i > start) push(i);
     size += b;
   });
@@ -252,6 +266,7 @@ export async function applyPlan(
     maxRequestBytes: 0,
     clearedFilters: [],
     createdSheets: [],
+    createdNames: [],
   };
   let batchBytes = 0;
   const sync = async () => {
@@ -359,13 +374,24 @@ export async function applyPlan(
           meta.tables.add(op.name);
           break;
         }
-        case "appendTableRows":
-          table(op.table).rows.add(
+        case "appendTableRows": {
+          const added = table(op.table).rows.add(
             undefined,
             op.rows.map((r) => r.map(toExcelInput)),
           );
+          // rows.add writes values only: links get their hyperlink as in writeBlock.
+          if (op.rows.some((r) => r.some(isLinkCell))) {
+            const top = added.getRange();
+            op.rows.forEach((r, i) =>
+              r.forEach((c, j) => {
+                if (isLinkCell(c) && isSafeLink(c.hyperlink))
+                  top.getCell(i, j).hyperlink = { address: c.hyperlink.trim(), textToDisplay: c.text };
+              }),
+            );
+          }
           bodies.delete(op.table);
           break;
+        }
         case "updateTableCells": {
           const width = op.rows[0]?.length ?? 0;
           if (width === 0) break;
@@ -388,6 +414,7 @@ export async function applyPlan(
           break;
         case "defineName": {
           if (meta.names.has(op.name)) wb.names.getItem(op.name).delete();
+          else report.createdNames.push(op.name);
           wb.names.add(op.name, `=${sheetRef(op.sheet, op.address)}`, op.comment);
           meta.names.add(op.name);
           break;
@@ -476,7 +503,7 @@ export async function applyPlan(
     options.onProgress?.(1);
     return report;
   } catch (e) {
-    throw new ApplyError("Ghi vào sổ không thành công.", e, report.createdSheets);
+    throw new ApplyError("Ghi vào sổ không thành công.", e, report.createdSheets, report.createdNames);
   }
 }
 
@@ -484,8 +511,13 @@ export async function applyPlan(
  * Best-effort undo after a failed apply: deletes the sheets the plan created (a fresh pull),
  * so no half-written sheet is left. Existing sheets are never deleted.
  */
-export async function removeCreatedSheets(context: Excel.RequestContext, sheets: string[]): Promise<void> {
-  if (sheets.length === 0) return;
+export async function removeCreatedSheets(
+  context: Excel.RequestContext,
+  sheets: string[],
+  names: string[] = [],
+): Promise<void> {
+  if (sheets.length === 0 && names.length === 0) return;
+  for (const name of names) context.workbook.names.getItemOrNullObject(name).delete();
   for (const name of sheets) context.workbook.worksheets.getItemOrNullObject(name).delete();
   await context.sync();
 }

@@ -5,6 +5,7 @@
  * the columns the action needs. A missing table is a null object: nothing fails, `exists` is false.
  */
 import { DEFAULT_CHUNK_BYTES } from "./applyPlan";
+import { payloadBytes } from "./excelValues";
 
 /** Conservative size of one cell in a read response (JSON, UTF-8). */
 export const READ_BYTES_PER_CELL = 45;
@@ -37,8 +38,13 @@ export function queueTableRead(
   header.load("values");
   const body = table.getDataBodyRange();
   body.load("rowCount");
-  const first = sliceRows(FIRST_SLICE_COLUMNS, chunkBytes);
-  const firstSlice = body.getRow(0).getResizedRange(first - 1, 0);
+  // Three tables share the first response: each gets a quarter of it, and the slice is clamped
+  // to the table body so a small table does not bring back thousands of empty rows.
+  const first = sliceRows(FIRST_SLICE_COLUMNS, chunkBytes / 4);
+  const firstSlice = body
+    .getRow(0)
+    .getResizedRange(first - 1, 0)
+    .getIntersection(body);
   firstSlice.load("values");
   return {
     finish: async (sync) => {
@@ -55,7 +61,12 @@ export function queueTableRead(
         rows.push(firstValues[i].slice(0, headers.length));
       let extraSyncs = 0;
       const idx = neededColumns.map((c) => headers.indexOf(c)).filter((i) => i >= 0);
-      const per = sliceRows(idx.length, chunkBytes);
+      // Size further slices from what the needed columns of the first slice actually weighed
+      // (a "Nhiệm vụ" cell can be 600 bytes, a date 5), with a margin for heavier rows later on.
+      const sample = rows.map((r) => idx.map((i) => r[i]));
+      const perRow =
+        sample.length > 0 ? (payloadBytes(sample) / sample.length) * 1.25 : idx.length * READ_BYTES_PER_CELL;
+      const per = Math.max(1, Math.floor(chunkBytes / Math.max(perRow, idx.length * 4)));
       for (let from = rows.length; from < rowCount; from += per) {
         const n = Math.min(per, rowCount - from);
         const ranges = idx.map((col) => {
