@@ -259,7 +259,9 @@ describe("applyScoreRule", () => {
       ]);
       expect(config.values("A8")).toEqual([["QUY TẮC CHẤM ĐIỂM"]]);
       expect(d.workbook.table(TABLES.tiers).rows).toEqual(tierRows);
-      expect(d.workbook.table(TABLES.tiers).address).toBe(`A${CONFIG_ROWS.tiersHeader}:B${CONFIG_ROWS.tiersHeader + tierRows.length}`);
+      expect(d.workbook.table(TABLES.tiers).address).toBe(
+        `A${CONFIG_ROWS.tiersHeader}:B${CONFIG_ROWS.tiersHeader + tierRows.length}`,
+      );
       // The catalogue block below the tier table and the names must not move.
       expect(config.values("A21:C31")).toEqual(configBefore);
       expect(d.workbook.names()).toEqual(namesBefore);
