@@ -56,7 +56,8 @@ module.exports = (_env, argv) => {
 
   return {
     mode,
-    devtool: dev ? "eval-cheap-module-source-map" : "source-map",
+    // No eval-based source maps: the page's CSP has no 'unsafe-eval'.
+    devtool: dev ? "cheap-module-source-map" : "source-map",
     entry: {
       functions: "./src/functions/functions.ts",
       taskpane: "./src/taskpane/index.tsx",
@@ -108,6 +109,12 @@ module.exports = (_env, argv) => {
                 {
                   from: "node_modules/@microsoft/office-js/dist/office.js",
                   to: "office-js/office.js",
+                  info: { minimized: true },
+                },
+                {
+                  // office.js loads it to find the host's files (outside Office too).
+                  from: "node_modules/@microsoft/office-js/dist/o15apptofilemappingtable.js",
+                  to: "office-js/o15apptofilemappingtable.js",
                   info: { minimized: true },
                 },
                 {

@@ -88,10 +88,14 @@ export function unitCount(unitExpr: string, extra?: [AssignmentColumnKey, string
   return `COUNTIFS(${pcCol("unit")},${literalCriterion(unitExpr)},${COUNTED}${more})`;
 }
 
-/** COUNTIFS over the assignment table for this task row. */
+/**
+ * Assignments of this task row, counted with exact text comparison (SUMPRODUCT of "=" tests):
+ * COUNTIFS would read an id such as "1.10" as the number 1.1 in Excel and count task "1.1" too.
+ */
 export function taskCount(extra?: [AssignmentColumnKey, string]): string {
-  const more = extra ? `,${pcCol(extra[0])},${q(extra[1])}` : "";
-  return `=COUNTIFS(${pcCol("taskId")},${literalCriterion(nv("id"))},${COUNTED}${more})`;
+  const more = extra ? `*(${pcCol(extra[0])}=${q(extra[1])})` : "";
+  const role = `((${pcCol("role")}="Chủ trì")+(${NAMES.includeCoordinating}=TRUE)>0)`;
+  return `=SUMPRODUCT((${pcCol("taskId")}=${nv("id")})*(${pcCol("inCatalogue")}=${q(IN_CATALOGUE.yes)})*${role}${more})`;
 }
 
 export const taskLeadCountFormula = () => taskCount();
@@ -118,7 +122,11 @@ export function scoreFormula(rateRef: string, lateRef: string): string {
   return `=MAX(0,IF(${NAMES.scoreMode}=${q(SCORE_MODE.tiers)},${tiers},${proportional})-${NAMES.latePenalty}*${lateRef})`;
 }
 
-/** The counted role: "Chủ trì", or any role ("*") when coordinating units are counted. */
+/**
+ * The counted role as a COUNTIFS criterion: "Chủ trì", or any non-empty role ("<>") when
+ * coordinating units are counted ("<>" is several times faster than "*" in LibreOffice).
+ */
+export const COUNT_ALL_ROLES = "<>";
 export function countedRoleFormula(): string {
-  return `=IF(${NAMES.includeCoordinating}=TRUE,"*","Chủ trì")`;
+  return `=IF(${NAMES.includeCoordinating}=TRUE,"${COUNT_ALL_ROLES}","Chủ trì")`;
 }

@@ -154,6 +154,12 @@ export function userCellsFromProgress(
   return { status, completedOn, evidence, note };
 }
 
+/** Longest unit name the summary formulas can use as a criterion (COUNTIFS: 255 characters). */
+export const MAX_UNIT_NAME = 200;
+function shorten(name: string): string {
+  return name.length > MAX_UNIT_NAME ? name.slice(0, MAX_UNIT_NAME - 1) + "…" : name;
+}
+
 function unitDisplay(u: Unit): { unit: string; unitId: string; level: string } {
   return { unit: displayName(u), unitId: u.id, level: LEVEL_LABELS[u.level] };
 }
@@ -191,7 +197,8 @@ export function buildModel(catalogue: Catalogue, options: ModelOptions = {}): Tr
     };
     const unknown = (name: string) => {
       const k = unitKey(name);
-      if (!unknownNames.has(k)) unknownNames.set(k, name.normalize("NFC").replace(/\s+/g, " ").trim());
+      // Excel's COUNTIFS refuses criteria over 255 characters: long names are shortened.
+      if (!unknownNames.has(k)) unknownNames.set(k, shorten(name.normalize("NFC").replace(/\s+/g, " ").trim()));
       return { unit: unknownNames.get(k) as string, unitId: null, level: LEVEL_LABELS.unknown };
     };
     const lead = resolveAssignees(task.lead);

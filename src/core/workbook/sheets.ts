@@ -6,7 +6,7 @@
 import { toExcelSerial } from "../dates/isoDate";
 import { TASK_STATUS_LABELS, STATUS_CHOICES } from "../status/status";
 import type { Catalogue } from "../catalogue/types";
-import type { Unit } from "../units/units";
+import { displayName, type Unit } from "../units/units";
 import {
   ASSIGNMENT_COLUMNS,
   ASSIGNMENT_TABLE_HEADER_ROW,
@@ -29,6 +29,7 @@ import {
 } from "./layout";
 import {
   checkFormula,
+  COUNT_ALL_ROLES,
   countedRoleFormula,
   nv,
   pc,
@@ -500,7 +501,7 @@ export function catalogueInfoRows(r: CatalogueRecord): PlanCell[][] {
     ["Nạp lúc", r.loadedAt, ""],
     [
       "Đơn vị của sổ",
-      r.unit ? r.unit.name : "Tất cả đơn vị",
+      r.unit ? displayName(r.unit) : "Tất cả đơn vị",
       r.unit ? "Sổ chỉ gồm phân công của đơn vị này." : "",
     ],
   ];
@@ -570,7 +571,7 @@ export function configSheetOps(
         ],
         [
           "Vai trò được tính (tự tính)",
-          { formula: countedRoleFormula(), cached: s.includeCoordinating ? "*" : "Chủ trì" },
+          { formula: countedRoleFormula(), cached: s.includeCoordinating ? COUNT_ALL_ROLES : "Chủ trì" },
           "Không sửa ô này.",
         ],
       ],
@@ -878,7 +879,7 @@ export function reportSheetOps(
       op: "writeCells",
       sheet,
       address: "A3",
-      rows: [[`Đơn vị báo cáo: ${unit ? unit.name : "…………………………"}`]],
+      rows: [[`Đơn vị báo cáo: ${unit ? displayName(unit) : "…………………………"}`]],
     },
     {
       op: "writeCells",

@@ -220,7 +220,7 @@ export function compareWorkbook(
   // ── Cấu hình: the computed counted role ──
   const C = SHEETS.config;
   c.cell(C, 2, 1, { int: toExcelSerial(s.reportDate) }, "Ngày báo cáo");
-  c.cell(C, 5, 1, { text: s.includeCoordinating ? "*" : "Chủ trì" }, "Vai trò được tính");
+  c.cell(C, 5, 1, { text: s.includeCoordinating ? "<>" : "Chủ trì" }, "Vai trò được tính");
   return { diffs: c.diffs, checked: c.checked, knownIssues };
 }
 

@@ -1,0 +1,89 @@
+/**
+ * Results and errors shown to the user (MessageBar): what happened, the problems, the next
+ * step. Errors are recognised by shape (name + problems), so this module — part of the first
+ * screen's bundle — does not load the actions or the core to use `instanceof`.
+ */
+import type { Messages } from "../i18n";
+
+export type WorkflowId = "catalogue" | "reportDate" | "overdue" | "summary" | "score" | "report" | "export";
+
+export interface Feedback {
+  /** Increases with every new message (moves focus to it). */
+  id: number;
+  workflow: WorkflowId | "status";
+  intent: "error" | "warning" | "success" | "info";
+  title: string;
+  lines: string[];
+  hint?: string;
+  /** Technical detail, shown collapsed. */
+  detail?: string;
+  action?: { label: string; run: () => void };
+}
+
+export type FeedbackContent = Omit<Feedback, "id" | "workflow">;
+
+interface WithProblems {
+  name: string;
+  problems: string[];
+  hint?: unknown;
+  message?: string;
+}
+
+function withProblems(e: unknown, name: string): e is WithProblems {
+  if (typeof e !== "object" || e === null) return false;
+  const o = e as Partial<WithProblems>;
+  return o.name === name && Array.isArray(o.problems) && o.problems.every((p) => typeof p === "string");
+}
+
+/** An ActionError (src/taskpane/actions/common.ts): problems + hint, in Vietnamese. */
+export function isActionError(e: unknown): e is WithProblems & { hint: string } {
+  return withProblems(e, "ActionError") && typeof (e as WithProblems).hint === "string";
+}
+
+export function isCatalogueError(e: unknown): e is WithProblems {
+  return withProblems(e, "CatalogueError");
+}
+
+export function isFetchCatalogueError(e: unknown): e is WithProblems {
+  return withProblems(e, "FetchCatalogueError");
+}
+
+/** The parser's message for TCVN3/VNI text ("Văn bản dùng bảng mã cũ …", src/core/catalogue/parse.ts). */
+export function isLegacyEncodingError(e: unknown): boolean {
+  return isCatalogueError(e) && e.problems.some((p) => /bảng mã cũ/i.test(p));
+}
+
+function technicalDetail(e: unknown): string {
+  if (e instanceof Error)
+    return `${e.name}: ${e.message}${e.stack ? `\n${e.stack.split("\n").slice(1, 6).join("\n")}` : ""}`;
+  try {
+    return JSON.stringify(e);
+  } catch {
+    return String(e);
+  }
+}
+
+/** Any thrown value → a message with a Vietnamese (or English UI) explanation and a next step. */
+export function errorFeedback(e: unknown, t: Messages): FeedbackContent {
+  if (isActionError(e)) {
+    return { intent: "error", title: t.errActionTitle, lines: e.problems, hint: e.hint };
+  }
+  if (isCatalogueError(e)) {
+    return {
+      intent: "error",
+      title: t.errCatalogueTitle,
+      lines: e.problems,
+      hint: isLegacyEncodingError(e) ? t.errLegacyHint : t.errCatalogueHint,
+    };
+  }
+  if (isFetchCatalogueError(e)) {
+    return { intent: "error", title: t.errFetchTitle, lines: e.problems, hint: t.errFetchHint };
+  }
+  return {
+    intent: "error",
+    title: t.errGenericTitle,
+    lines: [],
+    hint: t.errGenericHint,
+    detail: technicalDetail(e),
+  };
+}

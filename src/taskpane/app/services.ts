@@ -1,0 +1,54 @@
+/**
+ * Everything the App calls, as one injectable object: the Excel actions (each takes the
+ * RequestContext that `host.run` provides) and the catalogue sources that need no Excel.
+ * `lazyServices` loads the actions and the domain core on first use, so the first screen's
+ * bundle holds neither; tests inject fakes.
+ */
+import type * as ActionsModule from "../actions";
+import type { CatalogueSources } from "./catalogueSources";
+
+type A = typeof ActionsModule;
+
+export type ExcelActions = Pick<
+  A,
+  | "readTrackerStatus"
+  | "loadDocumentSettings"
+  | "saveDocumentSettings"
+  | "pullCatalogue"
+  | "setReportDate"
+  | "flagOverdue"
+  | "clearOverdueFilter"
+  | "selectAssignmentRow"
+  | "buildSummary"
+  | "buildReport"
+  | "applyScoreRule"
+  | "exportCatalogue"
+  | "readSheetForImport"
+>;
+
+export type Services = ExcelActions & CatalogueSources;
+
+const actions = () => import(/* webpackChunkName: "actions" */ "../actions");
+const sources = () => import(/* webpackChunkName: "catalogue-sources" */ "./catalogueSources");
+
+export const lazyServices: Services = {
+  readTrackerStatus: async (ctx) => (await actions()).readTrackerStatus(ctx),
+  loadDocumentSettings: async (ctx) => (await actions()).loadDocumentSettings(ctx),
+  saveDocumentSettings: async (ctx, settings) => (await actions()).saveDocumentSettings(ctx, settings),
+  pullCatalogue: async (ctx, req) => (await actions()).pullCatalogue(ctx, req),
+  setReportDate: async (ctx, date) => (await actions()).setReportDate(ctx, date),
+  flagOverdue: async (ctx, options) => (await actions()).flagOverdue(ctx, options),
+  clearOverdueFilter: async (ctx) => (await actions()).clearOverdueFilter(ctx),
+  selectAssignmentRow: async (ctx, row) => (await actions()).selectAssignmentRow(ctx, row),
+  buildSummary: async (ctx, options) => (await actions()).buildSummary(ctx, options),
+  buildReport: async (ctx, options) => (await actions()).buildReport(ctx, options),
+  applyScoreRule: async (ctx, rule, options) => (await actions()).applyScoreRule(ctx, rule, options),
+  exportCatalogue: async (ctx) => (await actions()).exportCatalogue(ctx),
+  readSheetForImport: async (ctx) => (await actions()).readSheetForImport(ctx),
+  loadBundledCatalogue: async (id) => (await sources()).catalogueSources.loadBundledCatalogue(id),
+  fetchCatalogue: async (url, options) => (await sources()).catalogueSources.fetchCatalogue(url, options),
+  detectHeader: async (rows, headerRow) => (await sources()).catalogueSources.detectHeader(rows, headerRow),
+  tasksFromTable: async (rows, planYear, options) =>
+    (await sources()).catalogueSources.tasksFromTable(rows, planYear, options),
+  listUnits: async () => (await sources()).catalogueSources.listUnits(),
+};

@@ -1,0 +1,44 @@
+/** Data types the views display (types only: nothing here loads the actions or the core). */
+import type { PullOutcome, SheetTable } from "../actions";
+import type { ColumnMap } from "./catalogueSources";
+
+export type {
+  TrackerStatus,
+  PullOutcome,
+  OverdueOutcome,
+  OverdueItem,
+  SummaryOutcome,
+  ExportedCatalogue,
+  SheetTable,
+  DocumentSettings,
+} from "../actions";
+export type { Unit } from "../../core/units/units";
+export type { ScoreRule, ScoreTier } from "../../core/scoring/score";
+export type { CatalogueField } from "../../core/catalogue/types";
+export type { ColumnMap };
+
+/** The bundled demonstration catalogue (not official): shown with a "dữ liệu minh họa" badge. */
+export const DEMO_CATALOGUE_ID = "demo-2024";
+
+/** A finished pull, as the catalogue panel shows it. */
+export interface PullResult {
+  outcome: Extract<PullOutcome, { kind: "done" }>;
+  catalogue: { id: string; title: string; official: boolean; document: string };
+  /** Download/parse remarks plus the pull's own warnings. */
+  warnings: string[];
+}
+
+/** A table read for import, with the header row and column mapping the user may correct. */
+export interface ImportState {
+  table: SheetTable;
+  /** 0-based row of the range. */
+  headerRow: number;
+  map: ColumnMap;
+  /** The header row was recognised (not chosen by default). */
+  detected: boolean;
+}
+
+/** Radio value of the catalogue source: a bundled id, "url" or "sheet". */
+export type SourceChoice = string;
+export const SOURCE_URL = "url";
+export const SOURCE_SHEET = "sheet";

@@ -1,0 +1,81 @@
+/**
+ * The result or error of an action: a MessageBar with the explanation, the problems, the next
+ * step and (for unexpected errors) collapsed technical details. Takes focus when it appears so
+ * keyboard and screen-reader users land on it.
+ */
+import * as React from "react";
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useT } from "../i18n";
+import type { FeedbackContent } from "../app/feedback";
+
+const useStyles = makeStyles({
+  bar: { marginTop: tokens.spacingVerticalS, whiteSpace: "normal", ":focus": { outlineOffset: "2px" } },
+  list: { margin: `${tokens.spacingVerticalXS} 0`, paddingLeft: "1.2em" },
+  line: { margin: `${tokens.spacingVerticalXS} 0` },
+  pre: { whiteSpace: "pre-wrap", wordBreak: "break-word", fontSize: tokens.fontSizeBase200, margin: 0 },
+});
+
+export interface FeedbackBarProps {
+  /** Changes with every new message: focus moves to it. */
+  id: number;
+  content: FeedbackContent;
+  disabled?: boolean;
+}
+
+export function FeedbackBar({ id, content, disabled }: FeedbackBarProps): React.JSX.Element {
+  const { t } = useT();
+  const styles = useStyles();
+  const ref = React.useRef<HTMLDivElement>(null);
+  React.useEffect(() => {
+    ref.current?.focus();
+  }, [id]);
+  const { intent, title, lines, hint, detail, action } = content;
+  return (
+    <MessageBar
+      ref={ref}
+      tabIndex={-1}
+      intent={intent}
+      layout="multiline"
+      className={styles.bar}
+      data-testid={`feedback-${intent}`}
+    >
+      <MessageBarBody>
+        <MessageBarTitle>{title}</MessageBarTitle>
+        {lines.length === 1 ? <p className={styles.line}>{lines[0]}</p> : null}
+        {lines.length > 1 ? (
+          <ul className={styles.list}>
+            {lines.map((line, i) => (
+              <li key={i}>{line}</li>
+            ))}
+          </ul>
+        ) : null}
+        {hint ? (
+          <p className={styles.line}>
+            <strong>{t.nextStep}</strong> {hint}
+          </p>
+        ) : null}
+        {detail ? (
+          <details>
+            <summary>{t.errTechnical}</summary>
+            <pre className={styles.pre}>{detail}</pre>
+          </details>
+        ) : null}
+      </MessageBarBody>
+      {action ? (
+        <MessageBarActions>
+          <Button size="small" onClick={action.run} disabled={disabled}>
+            {action.label}
+          </Button>
+        </MessageBarActions>
+      ) : null}
+    </MessageBar>
+  );
+}

@@ -1,0 +1,141 @@
+/**
+ * The score-rule form's text fields ↔ a ScoreRule. Rates are typed in percent (80 → 0.8);
+ * both "1,5" and "1.5" are accepted. Invalid fields are reported per field, never guessed.
+ */
+import { DEFAULT_SCORE_RULE } from "../../core/scoring/score";
+import { formatNumber, type Language, type Messages } from "../i18n";
+import type { ScoreRule, ScoreTier } from "../app/types";
+
+export interface ScoreDraft {
+  mode: "proportional" | "tiers";
+  maxPoints: string;
+  /** Percent. */
+  threshold: string;
+  latePenalty: string;
+  /** minRate in percent. */
+  tiers: Array<{ minRate: string; points: string }>;
+}
+
+export interface DraftErrors {
+  maxPoints?: string;
+  threshold?: string;
+  latePenalty?: string;
+  tiers: Array<{ minRate?: string; points?: string }>;
+  tiersEmpty?: string;
+}
+
+export type DraftResult =
+  { rule: ScoreRule; errors: null } | { rule: null; errors: DraftErrors; messages: string[] };
+
+/** "1,5", "1.5", " 80 % " → number; "" or anything else → null. */
+export function parseDecimal(text: string): number | null {
+  const s = text.replace(/\s+/g, "").replace(/%$/, "").replace(",", ".");
+  if (!/^-?(\d+(\.\d*)?|\.\d+)$/.test(s)) return null;
+  const n = Number(s);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** Avoids 0.1 * 100 = 10.000000000000002 showing up in the form. */
+function toPercent(rate: number, lang: Language): string {
+  return formatNumber(Math.round(rate * 100 * 1e6) / 1e6, lang, 4);
+}
+
+export function draftFromRule(rule: ScoreRule, lang: Language): ScoreDraft {
+  return {
+    mode: rule.mode,
+    maxPoints: formatNumber(rule.maxPoints, lang, 4),
+    threshold: toPercent(rule.threshold ?? 0, lang),
+    latePenalty: formatNumber(rule.latePenalty ?? 0, lang, 4),
+    tiers: (rule.tiers ?? []).map((tier) => ({
+      minRate: toPercent(tier.minRate, lang),
+      points: formatNumber(tier.points, lang, 4),
+    })),
+  };
+}
+
+export function defaultDraft(lang: Language): ScoreDraft {
+  return draftFromRule(DEFAULT_SCORE_RULE, lang);
+}
+
+function round(n: number): number {
+  return Math.round(n * 1e9) / 1e9;
+}
+
+export function ruleFromDraft(d: ScoreDraft, t: Messages): DraftResult {
+  const errors: DraftErrors = { tiers: d.tiers.map(() => ({})) };
+  const messages: string[] = [];
+  const nonNegative = (text: string): [number | null, string | undefined] => {
+    const n = parseDecimal(text);
+    if (n === null) return [null, t.errNumber];
+    if (n < 0) return [null, t.errNonNegative];
+    return [n, undefined];
+  };
+  const percent = (text: string, overMessage: string): [number | null, string | undefined] => {
+    const [n, err] = nonNegative(text);
+    if (err) return [null, err];
+    if ((n as number) > 100) return [null, overMessage];
+    return [round((n as number) / 100), undefined];
+  };
+  const [maxPoints, maxErr] = nonNegative(d.maxPoints);
+  if (maxErr) {
+    errors.maxPoints = maxErr;
+    messages.push(`${t.maxPointsLabel}: ${maxErr}`);
+  }
+  const [threshold, thErr] = percent(d.threshold, t.errThresholdOver);
+  if (thErr) {
+    errors.threshold = thErr;
+    messages.push(`${t.thresholdLabel}: ${thErr}`);
+  }
+  const [latePenalty, lateErr] = nonNegative(d.latePenalty);
+  if (lateErr) {
+    errors.latePenalty = lateErr;
+    messages.push(`${t.latePenaltyLabel}: ${lateErr}`);
+  }
+  const tiers: ScoreTier[] = [];
+  const seen = new Set<number>();
+  d.tiers.forEach((row, i) => {
+    const [minRate, rateErr] = percent(row.minRate, t.errPercent);
+    const [points, pointsErr] = nonNegative(row.points);
+    let rateMessage = rateErr;
+    if (minRate !== null && seen.has(minRate)) rateMessage = t.errTierDuplicate;
+    if (minRate !== null) seen.add(minRate);
+    if (rateMessage) {
+      errors.tiers[i].minRate = rateMessage;
+      messages.push(`${t.tierMinRate(i + 1)}: ${rateMessage}`);
+    }
+    if (pointsErr) {
+      errors.tiers[i].points = pointsErr;
+      messages.push(`${t.tierPoints(i + 1)}: ${pointsErr}`);
+    }
+    if (!rateMessage && !pointsErr) tiers.push({ minRate: minRate as number, points: points as number });
+  });
+  if (d.mode === "tiers" && d.tiers.length === 0) {
+    errors.tiersEmpty = t.errTiersEmpty;
+    messages.push(t.errTiersEmpty);
+  }
+  if (messages.length > 0) return { rule: null, errors, messages };
+  return {
+    rule: {
+      mode: d.mode,
+      maxPoints: maxPoints as number,
+      threshold: threshold as number,
+      latePenalty: latePenalty as number,
+      tiers,
+    },
+    errors: null,
+  };
+}
+
+/** The rule equals DEFAULT_SCORE_RULE (the placeholder, not the province's rule). */
+export function isDefaultRule(rule: ScoreRule): boolean {
+  const d = DEFAULT_SCORE_RULE;
+  const tiers = rule.tiers ?? [];
+  return (
+    rule.mode === d.mode &&
+    rule.maxPoints === d.maxPoints &&
+    (rule.threshold ?? 0) === d.threshold &&
+    (rule.latePenalty ?? 0) === d.latePenalty &&
+    tiers.length === d.tiers.length &&
+    tiers.every((tier, i) => tier.minRate === d.tiers[i].minRate && tier.points === d.tiers[i].points)
+  );
+}
