@@ -258,9 +258,12 @@ describe("Nạp danh mục", () => {
 
   test("a legacy-encoding CatalogueError offers “Chuyển mã sang Unicode và nạp lại”, which re-parses with convertLegacy", async () => {
     const user = userEvent.setup({ delay: null });
-    const legacy = new CatalogueError([
-      "Văn bản dùng bảng mã cũ TCVN3 (ABC, phông .VnTime), không phải Unicode. Hãy chuyển sang Unicode (Unikey: Ctrl+Shift+F6) hoặc chọn “Chuyển mã sang Unicode” rồi nạp lại.",
-    ]);
+    const legacy = Object.assign(
+      new CatalogueError([
+        "Văn bản dùng bảng mã cũ TCVN3 (ABC, phông .VnTime), không phải Unicode. Hãy chuyển sang Unicode (Unikey: Ctrl+Shift+F6) hoặc chọn “Chuyển mã sang Unicode” rồi nạp lại.",
+      ]),
+      { legacyEncoding: "tcvn3" },
+    );
     const fetchCatalogue = jest
       .fn()
       .mockRejectedValueOnce(legacy)

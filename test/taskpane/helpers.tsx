@@ -25,6 +25,7 @@ export const NO_TRACKER: TrackerStatus = {
   catalogue: null,
   reportDate: null,
   reportDateIsToday: false,
+  rule: null,
   problems: [],
 };
 
@@ -40,6 +41,7 @@ export const DEMO_TRACKER: TrackerStatus = {
   },
   reportDate: "2024-12-15",
   reportDateIsToday: false,
+  rule: null,
   problems: [],
 };
 

@@ -256,7 +256,12 @@ describe("error messages", () => {
   test("the parser's legacy-encoding message is recognised", () => {
     expect(
       isLegacyEncodingError(
-        new CatalogueError(["Văn bản dùng bảng mã cũ VNI (phông VNI-Times), không phải Unicode."]),
+        Object.assign(
+          new CatalogueError(["Văn bản dùng bảng mã cũ VNI (phông VNI-Times), không phải Unicode."]),
+          {
+            legacyEncoding: "vni",
+          },
+        ),
       ),
     ).toBe(true);
     expect(isLegacyEncodingError(new CatalogueError(["Thiếu trường “id”."]))).toBe(false);

@@ -56,13 +56,17 @@ function describe(v: unknown): string {
 
 class Problems {
   readonly list: string[] = [];
+  legacy?: "tcvn3" | "vni";
   add(message: string): void {
     if (this.list.length < MAX_PROBLEMS) this.list.push(message);
     else if (this.list.length === MAX_PROBLEMS)
       this.list.push("… còn nữa: hãy sửa các lỗi trên rồi nạp lại.");
   }
   throwIfAny(): void {
-    if (this.list.length > 0) throw new CatalogueError(this.list);
+    if (this.list.length === 0) return;
+    const e = new CatalogueError(this.list);
+    if (this.legacy) e.legacyEncoding = this.legacy;
+    throw e;
   }
 }
 
@@ -96,6 +100,7 @@ function legacyCheck(texts: string[], problems: Problems, options: ParseOptions)
     options.warnings?.push(`Đã chuyển văn bản từ bảng mã ${enc.toUpperCase()} sang Unicode.`);
     return enc;
   }
+  problems.legacy = enc;
   problems.add(
     `Văn bản dùng bảng mã cũ ${enc === "tcvn3" ? "TCVN3 (ABC, phông .VnTime)" : "VNI (phông VNI-Times)"}, không phải Unicode. ` +
       "Hãy chuyển sang Unicode (Unikey: Ctrl+Shift+F6) hoặc chọn “Chuyển mã sang Unicode” rồi nạp lại.",

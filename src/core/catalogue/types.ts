@@ -95,6 +95,8 @@ export const CATALOGUE_FIELDS: readonly CatalogueField[] = [
 /** Thrown by parseCatalogue; `problems` lists, in Vietnamese, every place that is wrong. */
 export class CatalogueError extends Error {
   readonly problems: string[];
+  /** Set when the text is in a legacy 8-bit encoding (the caller may offer to convert it). */
+  legacyEncoding?: "tcvn3" | "vni";
   constructor(problems: string[]) {
     const shown = problems.slice(0, 3).join(" ");
     super(problems.length > 3 ? `${shown} (và ${problems.length - 3} lỗi khác)` : shown);

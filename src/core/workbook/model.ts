@@ -198,7 +198,8 @@ export function buildModel(catalogue: Catalogue, options: ModelOptions = {}): Tr
     const unknown = (name: string) => {
       const k = unitKey(name);
       // Excel's COUNTIFS refuses criteria over 255 characters: long names are shortened.
-      if (!unknownNames.has(k)) unknownNames.set(k, shorten(name.normalize("NFC").replace(/\s+/g, " ").trim()));
+      if (!unknownNames.has(k))
+        unknownNames.set(k, shorten(name.normalize("NFC").replace(/\s+/g, " ").trim()));
       return { unit: unknownNames.get(k) as string, unitId: null, level: LEVEL_LABELS.unknown };
     };
     const lead = resolveAssignees(task.lead);

@@ -11,7 +11,7 @@ import {
   type AreaCode,
   type CatalogueTask,
 } from "../../core/catalogue/types";
-import { IN_CATALOGUE, TASK_COLUMNS, TABLES, type TaskColumnKey } from "../../core/workbook/layout";
+import { IN_CATALOGUE, SHEETS, TASK_COLUMNS, type TaskColumnKey } from "../../core/workbook/layout";
 import { ActionError, explainOfficeError, readTracker, SyncMeter } from "./common";
 
 export interface ExportedCatalogue {
@@ -115,11 +115,7 @@ export async function readSheetForImport(context: Excel.RequestContext): Promise
         "Hãy chọn đúng vùng bảng nhiệm vụ rồi bấm lại.",
       );
     }
-    if (
-      [TABLES.tasks, TABLES.assignments].some(
-        () => sheet.name === "Nhiệm vụ 2024" || sheet.name === "Phân công",
-      )
-    ) {
+    if ((Object.values(SHEETS) as string[]).includes(sheet.name)) {
       throw new ActionError(["Đây là trang do bổ trợ tạo."], "Hãy mở trang bảng gốc của đơn vị rồi bấm lại.");
     }
     source.load("values");

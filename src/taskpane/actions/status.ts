@@ -3,6 +3,7 @@ import { fromExcelSerial, MAX_EXCEL_SERIAL } from "../../core/dates/isoDate";
 import { CONFIG_READ_ADDRESS, readConfig, type ConfigRead } from "../../core/workbook/config";
 import { SHEETS, TABLES } from "../../core/workbook/layout";
 import { CONFIG_ROWS } from "../../core/workbook/sheets";
+import type { ScoreRule } from "../../core/scoring/score";
 import { explainOfficeError } from "./common";
 
 export interface TrackerStatus {
@@ -11,6 +12,8 @@ export interface TrackerStatus {
   reportDate: string | null;
   /** The report-date cell holds =TODAY(). */
   reportDateIsToday: boolean;
+  /** The score rule in Cấu hình (null when it cannot be read; see problems). */
+  rule: ScoreRule | null;
   problems: string[];
 }
 
@@ -24,11 +27,22 @@ export async function readTrackerStatus(context: Excel.RequestContext): Promise<
     block.load("values");
     const dateCell = sheet.getRange(`B${CONFIG_ROWS.reportDate}`);
     dateCell.load("formulas");
+    const tiers = context.workbook.tables.getItemOrNullObject(TABLES.tiers);
+    tiers.load("name");
+    const tierBody = tiers.getDataBodyRange();
+    tierBody.load("values");
     await context.sync();
     if (table.isNullObject || sheet.isNullObject) {
-      return { exists: false, catalogue: null, reportDate: null, reportDateIsToday: false, problems: [] };
+      return {
+        exists: false,
+        catalogue: null,
+        reportDate: null,
+        reportDateIsToday: false,
+        rule: null,
+        problems: [],
+      };
     }
-    const config = readConfig(block.values, []);
+    const config = readConfig(block.values, tiers.isNullObject ? [] : tierBody.values);
     const serial = block.values[0]?.[1];
     const reportDate =
       typeof serial === "number" && serial >= 1 && serial <= MAX_EXCEL_SERIAL
@@ -40,7 +54,8 @@ export async function readTrackerStatus(context: Excel.RequestContext): Promise<
       catalogue: config.catalogue,
       reportDate,
       reportDateIsToday: /^=\s*TODAY\(\)\s*$/i.test(formula),
-      problems: config.problems.filter((p) => !p.startsWith("Quy tắc chấm điểm")),
+      rule: config.settings?.rule ?? null,
+      problems: config.problems,
     };
   } catch (e) {
     throw explainOfficeError(e);

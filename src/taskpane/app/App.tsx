@@ -605,7 +605,7 @@ export function App({ host, services, initialLanguage }: AppProps): React.JSX.El
                 t.wfScore,
                 <ScorePanel
                   disabled={disabled}
-                  rule={summary?.settings.rule ?? null}
+                  rule={summary?.settings.rule ?? status?.rule ?? null}
                   draft={scoreDraft}
                   onDraftChange={setScoreDraft}
                   onApply={applyRule}

@@ -48,9 +48,9 @@ export function isFetchCatalogueError(e: unknown): e is WithProblems {
   return withProblems(e, "FetchCatalogueError");
 }
 
-/** The parser's message for TCVN3/VNI text ("Văn bản dùng bảng mã cũ …", src/core/catalogue/parse.ts). */
+/** A CatalogueError about TCVN3/VNI text (the parser sets `legacyEncoding`). */
 export function isLegacyEncodingError(e: unknown): boolean {
-  return isCatalogueError(e) && e.problems.some((p) => /bảng mã cũ/i.test(p));
+  return isCatalogueError(e) && typeof (e as { legacyEncoding?: unknown }).legacyEncoding === "string";
 }
 
 function technicalDetail(e: unknown): string {

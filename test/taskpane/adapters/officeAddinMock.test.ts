@@ -137,8 +137,21 @@ describe("office-addin-mock: readTrackerStatus", () => {
       workbook: {
         tables: {
           phanCong: { name: "PhanCong" },
-          getItemOrNullObject: function (this: Record<string, unknown>) {
-            return this.phanCong;
+          bacDiem: {
+            name: "BacDiem",
+            isNullObject: false,
+            body: {
+              values: [
+                [1, 2],
+                [0.8, 1],
+              ],
+            },
+            getDataBodyRange: function (this: Record<string, unknown>) {
+              return this.body;
+            },
+          },
+          getItemOrNullObject: function (this: Record<string, unknown>, name: string) {
+            return name === "BacDiem" ? this.bacDiem : this.phanCong;
           },
         },
         worksheets: {
@@ -184,6 +197,9 @@ describe("office-addin-mock: readTrackerStatus", () => {
       unitName: null,
     });
     expect(s.problems.length > 0).toBe(want.reportDate === null);
+    // The tier table is covered against the workbook double; here the rule cells are checked.
+    if (want.reportDate === null) expect(s.rule).toBeNull();
+    else expect(s.rule).toMatchObject({ mode: "proportional", maxPoints: 2, threshold: 0, latePenalty: 0 });
   });
 });
 

@@ -1,3 +1,4 @@
+import { DEFAULT_SCORE_RULE } from "../../../src/core/scoring/score";
 /**
  * Document settings (kept in the workbook) and the pane's first screen (readTrackerStatus),
  * against the workbook double.
@@ -74,6 +75,7 @@ describe("readTrackerStatus", () => {
       catalogue: null,
       reportDate: null,
       reportDateIsToday: false,
+      rule: null,
       problems: [],
     });
     expect(d.stats.syncs).toBe(1);
@@ -98,6 +100,7 @@ describe("readTrackerStatus", () => {
       },
       reportDate: REPORT_DATE,
       reportDateIsToday: false,
+      rule: { ...DEFAULT_SCORE_RULE, tiers: DEFAULT_SCORE_RULE.tiers.map((t) => ({ ...t })) },
       problems: [],
     });
     expect(d.stats.syncs).toBe(1);
