@@ -35,7 +35,9 @@ export default tseslint.config(
   },
   {
     files: ["*.js", "*.mjs", "scripts/**/*.js"],
-    languageOptions: { globals: { require: "readonly", module: "writable", __dirname: "readonly", process: "readonly" } },
+    languageOptions: {
+      globals: { require: "readonly", module: "writable", __dirname: "readonly", process: "readonly" },
+    },
     rules: { "@typescript-eslint/no-require-imports": "off", ...securityRules },
   },
   {
@@ -44,13 +46,33 @@ export default tseslint.config(
     rules: {
       "no-restricted-globals": [
         "error",
-        ...["window", "document", "Office", "Excel", "CustomFunctions", "OfficeRuntime", "fetch", "localStorage", "process"].map(
-          (name) => ({ name, message: "src/core là lõi thuần: không dùng Office, DOM hay Node." }),
-        ),
+        ...[
+          "window",
+          "document",
+          "Office",
+          "Excel",
+          "CustomFunctions",
+          "OfficeRuntime",
+          "fetch",
+          "localStorage",
+          "process",
+        ].map((name) => ({ name, message: "src/core là lõi thuần: không dùng Office, DOM hay Node." })),
       ],
       "no-restricted-imports": [
         "error",
-        { patterns: ["react", "react-*", "@fluentui/*", "office-*", "@microsoft/*", "fs", "node:*", "path", "exceljs"] },
+        {
+          patterns: [
+            "react",
+            "react-*",
+            "@fluentui/*",
+            "office-*",
+            "@microsoft/*",
+            "fs",
+            "node:*",
+            "path",
+            "exceljs",
+          ],
+        },
       ],
     },
   },

@@ -1,8 +1,5 @@
 /** Unit tests: node for the core, functions and Office.js adapters; jsdom for React views. */
-const tsJest = [
-  "ts-jest",
-  { tsconfig: "tsconfig.json", isolatedModules: true, diagnostics: false },
-];
+const tsJest = ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true, diagnostics: false }];
 const common = {
   transform: { "^.+\\.tsx?$": tsJest },
   moduleNameMapper: {
