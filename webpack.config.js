@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-require-imports */
 /**
  * One shared runtime: taskpane.html hosts the task pane (React) and the custom functions.
  *
