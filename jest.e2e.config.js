@@ -4,7 +4,7 @@ module.exports = {
   testEnvironment: "node",
   testMatch: ["<rootDir>/test/e2e/**/*.e2e.ts"],
   transform: {
-    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true, diagnostics: false }],
+    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: false }],
   },
   testTimeout: 300000,
 };
