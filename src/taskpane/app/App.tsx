@@ -328,6 +328,8 @@ export function App({ host, services, initialLanguage }: AppProps): React.JSX.El
         return;
       }
     }
+    // A new pull replaces the previous result (a failure must not sit above the old counts).
+    setPullResult(null);
     void run(
       "catalogue",
       t.busyPull,

@@ -14,7 +14,11 @@ export interface Feedback {
   intent: "error" | "warning" | "success" | "info";
   title: string;
   lines: string[];
+  /** Language of `lines` when it differs from the UI's (the domain's messages are Vietnamese). */
+  linesLang?: "vi";
   hint?: string;
+  /** Language of `hint` when it differs from the UI's. */
+  hintLang?: "vi";
   /** Technical detail, shown collapsed. */
   detail?: string;
   action?: { label: string; run: () => void };
@@ -66,18 +70,32 @@ function technicalDetail(e: unknown): string {
 /** Any thrown value → a message with a Vietnamese (or English UI) explanation and a next step. */
 export function errorFeedback(e: unknown, t: Messages): FeedbackContent {
   if (isActionError(e)) {
-    return { intent: "error", title: t.errActionTitle, lines: e.problems, hint: e.hint };
+    return {
+      intent: "error",
+      title: t.errActionTitle,
+      lines: e.problems,
+      linesLang: "vi",
+      hint: e.hint,
+      hintLang: "vi",
+    };
   }
   if (isCatalogueError(e)) {
     return {
       intent: "error",
       title: t.errCatalogueTitle,
       lines: e.problems,
+      linesLang: "vi",
       hint: isLegacyEncodingError(e) ? t.errLegacyHint : t.errCatalogueHint,
     };
   }
   if (isFetchCatalogueError(e)) {
-    return { intent: "error", title: t.errFetchTitle, lines: e.problems, hint: t.errFetchHint };
+    return {
+      intent: "error",
+      title: t.errFetchTitle,
+      lines: e.problems,
+      linesLang: "vi",
+      hint: t.errFetchHint,
+    };
   }
   return {
     intent: "error",

@@ -37,7 +37,7 @@ export function FeedbackBar({ id, content, disabled }: FeedbackBarProps): React.
   React.useEffect(() => {
     ref.current?.focus();
   }, [id]);
-  const { intent, title, lines, hint, detail, action } = content;
+  const { intent, title, lines, hint, detail, action, linesLang, hintLang } = content;
   return (
     <MessageBar
       ref={ref}
@@ -49,9 +49,13 @@ export function FeedbackBar({ id, content, disabled }: FeedbackBarProps): React.
     >
       <MessageBarBody>
         <MessageBarTitle>{title}</MessageBarTitle>
-        {lines.length === 1 ? <p className={styles.line}>{lines[0]}</p> : null}
+        {lines.length === 1 ? (
+          <p className={styles.line} lang={linesLang}>
+            {lines[0]}
+          </p>
+        ) : null}
         {lines.length > 1 ? (
-          <ul className={styles.list}>
+          <ul className={styles.list} lang={linesLang}>
             {lines.map((line, i) => (
               <li key={i}>{line}</li>
             ))}
@@ -59,7 +63,7 @@ export function FeedbackBar({ id, content, disabled }: FeedbackBarProps): React.
         ) : null}
         {hint ? (
           <p className={styles.line}>
-            <strong>{t.nextStep}</strong> {hint}
+            <strong>{t.nextStep}</strong> <span lang={hintLang}>{hint}</span>
           </p>
         ) : null}
         {detail ? (
