@@ -26,6 +26,10 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     files: ["**/*.{ts,tsx}"],
+    // Browser globals must be known for no-eval (window.eval) and no-implied-eval (setTimeout("…")).
+    languageOptions: {
+      globals: { window: "readonly", self: "readonly", setTimeout: "readonly", setInterval: "readonly" },
+    },
     plugins: { "react-hooks": reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,

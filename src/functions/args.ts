@@ -72,7 +72,11 @@ export function readRange(v: unknown, label: string): unknown[][] | null {
   if (v === null || v === undefined) return null;
   if (!Array.isArray(v)) return [[v]];
   if (v.length === 0) return [];
-  const rows: unknown[][] = v.every((r) => Array.isArray(r)) ? (v as unknown[][]) : v.map((c) => [c]);
+  // Array.from fills holes with undefined (Array.prototype.every skips them).
+  const list = Array.from(v as unknown[]);
+  const rows: unknown[][] = list.every((r) => Array.isArray(r))
+    ? list.map((r) => Array.from(r as unknown[]))
+    : list.map((c) => [c]);
   const width = rows[0].length;
   if (rows.some((r) => r.length !== width))
     throw valueError(`${label}: các dòng của vùng không cùng số cột.`);

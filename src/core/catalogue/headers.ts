@@ -30,8 +30,14 @@ const RULES: Array<[CatalogueField, RegExp]> = [
   ["title", /\b(nhiem vu|noi dung|cong viec|ten|title|task)\b/],
 ];
 
+/** Headers are short: longer cells and columns far to the right are not read as headers. */
+const MAX_HEADER_CHARS = 200;
+const MAX_HEADER_COLUMNS = 200;
+
 export function fieldOfHeader(header: unknown): CatalogueField | null {
-  const k = foldVietnamese(decodeLegacyVietnamese(textOf(header)));
+  const text = textOf(header);
+  if (text.length > MAX_HEADER_CHARS) return null;
+  const k = foldVietnamese(decodeLegacyVietnamese(text));
   if (k === "") return null;
   for (const [field, re] of RULES) if (re.test(k)) return field;
   return null;
@@ -41,7 +47,7 @@ export function fieldOfHeader(header: unknown): CatalogueField | null {
 export function mapHeaders(headers: unknown[]): Partial<Record<CatalogueField, number>> {
   const map: Partial<Record<CatalogueField, number>> = {};
   if (!Array.isArray(headers)) return map;
-  headers.forEach((h, i) => {
+  headers.slice(0, MAX_HEADER_COLUMNS).forEach((h, i) => {
     const field = fieldOfHeader(h);
     if (field && map[field] === undefined) map[field] = i;
   });

@@ -7,6 +7,7 @@ import Papa from "papaparse";
 import { parseDeadline } from "../dates/deadline";
 import { detectLegacyEncoding, decodeLegacyVietnamese, type LegacyEncoding } from "../text/legacy";
 import { foldVietnamese } from "../text/fold";
+import { limitMarks } from "../text/normalize";
 import { looksLikeHeaderRow, mapHeaders } from "./headers";
 import { textOf } from "../cells/safeCell";
 import {
@@ -131,15 +132,18 @@ function validateTasks(
   /** "index:field" already reported as a wrong type (not reported twice). */
   skip: Set<string> = new Set(),
 ): void {
+  // Excel's COUNTIFS and the re-pull merge compare ids without case: so must this check.
   const ids = new Map<string, number>();
   tasks.forEach((t, i) => {
     const where = `Nhiệm vụ thứ ${i + 1}${t.id ? ` (${t.id})` : ""}`;
     const checked = (field: string) => !skip.has(`${i}:${field}`);
     if (!t.id) {
       if (checked("id")) problems.add(`${where}: thiếu mã nhiệm vụ (id).`);
-    } else if (ids.has(t.id))
-      problems.add(`${where}: mã “${t.id}” trùng với nhiệm vụ thứ ${(ids.get(t.id) as number) + 1}.`);
-    else ids.set(t.id, i);
+    } else if (ids.has(t.id.toLowerCase()))
+      problems.add(
+        `${where}: mã “${t.id}” trùng với nhiệm vụ thứ ${(ids.get(t.id.toLowerCase()) as number) + 1} (không phân biệt chữ hoa, chữ thường).`,
+      );
+    else ids.set(t.id.toLowerCase(), i);
     if (checked("area") && (t.area === "" ? requireArea : !AREA_CODES.includes(t.area))) {
       problems.add(`${where}: lĩnh vực phải là một trong I–VII, không phải ${describe(t.area)}.`);
     }
@@ -238,8 +242,10 @@ function parseJsonCatalogue(text: string, options: ParseOptions): Catalogue {
           problems.add(`${where}: “${key}” dài quá ${MAX_FIELD_CHARS} ký tự.`);
       }
       const str = (v: unknown) => (typeof v === "string" ? v.normalize("NFC").trim() : "");
+      // A cell never shows C0 control characters: an id holding one could not be matched again.
+      const idText = (v: unknown) => str(v).replace(CONTROL_CHARS, "").trim();
       const task: CatalogueTask = {
-        id: str(raw.id),
+        id: idText(raw.id),
         area: (typeof raw.area === "string" ? raw.area.trim().toUpperCase() : "?") as AreaCode,
         title: str(raw.title),
         lead: str(raw.lead),
@@ -297,8 +303,10 @@ function convertTasks(tasks: CatalogueTask[], from: LegacyEncoding): void {
 /** "III", "III.", or "III. CẢI CÁCH THỦ TỤC…" (merged heading cells export into the STT column) — not "III.2". */
 const ROMAN_AREA = /^(VII|VI|V|IV|III|II|I)(?:\s*[.)/:-]?\s*$|\s*[.)/:-]?\s+(?!\d)\S|\s*[.)/:-]\s*(?!\d)\S)/i;
 
+const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
 function cellText(v: unknown): string {
-  return textOf(v).normalize("NFC").trim();
+  return limitMarks(textOf(v)).normalize("NFC").replace(CONTROL_CHARS, "").trim();
 }
 
 /** The row of column numbers under a header: "(1)", "1", "A" … */
@@ -338,21 +346,24 @@ export function tasksFromTable(
   options: ParseOptions & { map?: Partial<Record<CatalogueField, number>>; headerRow?: number } = {},
 ): TableParseResult {
   const problems = new Problems();
+  // The table's encoding first: a short header cell alone ("Cô quan chuû trì", VNI) is not
+  // recognisable, so headers are mapped after decoding them with the whole table's encoding.
+  const allText = rows.slice(0, 2000).flatMap((r) => (Array.isArray(r) ? r.map(cellText) : []));
+  const convert = legacyCheck(allText, problems, options);
+  problems.throwIfAny();
+  const decoded = (r: unknown[]): unknown[] =>
+    convert ? r.map((c) => decodeLegacyVietnamese(cellText(c), convert)) : r;
   const headerRow =
-    options.headerRow ?? rows.slice(0, 30).findIndex((r) => Array.isArray(r) && looksLikeHeaderRow(r));
+    options.headerRow ??
+    rows.slice(0, 30).findIndex((r) => Array.isArray(r) && looksLikeHeaderRow(decoded(r)));
   if (headerRow < 0 || headerRow >= rows.length) {
     throw new CatalogueError([
       "Không tìm thấy dòng tiêu đề cột (cần ít nhất cột “Nhiệm vụ” và cột “Cơ quan chủ trì” hoặc “Thời gian hoàn thành”) trong 30 dòng đầu.",
     ]);
   }
-  const map = options.map ?? mapHeaders(rows[headerRow]);
+  const map = options.map ?? mapHeaders(decoded(rows[headerRow]));
   if (map.title === undefined) problems.add("Chưa chọn cột nội dung nhiệm vụ.");
   if (map.lead === undefined) problems.add("Chưa chọn cột cơ quan chủ trì.");
-  problems.throwIfAny();
-  const allText = rows
-    .slice(headerRow, headerRow + 2000)
-    .flatMap((r) => (Array.isArray(r) ? r.map(cellText) : []));
-  const convert = legacyCheck(allText, problems, options);
   problems.throwIfAny();
   const text = (row: unknown[], field: CatalogueField): string => {
     const i = map[field];
@@ -487,7 +498,7 @@ export function parseCatalogue(
       `Tệp quá lớn (${Math.round(text.length / 1e6)} triệu ký tự; tối đa ${MAX_CATALOGUE_CHARS / 1e6} triệu).`,
     ]);
   }
-  const body = text.replace(/^\uFEFF/, "");
+  const body = limitMarks(text.replace(/^\uFEFF/, ""));
   const head = body.trimStart().slice(0, 200);
   if (head === "") throw new CatalogueError(["Tệp danh mục rỗng."]);
   if (/^<(!doctype|html|\?xml|head|body)/i.test(head)) {

@@ -16,6 +16,7 @@
  * does not exist (31/11/2024, Quý 5), gives kind "none" with a Vietnamese `problem`. Never throws.
  */
 import { decodeLegacyVietnamese } from "../text/legacy";
+import { limitMarks } from "../text/normalize";
 import {
   daysInMonth,
   formatIsoDate,
@@ -56,7 +57,7 @@ interface Mention {
 
 /** Lowercase, unaccented, đ→d, dashes unified, single spaces; keeps / - . , as separators. */
 function keyOf(text: string): string {
-  return text
+  return limitMarks(text)
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/[đĐðÐ]/g, "d")

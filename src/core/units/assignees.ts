@@ -7,6 +7,7 @@
  */
 import { foldVietnamese } from "../text/fold";
 import { decodeLegacyVietnamese } from "../text/legacy";
+import { limitMarks } from "../text/normalize";
 import { findUnit, listUnits, unitKey, type Unit, type UnitLevel } from "./units";
 
 export type AssigneeGroup = "agencies" | "central" | "districts" | "communes";
@@ -59,6 +60,8 @@ export interface ResolvedAssignees {
 
 /** No unit or group name spans more than this many comma/"và" pieces. */
 const MAX_PIECES_PER_NAME = 8;
+/** No unit or group name (with "UBND … tỉnh Quảng Ngãi") is longer than this. */
+const MAX_NAME_CHARS = 100;
 
 interface Piece {
   text: string;
@@ -94,9 +97,19 @@ export function resolveAssignees(text: unknown): ResolvedAssignees {
       result.units.push(u);
     }
   };
-  const clean = decodeLegacyVietnamese(text)
+  // Lookups repeat across the joins tried for each piece: each candidate text is resolved once.
+  const cache = new Map<string, AssigneeGroup | Unit | null>();
+  const lookup = (candidate: string): AssigneeGroup | Unit | null => {
+    let hit = cache.get(candidate);
+    if (hit === undefined) {
+      hit = candidate.length > MAX_NAME_CHARS ? null : (groupOf(candidate) ?? findUnit(candidate));
+      cache.set(candidate, hit);
+    }
+    return hit;
+  };
+  // Cut before decoding: detecting the encoding of 100,000 characters costs more than the rest.
+  const clean = decodeLegacyVietnamese(limitMarks(text.slice(0, 10_000)))
     .normalize("NFC")
-    .slice(0, 10_000)
     // Role notes in brackets: "Sở Nội vụ (chủ trì)".
     .replace(/\((chủ trì|phối hợp|đầu mối|thường trực|cơ quan chủ trì|cơ quan phối hợp)[^)]*\)/giu, " ");
   for (const part of clean.split(/[;\n\r•]+/u)) {
@@ -107,16 +120,12 @@ export function resolveAssignees(text: unknown): ResolvedAssignees {
     for (let i = 0; i < ps.length;) {
       let matched = false;
       for (let j = Math.min(ps.length - 1, i + MAX_PIECES_PER_NAME - 1); j >= i; j--) {
-        const candidate = join(ps, i, j);
-        const group = groupOf(candidate);
-        if (group) {
-          if (!result.groups.includes(group)) result.groups.push(group);
-          listUnits(GROUP_LEVEL[group]).forEach(add);
-        } else {
-          const unit = findUnit(candidate);
-          if (!unit) continue;
-          add(unit);
-        }
+        const found = lookup(join(ps, i, j));
+        if (found === null) continue;
+        if (typeof found === "string") {
+          if (!result.groups.includes(found)) result.groups.push(found);
+          listUnits(GROUP_LEVEL[found]).forEach(add);
+        } else add(found);
         i = j + 1;
         matched = true;
         break;

@@ -243,6 +243,8 @@ function candidates(name: string): Unit[] {
 
 /** "Xã Bình Hòa, huyện Bình Sơn" · "Phường Nguyễn Nghiêm (TX Đức Phổ)" → [commune part, district part]. */
 function splitEmbeddedDistrict(name: string): [string, string] | null {
+  // Unit names are short; the pattern below backtracks quadratically on long text.
+  if (name.length > 200) return null;
   const m =
     /^(.+?)\s*(?:[,(–—-]|\s)\s*((?:huyện|huyen|thị xã|thi xa|thành phố|thanh pho|tp\.?|tx\.?|h\.)\s*.+?)\)?\s*$/iu.exec(
       name.normalize("NFC"),
