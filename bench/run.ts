@@ -39,7 +39,7 @@ import {
   pull,
   REPORT_DATE,
 } from "../test/double/testkit";
-import { generateCatalogue } from "../test/e2e/lib/generate";
+import type { Catalogue } from "../src/core/catalogue/types";
 import { hasSoffice, recalcToCsv, tempDir } from "../test/e2e/lib/libreoffice";
 
 const args = new Set(process.argv.slice(2));
@@ -155,7 +155,23 @@ async function summaryComparison(): Promise<void> {
     console.error("[bench] LibreOffice figures skipped");
     return;
   }
-  const catalogue = generateCatalogue({ seed: 100000, assignments: n });
+  // 474 tasks, each led by every unit of 2024 through the group phrases (211 units): ~100,000
+  // assignment rows, the summary's 211 lines as a province-wide workbook would have them.
+  const groups = "Các sở, ban, ngành; Các cơ quan Trung ương đóng trên địa bàn tỉnh; UBND các huyện, thị xã, thành phố; UBND các xã, phường, thị trấn";
+  const catalogue: Catalogue = {
+    schema: "cchc-catalogue/1",
+    id: "bench-100000",
+    title: "Danh mục đo hiệu năng (không phải dữ liệu thật)",
+    planYear: 2024,
+    source: { document: "Sinh tự động cho npm run bench", official: false },
+    tasks: Array.from({ length: Math.ceil(n / listUnits().length) }, (_, i) => ({
+      id: `B.${i + 1}`,
+      area: (["I", "II", "III", "IV", "V", "VI", "VII"] as const)[i % 7],
+      title: `Nhiệm vụ đo hiệu năng ${i + 1}`,
+      lead: groups,
+      deadline: ["Quý IV/2024", "Thường xuyên", "30/11/2024", "Quý II/2024"][i % 4],
+    })),
+  };
   const { plan } = buildWorkbookPlan({
     catalogue,
     settings: defaultSettings("2024-12-15"),
