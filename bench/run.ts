@@ -157,7 +157,8 @@ async function summaryComparison(): Promise<void> {
   }
   // 474 tasks, each led by every unit of 2024 through the group phrases (211 units): ~100,000
   // assignment rows, the summary's 211 lines as a province-wide workbook would have them.
-  const groups = "Các sở, ban, ngành; Các cơ quan Trung ương đóng trên địa bàn tỉnh; UBND các huyện, thị xã, thành phố; UBND các xã, phường, thị trấn";
+  const groups =
+    "Các sở, ban, ngành; Các cơ quan Trung ương đóng trên địa bàn tỉnh; UBND các huyện, thị xã, thành phố; UBND các xã, phường, thị trấn";
   const catalogue: Catalogue = {
     schema: "cchc-catalogue/1",
     id: "bench-100000",
