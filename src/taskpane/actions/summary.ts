@@ -145,10 +145,10 @@ async function writeSummary(
   return { lines, total, settings, stats: meter.stats() };
 }
 
-/** Builds (or rebuilds) the Tổng hợp sheet with its chart; optionally a PivotTable on Phân công. */
-export async function buildSummary(
+/** Reads the tracker, then writes Tổng hợp (and the report): the shared body of both actions. */
+async function summaryAction(
   context: Excel.RequestContext,
-  options: { pivot?: boolean; chunkBytes?: number } = {},
+  options: { report: boolean; pivot?: boolean; chunkBytes?: number },
 ): Promise<SummaryOutcome> {
   const meter = new SyncMeter(context);
   try {
@@ -159,36 +159,26 @@ export async function buildSummary(
       options.chunkBytes,
     );
     requireTracker(snap);
-    return await writeSummary(context, meter, snap, snap.config?.settings as TrackerSettings, {
-      report: false,
-      ...options,
-    });
+    return await writeSummary(context, meter, snap, snap.config?.settings as TrackerSettings, options);
   } catch (e) {
     throw explainOfficeError(e);
   }
 }
 
+/** Builds (or rebuilds) the Tổng hợp sheet with its chart; optionally a PivotTable on Phân công. */
+export function buildSummary(
+  context: Excel.RequestContext,
+  options: { pivot?: boolean; chunkBytes?: number } = {},
+): Promise<SummaryOutcome> {
+  return summaryAction(context, { ...options, report: false });
+}
+
 /** Báo cáo Sở Nội vụ: refreshes Tổng hợp and writes the print-ready report sheet. */
-export async function buildReport(
+export function buildReport(
   context: Excel.RequestContext,
   options: { chunkBytes?: number } = {},
 ): Promise<SummaryOutcome> {
-  const meter = new SyncMeter(context);
-  try {
-    const snap = await readTracker(
-      context,
-      meter,
-      { tasks: [], assignments: NEEDED.map(header) },
-      options.chunkBytes,
-    );
-    requireTracker(snap);
-    return await writeSummary(context, meter, snap, snap.config?.settings as TrackerSettings, {
-      report: true,
-      ...options,
-    });
-  } catch (e) {
-    throw explainOfficeError(e);
-  }
+  return summaryAction(context, { ...options, report: true });
 }
 
 /** Chấm điểm: writes a score rule into Cấu hình (the reviewer's rule) and refreshes Tổng hợp. */
