@@ -389,6 +389,31 @@ describe("Nạp danh mục", () => {
       level: "district",
     });
   });
+
+  test.each([
+    ["a one-unit workbook", "Huyện Bình Sơn", true, "Sổ này chỉ theo dõi đơn vị “Huyện Bình Sơn”"],
+    ["an all-units workbook", null, false, "Sổ này theo dõi tất cả đơn vị"],
+  ])(
+    "%s that already tracks: the scope is shown, locked, and the re-pull keeps it",
+    async (_name, unitName, checked, hint) => {
+      const user = userEvent.setup({ delay: null });
+      const tracker = { ...DEMO_TRACKER, catalogue: { ...DEMO_TRACKER.catalogue!, unitName } };
+      const services = fakeServices({ readTrackerStatus: jest.fn(async () => tracker) });
+      renderApp({ services });
+      await ready();
+      const box = screen.getByLabelText("Chỉ các phân công của đơn vị");
+      expect(box).toBeDisabled();
+      if (checked) expect(box).toBeChecked();
+      else expect(box).not.toBeChecked();
+      expect(screen.getByTestId("scope-hint")).toHaveTextContent(hint);
+      expect(screen.getByTestId("scope-hint")).toHaveTextContent("hãy nạp vào một sổ Excel mới");
+      expect(screen.queryByLabelText(/^Đơn vị/, { selector: "input" })).not.toBeInTheDocument();
+      await user.click(button("Nạp danh mục"));
+      await screen.findByTestId("feedback-success");
+      // No unit from the pane: the adapter keeps the scope recorded in Cấu hình.
+      expect(services.pullCatalogue.mock.calls[0][1].unit).toBeUndefined();
+    },
+  );
 });
 
 describe("Bảng của đơn vị (import)", () => {
@@ -595,7 +620,7 @@ describe("other workflows", () => {
     await openWorkflow(user, "7. Xuất danh mục");
     await user.click(await findButton("Xuất danh mục"));
     expect(await screen.findByText("Đã xuất 55 nhiệm vụ (demo-2024.json).")).toBeInTheDocument();
-    const link = screen.getByRole("link", { name: "Tải về demo-2024.json" });
+    const link = await screen.findByRole("link", { name: "Tải về demo-2024.json" });
     expect(link).toHaveAttribute("href", "blob:fake-url");
     expect(link).toHaveAttribute("download", "demo-2024.json");
     const blob = (createObjectURL.mock.calls[0] as unknown as [Blob])[0];

@@ -4,7 +4,7 @@
  */
 import { fromExcelSerial, MAX_EXCEL_SERIAL } from "../dates/isoDate";
 import { validateScoreRule, ScoreRuleError, type ScoreRule, type ScoreTier } from "../scoring/score";
-import { SCORE_MODE } from "./layout";
+import { ALL_UNITS, SCORE_MODE } from "./layout";
 import { CONFIG_ROWS } from "./sheets";
 import type { TrackerSettings } from "./evaluate";
 
@@ -77,7 +77,7 @@ export function readConfig(block: unknown[][], tiers: unknown[][]): ConfigRead {
     document: String(info(2) ?? "").trim(),
     official: String(info(3) ?? "").trim() === "Có",
     planYear: num(info(6)),
-    unitName: unitCell === "" || unitCell === "Tất cả đơn vị" ? null : unitCell,
+    unitName: unitCell === "" || unitCell === ALL_UNITS ? null : unitCell,
   };
   const settings =
     problems.length === 0 && reportDate

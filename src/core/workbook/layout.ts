@@ -42,6 +42,9 @@ export const ROLE = { lead: "Chủ trì", coordinating: "Phối hợp" } as cons
 /** Values of the "Trong danh mục" column. */
 export const IN_CATALOGUE = { yes: "Có", no: "Không" } as const;
 /** Values of the scoring-mode cell. */
+/** "Đơn vị của sổ" (Cấu hình) of a workbook that tracks every unit. */
+export const ALL_UNITS = "Tất cả đơn vị";
+
 export const SCORE_MODE = { proportional: "Tỷ lệ", tiers: "Bậc" } as const;
 /** Labels of the deadline kind (loại thời hạn). */
 export const DEADLINE_KIND_LABELS = {

@@ -12,6 +12,7 @@ import {
   ASSIGNMENT_TABLE_HEADER_ROW,
   CHECK_LABELS,
   DATE_FORMAT,
+  ALL_UNITS,
   IN_CATALOGUE,
   NAMES,
   PERCENT_FORMAT,
@@ -501,7 +502,7 @@ export function catalogueInfoRows(r: CatalogueRecord): PlanCell[][] {
     ["Nạp lúc", r.loadedAt, ""],
     [
       "Đơn vị của sổ",
-      r.unit ? displayName(r.unit) : "Tất cả đơn vị",
+      r.unit ? displayName(r.unit) : ALL_UNITS,
       r.unit ? "Sổ chỉ gồm phân công của đơn vị này." : "",
     ],
   ];

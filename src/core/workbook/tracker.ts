@@ -21,7 +21,8 @@ import {
   type CatalogueRecord,
 } from "./sheets";
 import type { PlanOp, WorkbookPlan } from "./plan";
-import { SHEETS } from "./layout";
+import { ALL_UNITS, SHEETS } from "./layout";
+import { findUnit } from "../units/units";
 
 export interface TrackerInput {
   catalogue: Catalogue;
@@ -39,10 +40,13 @@ export interface TrackerInput {
 
 export class TrackerError extends Error {
   readonly problems: string[];
-  constructor(problems: string[]) {
+  /** What to do next, when it differs from "choose another catalogue or unit". */
+  readonly hint?: string;
+  constructor(problems: string[], hint?: string) {
     super(problems.join(" "));
     this.name = "TrackerError";
     this.problems = problems;
+    if (hint !== undefined) this.hint = hint;
   }
 }
 
@@ -118,6 +122,47 @@ export interface ExistingTracker {
   hasConfig: boolean;
   /** MaDanhMuc of the catalogue the workbook tracks, if any. */
   catalogueId: string | null;
+  /**
+   * The "Đơn vị của sổ" cell of Cấu hình: a unit name (one-unit workbook), null (all units) or
+   * undefined (not read). A re-pull keeps this scope; another scope is refused, not merged.
+   */
+  unitName?: string | null;
+}
+
+/**
+ * A workbook keeps the scope it was built with. Merging another scope would mark every other
+ * unit's rows as "no longer in the catalogue" (one unit → all) or leave the old unit's progress
+ * formulas in place (all → one unit): wrong numbers either way, so it is refused with a way out.
+ */
+export function checkUnitScope(recorded: string | null | undefined, requested: Unit | null): void {
+  if (recorded === undefined) return;
+  const hint =
+    "Nạp lại không đổi phạm vi của sổ đang có. Để theo dõi phạm vi khác, hãy mở một sổ Excel mới " +
+    "(Tệp › Mới) rồi nạp danh mục ở đó; sổ này giữ nguyên.";
+  if (recorded !== null) {
+    const unit = findUnit(recorded);
+    if (!unit) {
+      throw new TrackerError(
+        [`Ô “Đơn vị của sổ” (trang ${SHEETS.config}) ghi “${recorded}”, không phải tên một đơn vị năm 2024.`],
+        `Sửa ô đó về tên đơn vị của sổ (hoặc “${ALL_UNITS}”) rồi nạp lại.`,
+      );
+    }
+    if (requested?.id === unit.id) return;
+    throw new TrackerError(
+      [
+        requested
+          ? `Sổ này chỉ theo dõi phân công của “${unit.name}”, không thể nạp thành sổ của “${requested.name}”.`
+          : `Sổ này chỉ theo dõi phân công của “${unit.name}”, không thể nạp thành sổ của tất cả đơn vị.`,
+      ],
+      hint,
+    );
+  }
+  if (requested) {
+    throw new TrackerError(
+      [`Sổ này theo dõi tất cả đơn vị, không thể nạp thành sổ riêng của “${requested.name}”.`],
+      hint,
+    );
+  }
 }
 
 export interface PullResult {
@@ -132,6 +177,7 @@ export interface PullResult {
 
 /** Pull a catalogue into a workbook: fresh tables, or a merge into the existing ones. */
 export function buildPullPlan(input: TrackerInput, existing: ExistingTracker): PullResult {
+  if (existing.tasks || existing.assignments) checkUnitScope(existing.unitName, input.unit ?? null);
   const model = trackerModel(input);
   const banner = bannerOf(input.catalogue);
   const catalogueSwitch =

@@ -68,13 +68,9 @@ export async function pullCatalogue(context: Excel.RequestContext, req: PullRequ
         );
       }
     }
-    // A one-unit workbook stays one-unit when re-pulled.
-    const unit =
-      req.unit !== undefined
-        ? req.unit
-        : snap.config?.catalogue.unitName
-          ? findUnit(snap.config.catalogue.unitName)
-          : null;
+    // A re-pull keeps the workbook's scope (one unit or all); another scope is refused by the plan.
+    const recordedUnit = snap.config ? snap.config.catalogue.unitName : undefined;
+    const unit = req.unit !== undefined ? req.unit : recordedUnit ? findUnit(recordedUnit) : null;
     const reportDate = snap.config?.settings?.reportDate ?? req.reportDate ?? todayIso(now);
     const settings = snap.config?.settings ?? defaultSettings(reportDate);
     const result = buildPullPlan(
@@ -94,6 +90,7 @@ export async function pullCatalogue(context: Excel.RequestContext, req: PullRequ
           : null,
         hasConfig: snap.config !== null,
         catalogueId: snap.config?.catalogue.id || null,
+        unitName: recordedUnit,
       },
     );
     if (result.catalogueSwitch && !req.confirmSwitch) {
@@ -128,7 +125,8 @@ export async function pullCatalogue(context: Excel.RequestContext, req: PullRequ
         // The original error is what the user needs to see.
       }
     }
-    if (e instanceof TrackerError) throw new ActionError(e.problems, "Hãy chọn danh mục hoặc đơn vị khác.");
+    if (e instanceof TrackerError)
+      throw new ActionError(e.problems, e.hint ?? "Hãy chọn danh mục hoặc đơn vị khác.");
     if (e instanceof WorkbookShapeError)
       throw new ActionError(e.problems, "Khôi phục tên cột (hoặc Ctrl+Z) rồi nạp lại.");
     throw explainOfficeError(e);

@@ -314,9 +314,13 @@ export function App({ host, services, initialLanguage }: AppProps): React.JSX.El
     await refreshStatus(h);
   };
 
+  const trackedUnit: string | null | undefined =
+    status?.exists && status.catalogue ? status.catalogue.unitName : undefined;
+
   const pull = (choice: SourceChoice, convertLegacy = false): void => {
     let unit: Unit | undefined;
-    if (onlyUnit) {
+    // A workbook that already tracks keeps its scope (the adapter reads it); the choice is locked.
+    if (onlyUnit && trackedUnit === undefined) {
       unit = units?.find((u) => u.id === unitId);
       if (!unit) {
         show("catalogue", (tt) => ({
@@ -551,6 +555,7 @@ export function App({ host, services, initialLanguage }: AppProps): React.JSX.El
                   onUrlChange={setUrlDraft}
                   onlyUnit={onlyUnit}
                   onOnlyUnitChange={toggleOnlyUnit}
+                  trackedUnit={trackedUnit}
                   units={units}
                   unitId={unitId}
                   onUnitChange={setUnitId}

@@ -57,6 +57,9 @@ export const en: Messages = {
   urlLabel: "File address (JSON cchc-catalogue/1 or CSV)",
   urlHint: "Only https:// addresses. An address that loads is saved in the workbook for next time.",
   onlyUnitLabel: "Only this unit's assignments",
+  scopeKept: (unit: string | null) =>
+    (unit === null ? "This workbook tracks all units" : `This workbook tracks only “${unit}”`) +
+    "; loading again keeps that scope. For another scope, load into a new Excel workbook.",
   unitLabel: "Unit",
   unitPlaceholder: "Type a unit name to filter…",
   unitNoMatch: "No unit matches.",

@@ -74,6 +74,9 @@ export const vi = {
   urlLabel: "Địa chỉ tệp (JSON cchc-catalogue/1 hoặc CSV)",
   urlHint: "Chỉ nhận địa chỉ https://. Địa chỉ nạp được sẽ lưu trong sổ cho lần sau.",
   onlyUnitLabel: "Chỉ các phân công của đơn vị",
+  scopeKept: (unit: string | null) =>
+    (unit === null ? "Sổ này theo dõi tất cả đơn vị" : `Sổ này chỉ theo dõi đơn vị “${unit}”`) +
+    "; nạp lại giữ nguyên phạm vi đó. Muốn phạm vi khác, hãy nạp vào một sổ Excel mới.",
   unitLabel: "Đơn vị",
   unitPlaceholder: "Gõ tên đơn vị để lọc…",
   unitNoMatch: "Không có đơn vị nào khớp.",

@@ -49,6 +49,11 @@ export interface CataloguePanelProps {
   onUrlChange(url: string): void;
   onlyUnit: boolean;
   onOnlyUnitChange(only: boolean): void;
+  /**
+   * The scope of the tracker already in the workbook — a unit name, or null for all units;
+   * undefined when the workbook has no tracker yet. A re-pull keeps it, so the unit choice is locked.
+   */
+  trackedUnit?: string | null;
   /** null while loading. */
   units: readonly Unit[] | null;
   unitId: string | null;
@@ -114,13 +119,22 @@ export function CataloguePanel(props: CataloguePanelProps): React.JSX.Element {
         </Field>
       ) : null}
 
-      <Checkbox
-        label={t.onlyUnitLabel}
-        checked={props.onlyUnit}
-        onChange={(_, data) => props.onOnlyUnitChange(data.checked === true)}
-        disabled={props.disabled}
-      />
-      {props.onlyUnit ? (
+      {props.trackedUnit !== undefined ? (
+        <>
+          <Checkbox label={t.onlyUnitLabel} checked={props.trackedUnit !== null} disabled />
+          <p className={styles.hint} data-testid="scope-hint">
+            {t.scopeKept(props.trackedUnit)}
+          </p>
+        </>
+      ) : (
+        <Checkbox
+          label={t.onlyUnitLabel}
+          checked={props.onlyUnit}
+          onChange={(_, data) => props.onOnlyUnitChange(data.checked === true)}
+          disabled={props.disabled}
+        />
+      )}
+      {props.trackedUnit === undefined && props.onlyUnit ? (
         <React.Suspense fallback={<Spinner size="tiny" label={t.loadingPanel} />}>
           {props.units ? (
             <UnitPicker

@@ -18,6 +18,7 @@ import { buildModel, type AssignmentRecord } from "../../../src/core/workbook/mo
 import { loadBundledCatalogue } from "../../../src/core/catalogue/bundled";
 import { toExcelSerial } from "../../../src/core/dates/isoDate";
 import type { Catalogue } from "../../../src/core/catalogue/types";
+import { findUnit, type Unit } from "../../../src/core/units/units";
 import type { PullOutcome } from "../../../src/taskpane/actions/pull";
 import type { WriteRecord } from "../../double/workbookDouble";
 import {
@@ -379,6 +380,60 @@ describe("pullCatalogue: users' edits and refusals", () => {
     const confirmed = done(await pull(d, other, { confirmSwitch: true }));
     expect(confirmed.tasks.added).toBe(3);
     expect(d.workbook.sheet(SHEETS.config).values("B22")).toEqual([["ke-hoach-khac"]]);
+  });
+
+  describe("a workbook keeps its scope (one unit or all units)", () => {
+    const snv = findUnit("Sở Nội vụ") as Unit;
+    const stp = findUnit("Sở Tư pháp") as Unit;
+    test.each<[string, Unit | null, Unit | null, RegExp]>([
+      ["one unit → another unit", snv, stp, /chỉ theo dõi phân công của “Sở Nội vụ”.*“Sở Tư pháp”/],
+      ["one unit → all units", snv, null, /chỉ theo dõi phân công của “Sở Nội vụ”.*tất cả đơn vị/],
+      ["all units → one unit", null, snv, /theo dõi tất cả đơn vị.*riêng của “Sở Nội vụ”/],
+    ])(
+      "%s → ActionError naming both scopes, a new workbook as the way out, zero writes",
+      async (_n, from, to, text) => {
+        const demo = await loadBundledCatalogue("demo-2024");
+        const d = installDouble();
+        done(await pull(d, demo, { reportDate: REPORT_DATE, unit: from }));
+        const before = d.workbook.snapshot();
+        d.workbook.clearWrites();
+        const err = await failure(pull(d, demo, { unit: to }));
+        expect(err).toBeInstanceOf(ActionError);
+        expect((err as ActionError).problems.join(" ")).toMatch(text);
+        expect((err as ActionError).hint).toMatch(/sổ Excel mới/);
+        expect(d.workbook.writes()).toEqual([]);
+        expect(d.workbook.snapshot()).toEqual(before);
+      },
+    );
+
+    test("without a unit in the request a one-unit workbook stays one-unit; naming the same unit works too", async () => {
+      const demo = await loadBundledCatalogue("demo-2024");
+      const d = installDouble();
+      done(await pull(d, demo, { reportDate: REPORT_DATE, unit: snv }));
+      const rows = tableRecords(d, TABLES.assignments).length;
+      expect(rows).toBe(buildModel(demo, { unit: snv }).assignments.length);
+      for (const unit of [undefined, snv]) {
+        const out = done(await pull(d, demo, unit ? { unit } : {}));
+        expect(out.assignments).toMatchObject({ added: 0, removed: 0 });
+        expect(tableRecords(d, TABLES.assignments).length).toBe(rows);
+      }
+    });
+
+    test("a “Đơn vị của sổ” cell edited into an unknown name → ActionError that names the cell, zero writes", async () => {
+      const demo = await loadBundledCatalogue("demo-2024");
+      const d = installDouble();
+      done(await pull(d, demo, { reportDate: REPORT_DATE, unit: snv }));
+      d.workbook.type(SHEETS.config, "B31", [["Sở Nội"]]);
+      const before = d.workbook.snapshot();
+      d.workbook.clearWrites();
+      const err = await failure(pull(d, demo));
+      expect(err).toBeInstanceOf(ActionError);
+      expect((err as ActionError).problems.join(" ")).toContain(
+        "Ô “Đơn vị của sổ” (trang Cấu hình) ghi “Sở Nội”",
+      );
+      expect(d.workbook.writes()).toEqual([]);
+      expect(d.workbook.snapshot()).toEqual(before);
+    });
   });
 
   test("a sheet named like the add-in's but without its tables → ActionError, zero writes", async () => {
