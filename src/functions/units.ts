@@ -12,6 +12,7 @@ import {
   type SummaryRow,
   type Unit,
 } from "./core";
+import { SUMMARY_HEADERS } from "../core/workbook/layout";
 import { guard, notAvailableError, valueError } from "./errors";
 import {
   isBlank,
@@ -118,15 +119,8 @@ export function unitCompletion(units: unknown, statuses: unknown, unit: unknown)
   });
 }
 
-export const UNIT_SUMMARY_HEADER = [
-  "Đơn vị",
-  "Được giao",
-  "Hoàn thành",
-  "Đúng hạn",
-  "Trễ hạn",
-  "Quá hạn",
-  "Tỷ lệ hoàn thành",
-] as const;
+/** UNITSUMMARY's header row: the Tổng hợp sheet's headers without the score column. */
+export const UNIT_SUMMARY_HEADER: readonly string[] = SUMMARY_HEADERS.filter((h) => h !== "Điểm");
 
 /** Shown in the Đơn vị column for rows whose unit cell is empty. */
 export const NO_UNIT_LABEL = "(chưa ghi đơn vị)";

@@ -3,7 +3,8 @@
  * and reading the tracker's state. Every action takes an Excel.RequestContext — no globals.
  */
 import { readConfig, CONFIG_READ_ADDRESS, type ConfigRead } from "../../core/workbook/config";
-import { SHEETS, TABLES } from "../../core/workbook/layout";
+import { ASSIGNMENT_COLUMNS, SHEETS, TABLES, type AssignmentColumnKey } from "../../core/workbook/layout";
+import type { TrackerSettings } from "../../core/workbook/evaluate";
 import { queueMeta, type ApplyReport, type WorkbookMeta } from "../excel/applyPlan";
 import { queueTableRead, type TableRead } from "../excel/readTables";
 
@@ -98,6 +99,31 @@ export function requireTracker(s: TrackerSnapshot): void {
   if (!s.config.settings) {
     throw new ActionError(s.config.problems, "Hãy sửa các ô đã nêu ở trang “Cấu hình” rồi thực hiện lại.");
   }
+}
+
+/** The header of a Phân công column, as the add-in writes it. */
+export function assignmentHeader(key: AssignmentColumnKey): string {
+  return ASSIGNMENT_COLUMNS.find((c) => c.key === key)?.header as string;
+}
+
+/**
+ * The read that opens the overdue, summary, report and score actions: the Phân công columns the
+ * action needs, from a tracker that must exist with a readable Cấu hình (else an ActionError).
+ */
+export async function readTrackerFor(
+  context: Excel.RequestContext,
+  meter: SyncMeter,
+  needed: readonly AssignmentColumnKey[],
+  chunkBytes?: number,
+): Promise<{ snap: TrackerSnapshot; settings: TrackerSettings }> {
+  const snap = await readTracker(
+    context,
+    meter,
+    { tasks: [], assignments: needed.map(assignmentHeader) },
+    chunkBytes,
+  );
+  requireTracker(snap);
+  return { snap, settings: snap.config?.settings as TrackerSettings };
 }
 
 /** Turns an Office.js error into a Vietnamese explanation with a next step. */

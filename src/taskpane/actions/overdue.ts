@@ -8,7 +8,6 @@
  */
 import { TASK_STATUS_LABELS } from "../../core/status/status";
 import {
-  ASSIGNMENT_COLUMNS,
   CHECK_LABELS,
   DEADLINE_KIND_LABELS,
   IN_CATALOGUE,
@@ -21,7 +20,7 @@ import { fromExcelSerial, MAX_EXCEL_SERIAL } from "../../core/dates/isoDate";
 import { assignmentRuleOps } from "../../core/workbook/sheets";
 import { rangeAddress, type PlanOp } from "../../core/workbook/plan";
 import { applyPlan } from "../excel/applyPlan";
-import { explainOfficeError, readTracker, requireTracker, SyncMeter, type ActionStats } from "./common";
+import { assignmentHeader, explainOfficeError, readTrackerFor, SyncMeter, type ActionStats } from "./common";
 
 export interface OverdueItem {
   /** 0-based data-body row of the PhanCong table. */
@@ -59,7 +58,7 @@ const NEEDED: AssignmentColumnKey[] = [
   "completedOn",
   "evidence",
 ];
-const header = (k: AssignmentColumnKey) => ASSIGNMENT_COLUMNS.find((c) => c.key === k)?.header as string;
+const header = assignmentHeader;
 
 export async function flagOverdue(
   context: Excel.RequestContext,
@@ -67,14 +66,7 @@ export async function flagOverdue(
 ): Promise<OverdueOutcome> {
   const meter = new SyncMeter(context);
   try {
-    const snap = await readTracker(
-      context,
-      meter,
-      { tasks: [], assignments: NEEDED.map(header) },
-      options.chunkBytes,
-    );
-    requireTracker(snap);
-    const settings = snap.config?.settings as NonNullable<NonNullable<typeof snap.config>["settings"]>;
+    const { snap, settings } = await readTrackerFor(context, meter, NEEDED, options.chunkBytes);
     const planYear = snap.config?.catalogue.planYear ?? Number(settings.reportDate.slice(0, 4));
     const h = snap.assignments.headers;
     const col = (k: AssignmentColumnKey) => h.indexOf(header(k));

@@ -8,7 +8,6 @@ import { validateScoreRule, ScoreRuleError, type ScoreRule } from "../../core/sc
 import { fromExcelSerial, MAX_EXCEL_SERIAL } from "../../core/dates/isoDate";
 import { findUnit } from "../../core/units/units";
 import {
-  ASSIGNMENT_COLUMNS,
   IN_CATALOGUE,
   SCORE_MODE,
   SHEETS,
@@ -28,9 +27,9 @@ import type { UnitSummary } from "../../core/summary/summarize";
 import { applyPlan } from "../excel/applyPlan";
 import {
   ActionError,
+  assignmentHeader,
   explainOfficeError,
-  readTracker,
-  requireTracker,
+  readTrackerFor,
   SyncMeter,
   type ActionStats,
   type TrackerSnapshot,
@@ -52,7 +51,7 @@ const NEEDED: AssignmentColumnKey[] = [
   "status",
   "completedOn",
 ];
-const header = (k: AssignmentColumnKey) => ASSIGNMENT_COLUMNS.find((c) => c.key === k)?.header as string;
+const header = assignmentHeader;
 
 function isoOrNull(v: unknown): string | null {
   return typeof v === "number" && v >= 1 && v <= MAX_EXCEL_SERIAL ? fromExcelSerial(v) : null;
@@ -152,14 +151,8 @@ async function summaryAction(
 ): Promise<SummaryOutcome> {
   const meter = new SyncMeter(context);
   try {
-    const snap = await readTracker(
-      context,
-      meter,
-      { tasks: [], assignments: NEEDED.map(header) },
-      options.chunkBytes,
-    );
-    requireTracker(snap);
-    return await writeSummary(context, meter, snap, snap.config?.settings as TrackerSettings, options);
+    const { snap, settings } = await readTrackerFor(context, meter, NEEDED, options.chunkBytes);
+    return await writeSummary(context, meter, snap, settings, options);
   } catch (e) {
     throw explainOfficeError(e);
   }
@@ -197,14 +190,9 @@ export async function applyScoreRule(
   }
   const meter = new SyncMeter(context);
   try {
-    const snap = await readTracker(
-      context,
-      meter,
-      { tasks: [], assignments: NEEDED.map(header) },
-      options.chunkBytes,
-    );
-    requireTracker(snap);
-    const settings: TrackerSettings = { ...(snap.config?.settings as TrackerSettings), rule };
+    const read = await readTrackerFor(context, meter, NEEDED, options.chunkBytes);
+    const snap = read.snap;
+    const settings: TrackerSettings = { ...read.settings, rule };
     const R = CONFIG_ROWS;
     const tiers = rule.tiers ?? [];
     const tierRows = Math.max(1, tiers.length);

@@ -3,6 +3,7 @@
  * Pure helpers (no Excel): column labels for the mapping view, and the catalogue's metadata.
  */
 import { foldVietnamese } from "../../core/text/fold";
+import { columnLetter } from "../../core/workbook/plan";
 import { CATALOGUE_SCHEMA_ID, type Catalogue, type CatalogueTask } from "../../core/catalogue/types";
 
 export const IMPORT_PLAN_YEAR = 2024;
@@ -14,16 +15,7 @@ function columnIndex(letters: string): number {
   return n - 1;
 }
 
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+export { columnLetter };
 
 /** First column (0-based) of an address like "Sheet1!B2:F60" or "'Kế hoạch'!A1:F60"; 0 if unknown. */
 export function firstColumnOf(address: string): number {

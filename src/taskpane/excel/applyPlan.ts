@@ -13,6 +13,7 @@ import type {
   WorkbookPlan,
 } from "../../core/workbook/plan";
 import {
+  columnLetter,
   isLinkCell,
   isSafeLink,
   parseCellAddress,
@@ -95,7 +96,7 @@ export function splitOp(op: PlanOp, limit: number): PlanOp[] {
     const rows = op.rows.slice(start, end);
     if (op.op === "writeCells") {
       const { row, column } = parseCellAddress(op.address);
-      pieces.push({ ...op, address: `${colLetters(column)}${row + 1 + start}`, rows });
+      pieces.push({ ...op, address: `${columnLetter(column)}${row + 1 + start}`, rows });
     } else if (op.op === "updateTableCells") pieces.push({ ...op, row: op.row + start, rows });
     else pieces.push({ ...op, rows });
     start = end;
@@ -108,17 +109,6 @@ export function splitOp(op: PlanOp, limit: number): PlanOp[] {
   });
   push(op.rows.length);
   return pieces;
-}
-
-function colLetters(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 function applyStyle(range: Excel.Range, style: CellStyle): void {
