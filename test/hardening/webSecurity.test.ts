@@ -13,10 +13,10 @@
  * - manifest.xml (and dist/manifest.xml): no AppDomains wider than needed, every URL https.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import fc from "fast-check";
-import { JSDOM } from "jsdom";
 import ts from "typescript";
 import {
   checkCatalogueUrl,
@@ -25,10 +25,15 @@ import {
   fetchCatalogue,
   FetchCatalogueError,
 } from "../../src/net/fetchCatalogue";
+import {
+  bundleEvalFindings,
+  describeCspChecks,
+  describeManifestChecks,
+  filesUnder,
+  OFFICE_ORIGIN,
+} from "./webPolicy";
 
 const ROOT = join(__dirname, "..", "..");
-const { DOMParser } = new JSDOM("").window;
-const OFFICE_ORIGIN = "https://appsforoffice.microsoft.com";
 
 type FetchImpl = typeof fetch;
 
@@ -183,16 +188,6 @@ describe("fetchCatalogue: https only, capped, timed out", () => {
 });
 
 // ───────────── the source tree ─────────────
-
-function filesUnder(dir: string, exts: RegExp): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...filesUnder(p, exts));
-    else if (exts.test(name)) out.push(p);
-  }
-  return out;
-}
 
 const SRC_FILES = filesUnder(join(ROOT, "src"), /\.(ts|tsx|js|mjs|cjs)$/);
 
@@ -349,22 +344,6 @@ describe("ESLint rejects every banned construct (the project's eslint.config.mjs
 
 // ───────────── Content-Security-Policy ─────────────
 
-type Csp = Map<string, string[]>;
-
-function cspOf(html: string): { csp: Csp; doc: Document } {
-  const doc = new DOMParser().parseFromString(html, "text/html");
-  const metas = [...doc.querySelectorAll("meta")].filter(
-    (m) => m.getAttribute("http-equiv")?.toLowerCase() === "content-security-policy",
-  );
-  expect(metas).toHaveLength(1);
-  const csp: Csp = new Map();
-  for (const part of (metas[0].getAttribute("content") ?? "").split(";")) {
-    const [name, ...sources] = part.trim().split(/\s+/);
-    if (name) csp.set(name.toLowerCase(), sources);
-  }
-  return { csp, doc };
-}
-
 /** The template as html-webpack-plugin renders it (CDN office.js or the local copy). */
 function renderTemplate(mode: "cdn" | "local"): string {
   const t = readFileSync(join(ROOT, "src", "taskpane", "taskpane.html"), "utf8");
@@ -376,65 +355,9 @@ function renderTemplate(mode: "cdn" | "local"): string {
     );
 }
 
-const PAGES: Array<[string, () => string]> = [
-  ["src/taskpane/taskpane.html (office.js from the CDN)", () => renderTemplate("cdn")],
-  ["src/taskpane/taskpane.html (local office.js)", () => renderTemplate("local")],
-  ...(existsSync(join(ROOT, "dist", "taskpane.html"))
-    ? ([["dist/taskpane.html", () => readFileSync(join(ROOT, "dist", "taskpane.html"), "utf8")]] as Array<
-        [string, () => string]
-      >)
-    : []),
-];
-
-describe.each(PAGES)("Content-Security-Policy of %s", (_name, page) => {
-  let csp: Csp;
-  let doc: Document;
-  beforeAll(() => {
-    ({ csp, doc } = cspOf(page()));
-  });
-
-  test("scripts only from 'self' and appsforoffice.microsoft.com; no 'unsafe-eval' or 'unsafe-inline' for scripts", () => {
-    const scripts = csp.get("script-src") ?? csp.get("default-src") ?? [];
-    expect(scripts.length).toBeGreaterThan(0);
-    for (const s of scripts) expect(["'self'", OFFICE_ORIGIN]).toContain(s);
-    for (const [, sources] of csp) expect(sources).not.toContain("'unsafe-eval'");
-  });
-
-  test("object-src 'none'; default-src, base-uri and form-action restricted", () => {
-    expect(csp.get("object-src")).toEqual(["'none'"]);
-    expect(csp.get("default-src")).toEqual(["'self'"]);
-    expect(["'self'", "'none'"]).toContain(csp.get("base-uri")?.[0]);
-    expect(csp.get("form-action")).toEqual(["'none'"]);
-  });
-
-  test("connect-src: 'self' and https only", () => {
-    const connect = csp.get("connect-src") ?? [];
-    expect(connect.length).toBeGreaterThan(0);
-    for (const s of connect)
-      expect(s === "'self'" || s === "https:" || /^https:\/\/[^*\s]+$/.test(s)).toBe(true);
-  });
-
-  test("every source in every directive is 'self', 'none', data: (images/fonts), https: or an https origin", () => {
-    for (const [name, sources] of csp)
-      for (const s of sources) {
-        const ok =
-          ["'self'", "'none'", "https:"].includes(s) ||
-          /^https:\/\/[a-z0-9.-]+(:\d+)?$/i.test(s) ||
-          (s === "data:" && ["img-src", "font-src"].includes(name)) ||
-          (s === "'unsafe-inline'" && name === "style-src");
-        expect(`${name} ${s}: ${ok ? "ok" : "too wide"}`).toBe(`${name} ${s}: ok`);
-      }
-  });
-
-  test("the page's own scripts obey it: no inline script, every src from self or the Office CDN", () => {
-    for (const s of doc.querySelectorAll("script")) {
-      const src = s.getAttribute("src");
-      expect(src).not.toBeNull();
-      expect(s.textContent?.trim()).toBe("");
-      expect(!/^[a-z]+:/i.test(src as string) || (src as string).startsWith(`${OFFICE_ORIGIN}/`)).toBe(true);
-    }
-  });
-});
+// The built page and bundles are checked the same way by test/e2e/build.e2e.ts, after the build.
+describeCspChecks("src/taskpane/taskpane.html (office.js from the CDN)", () => renderTemplate("cdn"));
+describeCspChecks("src/taskpane/taskpane.html (local office.js)", () => renderTemplate("local"));
 
 describe("builds run under that policy (no 'unsafe-eval' means no eval-based code)", () => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -448,64 +371,24 @@ describe("builds run under that policy (no 'unsafe-eval' means no eval-based cod
     expect(String(devtool)).not.toMatch(/eval/);
   });
 
-  const bundles = existsSync(join(ROOT, "dist")) ? filesUnder(join(ROOT, "dist"), /\.js$/) : [];
-  test(`the built bundles in dist (${bundles.length}) call no eval; new Function only in webpack's guarded globalThis fallback`, () => {
-    for (const f of bundles) {
-      const text = readFileSync(f, "utf8");
-      expect(`${relative(ROOT, f)}: ${/(^|[^.\w$])eval\(/.test(text) ? "eval" : "ok"}`).toBe(
-        `${relative(ROOT, f)}: ok`,
-      );
-      const fn = text.match(/new Function\([^)]*\)/g) ?? [];
-      for (const m of fn) expect(m).toMatch(/^new Function\(["']return this["']\)$/);
-    }
+  test("the bundle check finds eval and unguarded new Function (and passes webpack's fallback)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "cchc-bundles-"));
+    const files = [
+      ["ok.js", 'var g=new Function("return this")();x.eval(1);'],
+      ["eval.js", "var a=1;eval(s);"],
+      ["fn.js", 'var f=new Function("a","return a");'],
+    ].map(([name, text]) => {
+      writeFileSync(join(dir, name), text);
+      return join(dir, name);
+    });
+    expect(bundleEvalFindings(dir, files)).toEqual([
+      "ok.js: ok",
+      "eval.js: eval",
+      'fn.js: new Function("a","return a")',
+    ]);
   });
 });
 
 // ───────────── manifest.xml ─────────────
 
-const MANIFESTS: Array<[string, string]> = [
-  ["manifest.xml", join(ROOT, "manifest.xml")],
-  ...(existsSync(join(ROOT, "dist", "manifest.xml"))
-    ? ([["dist/manifest.xml", join(ROOT, "dist", "manifest.xml")]] as Array<[string, string]>)
-    : []),
-];
-
-describe.each(MANIFESTS)("%s", (_name, file) => {
-  let doc: Document;
-  beforeAll(() => {
-    doc = new DOMParser().parseFromString(readFileSync(file, "utf8"), "application/xml");
-    expect(doc.getElementsByTagName("parsererror")).toHaveLength(0);
-  });
-
-  /** Every URL-looking attribute value and text in the manifest. */
-  function urls(): string[] {
-    const out: string[] = [];
-    for (const el of Array.from(doc.getElementsByTagName("*"))) {
-      for (const a of Array.from(el.attributes))
-        if (/^[a-z][a-z0-9+.-]*:\/\//i.test(a.value) && !a.name.startsWith("xmlns")) out.push(a.value);
-      for (const n of Array.from(el.childNodes))
-        if (n.nodeType === 3 && /^[a-z][a-z0-9+.-]*:\/\//i.test((n.textContent ?? "").trim()))
-          out.push((n.textContent ?? "").trim());
-    }
-    return out;
-  }
-
-  test("AppDomains: none, or https origins only (no wildcard, no path)", () => {
-    const domains = Array.from(doc.getElementsByTagName("AppDomain")).map((d) =>
-      (d.textContent ?? "").trim(),
-    );
-    for (const d of domains) expect(d).toMatch(/^https:\/\/[a-z0-9.-]+(:\d+)?$/i);
-  });
-
-  test("every URL is https, on the add-in's own origin", () => {
-    const all = urls();
-    expect(all.length).toBeGreaterThan(5);
-    for (const u of all) expect(u).toMatch(/^https:\/\//);
-    const source = doc.getElementsByTagName("SourceLocation")[0]?.getAttribute("DefaultValue") as string;
-    const origin = new URL(source).origin;
-    const domains = Array.from(doc.getElementsByTagName("AppDomain")).map((d) =>
-      (d.textContent ?? "").trim(),
-    );
-    for (const u of all) expect([origin, ...domains]).toContain(new URL(u).origin);
-  });
-});
+describeManifestChecks("manifest.xml", () => join(ROOT, "manifest.xml"));

@@ -65,6 +65,58 @@ describe("manifest.xml", () => {
   });
 });
 
+/** The manifest as the production build writes it (webpack.config.js's copy transform) for ADDIN_ORIGIN. */
+function builtManifest(origin: string | undefined): string {
+  return withEnv("ADDIN_ORIGIN", origin, () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const config = require(path.join(repoRoot, "webpack.config.js")) as (
+      env: unknown,
+      argv: { mode: string },
+    ) => { plugins: Array<{ patterns?: Array<{ from: string; transform?: (c: Buffer) => string }> }> };
+    const warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
+    try {
+      const patterns = config({}, { mode: "production" }).plugins.flatMap((p) => p.patterns ?? []);
+      const copy = patterns.find((p) => p.from === "manifest.xml");
+      if (!copy?.transform) throw new Error("webpack.config.js copies manifest.xml without a transform");
+      return copy.transform(Buffer.from(manifest));
+    } finally {
+      warn.mockRestore();
+    }
+  });
+}
+
+describe("the production build rewrites the manifest's origin (ADDIN_ORIGIN)", () => {
+  test.each([
+    ["https://cchc.quangngai.gov.vn", "https://cchc.quangngai.gov.vn/"],
+    ["https://static.quangngai.gov.vn/cchc/", "https://static.quangngai.gov.vn/cchc/"],
+  ])("%s: every add-in URL moves there, none stays on localhost, still valid", (origin, prefix) => {
+    const xml = builtManifest(origin);
+    expect(xml).not.toContain("localhost");
+    const urls = descendants(parseXml(xml)).flatMap((el) =>
+      el.attributes
+        .filter((a) => a.localName === "DefaultValue" || a.localName === "Value")
+        .map((a) => a.value)
+        .filter((u) => u.startsWith("https:")),
+    );
+    expect(urls.length).toBeGreaterThan(10);
+    for (const url of urls) expect(url.startsWith(prefix)).toBe(true);
+    const result = withEnv("CCHC_ALLOW_NO_XMLLINT", undefined, () => check(xml));
+    expect(result.problems).toEqual([]);
+    expect(result.schemaChecked).toBe(true);
+  });
+
+  test("unset: the manifest keeps https://localhost:3000 (for sideloading a local build)", () => {
+    expect(builtManifest(undefined)).toBe(manifest);
+  });
+
+  test.each(["http://cchc.quangngai.gov.vn", "cchc.quangngai.gov.vn", "https://"])(
+    "%s is refused before anything is built",
+    (origin) => {
+      expect(() => builtManifest(origin)).toThrow(/ADDIN_ORIGIN phải là một địa chỉ https/);
+    },
+  );
+});
+
 describe("broken manifests fail with a precise problem", () => {
   const cases: Array<[string, string, RegExp]> = [
     [
