@@ -14,7 +14,7 @@ import {
   describeCspChecks,
   describeManifestChecks,
   filesUnder,
-} from "../hardening/webPolicy";
+} from "../hardening/lib/webPolicy";
 
 const ROOT = path.resolve(__dirname, "../..");
 const DIST = path.join(ROOT, "dist");

@@ -31,7 +31,7 @@ import {
   describeManifestChecks,
   filesUnder,
   OFFICE_ORIGIN,
-} from "./webPolicy";
+} from "./lib/webPolicy";
 
 const ROOT = join(__dirname, "..", "..");
 
