@@ -15,12 +15,8 @@ import { ScorePanel } from "../../src/taskpane/views/ScorePanel";
 import { SummaryTable } from "../../src/taskpane/views/SummaryTable";
 import { parseDecimal, type ScoreDraft } from "../../src/taskpane/views/scoreDraft";
 import { errorFeedback, isLegacyEncodingError } from "../../src/taskpane/app/feedback";
-import {
-  catalogueIdForSheet,
-  columnLabels,
-  columnLetter,
-  firstColumnOf,
-} from "../../src/taskpane/app/sheetImport";
+import { catalogueIdForSheet, columnLabels, firstColumnOf } from "../../src/taskpane/app/sheetImport";
+import { columnLetter } from "../../src/core/workbook/plan";
 import { detectExcelHost, officeHost } from "../../src/taskpane/host";
 import { ActionError } from "../../src/taskpane/actions";
 import { CatalogueError, DEFAULT_SCORE_RULE, type ScoreRule } from "../../src/core";

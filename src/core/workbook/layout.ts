@@ -41,10 +41,9 @@ export const COUNT_FORMAT = "0";
 export const ROLE = { lead: "Chủ trì", coordinating: "Phối hợp" } as const;
 /** Values of the "Trong danh mục" column. */
 export const IN_CATALOGUE = { yes: "Có", no: "Không" } as const;
-/** Values of the scoring-mode cell. */
 /** "Đơn vị của sổ" (Cấu hình) of a workbook that tracks every unit. */
 export const ALL_UNITS = "Tất cả đơn vị";
-
+/** Values of the scoring-mode cell. */
 export const SCORE_MODE = { proportional: "Tỷ lệ", tiers: "Bậc" } as const;
 /** Labels of the deadline kind (loại thời hạn). */
 export const DEADLINE_KIND_LABELS = {

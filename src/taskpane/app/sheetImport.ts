@@ -15,8 +15,6 @@ function columnIndex(letters: string): number {
   return n - 1;
 }
 
-export { columnLetter };
-
 /** First column (0-based) of an address like "Sheet1!B2:F60" or "'Kế hoạch'!A1:F60"; 0 if unknown. */
 export function firstColumnOf(address: string): number {
   const cells = address.slice(address.lastIndexOf("!") + 1);
