@@ -4,16 +4,10 @@
  * value/table or throws a CustomFunctions.Error #VALUE!/#N/A with a Vietnamese message — never
  * another exception, never an error value inside a returned table.
  */
-import {
-  ErrorCode,
-  expectExcelError,
-  expectPlainResult,
-  FakeCustomFunctionsError,
-} from "./customFunctionsFake";
+import { ErrorCode, expectPlainResult, FakeCustomFunctionsError } from "./customFunctionsFake";
 import * as F from "../../src/functions/functions";
 import { clearTasksCache } from "../../src/functions/tasks";
-
-const col = (...values: unknown[]) => values.map((v) => [v]);
+import { checkCall as check, col, VALID_CALLS as CASES } from "./calls";
 
 const hugeColumn = Array.from({ length: 200_000 }, (_, i) => [i % 2 === 0 ? "x" : ""]);
 const overCap = Array.from({ length: 2_501 }, () => new Array<unknown>(2_000).fill(""));
@@ -60,74 +54,6 @@ const BAD_VALUES: Array<[string, unknown]> = [
   ["huge column (200,000 rows)", hugeColumn],
   ["range over the 5,000,000-cell cap", overCap],
 ];
-
-type Fn = (...args: unknown[]) => unknown;
-
-const CASES: Array<[string, Fn, unknown[]]> = [
-  ["DEADLINE", F.deadline as Fn, ["Quý IV/2024", 2024]],
-  ["STATUS", F.taskStatus as Fn, [45657, "x", 45650, 45660]],
-  ["ISOVERDUE", F.isOverdue as Fn, [45657, "", 45660]],
-  ["COMPLETION", F.completion as Fn, [col("SNV", "Sở Tư pháp"), col("x", ""), "SNV"]],
-  [
-    "UNITSUMMARY",
-    F.unitSummary as Fn,
-    [col("SNV", "Sở Tư pháp"), col("Quý IV/2024", 45657), col("x", ""), col(45650, ""), 45660],
-  ],
-  ["SCORE", F.score as Fn, [0.9, 2, 0.8, 1, 0.1]],
-  [
-    "SCORETIERS",
-    F.scoreTiers as Fn,
-    [
-      0.9,
-      [
-        [1, 2],
-        [0.8, 1],
-      ],
-      1,
-      0.1,
-    ],
-  ],
-  ["UNIT", F.unit as Fn, ["SNV", null]],
-  ["TASKS", F.tasks as Fn, [null]],
-];
-
-function describeFailure(e: unknown): string {
-  if (e instanceof FakeCustomFunctionsError) return `${e.code} ${String(e.message)}`;
-  return e instanceof Error ? `${e.constructor.name}: ${e.message}` : String(e);
-}
-
-/** Null when the outcome is acceptable, else what was wrong. */
-async function check(fn: Fn, args: unknown[]): Promise<string | null> {
-  let result: unknown;
-  try {
-    result = fn(...args);
-  } catch (e) {
-    try {
-      expectExcelError(e, [ErrorCode.invalidValue, ErrorCode.notAvailable]);
-      return null;
-    } catch {
-      return `threw ${describeFailure(e)}`;
-    }
-  }
-  if (result instanceof Promise) {
-    try {
-      result = await result;
-    } catch (e) {
-      try {
-        expectExcelError(e, [ErrorCode.invalidValue, ErrorCode.notAvailable]);
-        return null;
-      } catch {
-        return `rejected with ${describeFailure(e)}`;
-      }
-    }
-  }
-  try {
-    expectPlainResult(result);
-    return null;
-  } catch (e) {
-    return `returned ${JSON.stringify(result)?.slice(0, 200)} (${(e as Error).message})`;
-  }
-}
 
 beforeAll(() => clearTasksCache());
 
