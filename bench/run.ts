@@ -41,6 +41,7 @@ import {
 } from "../test/double/testkit";
 import type { Catalogue } from "../src/core/catalogue/types";
 import { hasSoffice, recalcToCsv, tempDir } from "../test/e2e/lib/libreoffice";
+import { DEADLINE_FORMS } from "../test/core/helpers/deadlineForms";
 
 const args = new Set(process.argv.slice(2));
 const QUICK = args.has("--quick");
@@ -226,34 +227,7 @@ async function functionsFigure(): Promise<void> {
 // ───────────────────────────── 4. Deadline parsing ─────────────────────────────
 
 async function deadlineFigure(): Promise<void> {
-  const forms = [
-    "Quý IV/2024",
-    "Quý 4 năm 2024",
-    "Quí III/2024",
-    "Tháng 12/2024",
-    "tháng 12 năm 2024",
-    "Trước ngày 31/12/2024",
-    "trước 15/12",
-    "30/11/2024",
-    "15-10-2024",
-    "20.12.2024",
-    "ngày 30 tháng 11 năm 2024",
-    "6 tháng đầu năm",
-    "6 tháng cuối năm",
-    "Năm 2024",
-    "Cả năm",
-    "Trong năm 2024",
-    "Thường xuyên",
-    "Hằng quý",
-    "Định kỳ",
-    "Theo quy định",
-    "Theo yêu cầu",
-    "Tháng 10-12/2024",
-    "Quý III-IV/2024",
-    "",
-    "Trước Tết",
-    "QUÝ IV NĂM 2024".normalize("NFD"),
-  ];
+  const forms = [...DEADLINE_FORMS, "", "Trước Tết", "QUÝ IV NĂM 2024".normalize("NFD")];
   const corpus: unknown[] = [];
   for (let i = 0; i < 20_000; i++) corpus.push(i % 13 === 0 ? 45292 + (i % 366) : forms[i % forms.length]);
   const ms = await timeMedian(RUNS, () => {

@@ -5,6 +5,7 @@
  */
 import fc from "fast-check";
 import { parseDeadline } from "../../src/core";
+import { DEADLINE_FORMS } from "./helpers/deadlineForms";
 
 const PY = 2024;
 
@@ -281,23 +282,9 @@ describe("parseDeadline: no fixed deadline", () => {
 
 describe("parseDeadline: NFD input gives the same result as NFC", () => {
   test.each([
-    "Quý IV/2024",
-    "Quí IV",
-    "Tháng 12/2024",
+    // Every form that has marks (NFD changes it), and two long forms besides.
+    ...DEADLINE_FORMS.filter((f) => f.normalize("NFD") !== f),
     "Trước ngày 31 tháng 12 năm 2024",
-    "Trước ngày 31/12/2024",
-    "6 tháng đầu năm",
-    "6 tháng cuối năm",
-    "Năm 2024",
-    "Cả năm",
-    "Trong năm 2024",
-    "Thường xuyên",
-    "Hằng quý",
-    "Định kỳ",
-    "Theo quy định",
-    "Theo yêu cầu",
-    "Tháng 10-12/2024",
-    "Quý III-IV/2024",
     "Cuối năm 2024",
   ])("%j", (input) => {
     const nfd = input.normalize("NFD");

@@ -10,6 +10,7 @@ import schema from "../../../src/core/catalogue/cchc-catalogue-1.schema.json";
 import demo from "../../../src/core/catalogue/bundled/demo-2024.json";
 import cv5893 from "../../../src/core/catalogue/bundled/cv-5893-2024.json";
 import { foldVietnamese } from "../../../src/core/text/fold";
+import { DEADLINE_FORMS } from "../helpers/deadlineForms";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -274,35 +275,7 @@ describe("demo-2024.json (DỮ LIỆU MINH HỌA)", () => {
   });
 
   test("covers every deadline form of DOMAIN.md §2 written as text", () => {
-    const forms = [
-      "Quý I/2024",
-      "Quý II năm 2024",
-      "Quí III/2024",
-      "Quý IV/2024",
-      "Quý 4 năm 2024",
-      "Quí IV",
-      "Tháng 3/2024",
-      "Tháng 12/2024",
-      "tháng 12 năm 2024",
-      "Trước ngày 31/12/2024",
-      "trước 15/12",
-      "30/11/2024",
-      "15-10-2024",
-      "20.12.2024",
-      "ngày 30 tháng 11 năm 2024",
-      "6 tháng đầu năm",
-      "6 tháng cuối năm",
-      "Năm 2024",
-      "Cả năm",
-      "Trong năm 2024",
-      "Thường xuyên",
-      "Hằng quý",
-      "Định kỳ",
-      "Theo quy định",
-      "Theo yêu cầu",
-      "Tháng 10-12/2024",
-      "Quý III-IV/2024",
-    ];
+    const forms = DEADLINE_FORMS;
     const deadlines = new Set(catalogue.tasks.map((t) => t.deadline));
     expect(forms.filter((f) => !deadlines.has(f))).toEqual([]);
   });

@@ -10,6 +10,7 @@ import demo from "../../../src/core/catalogue/bundled/demo-2024.json";
 import cv5893 from "../../../src/core/catalogue/bundled/cv-5893-2024.json";
 import { listUnits } from "../../../src/core/units/units";
 import { Rng } from "./rng";
+import { DEADLINE_FORMS } from "../../core/helpers/deadlineForms";
 
 export const FUZZ_SEED = 20_241_231;
 export const FUZZ_INPUTS = 100_000;
@@ -17,36 +18,19 @@ export const LONG_LINES = 12;
 export const LONG_LINE_CHARS = 100_000;
 
 const DEADLINES = [
-  ...new Set([...demo.tasks, ...cv5893.tasks].map((t) => t.deadline)),
-  "Quý IV/2024",
-  "Quý 4 năm 2024",
-  "Quí IV",
-  "Tháng 12/2024",
-  "tháng 12 năm 2024",
-  "Trước ngày 31/12/2024",
-  "trước 15/12",
-  "31/12/2024",
-  "31-12-2024",
-  "31.12.2024",
-  "45657",
-  "6 tháng đầu năm",
-  "6 tháng cuối năm",
-  "Năm 2024",
-  "Cả năm",
-  "Trong năm 2024",
-  "Thường xuyên",
-  "Hằng quý",
-  "Định kỳ",
-  "Theo quy định",
-  "Theo yêu cầu",
-  "Tháng 10-12/2024",
-  "Quý III-IV/2024",
-  "ngày 30 tháng 11 năm 2024",
-  "chậm nhất ngày 30/11",
-  "cuối quý II",
-  "T12/24",
-  "2024-12-31",
-  "Theo Quyết định số 1879/QĐ-UBND ngày 15/12/2023",
+  ...new Set([
+    ...[...demo.tasks, ...cv5893.tasks].map((t) => t.deadline),
+    ...DEADLINE_FORMS,
+    "31/12/2024",
+    "31-12-2024",
+    "31.12.2024",
+    "45657",
+    "chậm nhất ngày 30/11",
+    "cuối quý II",
+    "T12/24",
+    "2024-12-31",
+    "Theo Quyết định số 1879/QĐ-UBND ngày 15/12/2023",
+  ]),
 ];
 
 const UNIT_NAMES = [
