@@ -901,6 +901,39 @@ function path<T>(handle: Handle<T>, label: string, args: unknown, eager: boolean
   return handle;
 }
 
+/**
+ * A collection's getItem / getItemOrNullObject as Office.js defines them: one lookup, and a miss
+ * is an ItemNotFound error at the sync (getItem) or a null object (getItemOrNullObject).
+ * `handleOf` builds the lookup's handle and calls `missing()` when nothing matches.
+ */
+function itemGetters<T, A>(
+  collection: string,
+  describe: (key: unknown) => string,
+  handleOf: (key: unknown, missing: () => null) => Handle<T>,
+  api: (h: Handle<T>) => A,
+): { getItem: (key: unknown) => A; getItemOrNullObject: (key: unknown) => A } {
+  return {
+    getItem: (key: unknown) =>
+      api(
+        path(
+          handleOf(key, () => throwNow(itemNotFound(describe(key)))),
+          `${collection}.getItem`,
+          [key],
+          false,
+        ),
+      ),
+    getItemOrNullObject: (key: unknown) =>
+      api(
+        path(
+          handleOf(key, () => null),
+          `${collection}.getItemOrNullObject`,
+          [key],
+          true,
+        ),
+      ),
+  };
+}
+
 /** Every enum member the adapters use (unknown members throw). */
 function strictEnum(name: string, values: Record<string, string>): Record<string, string> {
   return new Proxy(values, {
@@ -1373,27 +1406,12 @@ function worksheetApi(h: Handle<SheetModel>): Api {
         path(ch, "ChartCollection.add", [type, source, seriesBy], true);
         return chartApi(ch);
       },
-      getItem: (name: unknown) =>
-        chartApi(
-          path(
-            h.child(
-              (s) =>
-                s.charts.find((c) => c.name === name) ?? throwNow(itemNotFound(`chart "${String(name)}"`)),
-            ),
-            "ChartCollection.getItem",
-            [name],
-            false,
-          ),
-        ),
-      getItemOrNullObject: (name: unknown) =>
-        chartApi(
-          path(
-            h.child((s) => s.charts.find((c) => c.name === name) ?? null),
-            "ChartCollection.getItemOrNullObject",
-            [name],
-            true,
-          ),
-        ),
+      ...itemGetters(
+        "ChartCollection",
+        (name) => `chart "${String(name)}"`,
+        (name, missing) => h.child((s) => s.charts.find((c) => c.name === name) ?? missing()),
+        chartApi,
+      ),
     },
   });
   const freezePanes = apiObject("WorksheetFreezePanes", h, {
@@ -1627,32 +1645,16 @@ function tableCollectionApi(ctx: Ctx, sheet: Handle<SheetModel> | null, kind: st
         path(th, `${kind}.add`, [address, hasHeaders], true);
         return tableApi(th);
       },
-      getItem: (name: unknown) =>
-        tableApi(
-          path(
-            new Handle<TableModel>(
-              ctx,
-              () =>
-                list().find((t) => t.name.toLowerCase() === String(name).toLowerCase()) ??
-                throwNow(itemNotFound(`table "${String(name)}"`)),
-            ),
-            `${kind}.getItem`,
-            [name],
-            false,
+      ...itemGetters(
+        kind,
+        (name) => `table "${String(name)}"`,
+        (name, missing) =>
+          new Handle<TableModel>(
+            ctx,
+            () => list().find((t) => t.name.toLowerCase() === String(name).toLowerCase()) ?? missing(),
           ),
-        ),
-      getItemOrNullObject: (name: unknown) =>
-        tableApi(
-          path(
-            new Handle<TableModel>(
-              ctx,
-              () => list().find((t) => t.name.toLowerCase() === String(name).toLowerCase()) ?? null,
-            ),
-            `${kind}.getItemOrNullObject`,
-            [name],
-            true,
-          ),
-        ),
+        tableApi,
+      ),
     },
   });
 }
@@ -1728,35 +1730,19 @@ function tableApi(h: Handle<TableModel>): Api {
             false,
           ),
         ),
-      getItem: (key: unknown) =>
-        columnApi(
-          path(
-            h.child((t) => {
-              const i =
-                typeof key === "number"
-                  ? key
-                  : m.headers(t).findIndex((x) => x.toLowerCase() === String(key).toLowerCase());
-              if (i < 0 || i > t.rect.c1 - t.rect.c0)
-                throw itemNotFound(`column "${String(key)}" of table "${t.name}"`);
-              return { t, i };
-            }),
-            "TableColumnCollection.getItem",
-            [key],
-            false,
-          ),
-        ),
-      getItemOrNullObject: (key: unknown) =>
-        columnApi(
-          path(
-            h.child((t) => {
-              const i = m.headers(t).findIndex((x) => x.toLowerCase() === String(key).toLowerCase());
-              return i < 0 ? null : { t, i };
-            }),
-            "TableColumnCollection.getItemOrNullObject",
-            [key],
-            true,
-          ),
-        ),
+      ...itemGetters(
+        "TableColumnCollection",
+        (key) => `table column "${String(key)}"`,
+        (key, missing) =>
+          h.child((t) => {
+            const i =
+              typeof key === "number"
+                ? key
+                : m.headers(t).findIndex((x) => x.toLowerCase() === String(key).toLowerCase());
+            return i < 0 || i > t.rect.c1 - t.rect.c0 ? missing() : { t, i };
+          }),
+        columnApi,
+      ),
     },
   });
   const rows = apiObject("TableRowCollection", h, {
@@ -1952,27 +1938,12 @@ function workbookApi(ctx: Ctx): Api {
         path(h, "WorksheetCollection.add", [name], true);
         return worksheetApi(h);
       },
-      getItem: (name: unknown) =>
-        worksheetApi(
-          path(
-            new Handle<SheetModel>(
-              ctx,
-              () => m.findSheet(String(name)) ?? throwNow(itemNotFound(`worksheet "${String(name)}"`)),
-            ),
-            "WorksheetCollection.getItem",
-            [name],
-            false,
-          ),
-        ),
-      getItemOrNullObject: (name: unknown) =>
-        worksheetApi(
-          path(
-            new Handle<SheetModel>(ctx, () => m.findSheet(String(name))),
-            "WorksheetCollection.getItemOrNullObject",
-            [name],
-            true,
-          ),
-        ),
+      ...itemGetters(
+        "WorksheetCollection",
+        (name) => `worksheet "${String(name)}"`,
+        (name, missing) => new Handle<SheetModel>(ctx, () => m.findSheet(String(name)) ?? missing()),
+        worksheetApi,
+      ),
       getActiveWorksheet: () =>
         worksheetApi(
           path(
@@ -2001,27 +1972,12 @@ function workbookApi(ctx: Ctx): Api {
         path(h, "NamedItemCollection.add", [name, reference, comment], true);
         return namedItemApi(h);
       },
-      getItem: (name: unknown) =>
-        namedItemApi(
-          path(
-            new Handle<NameModel>(
-              ctx,
-              () => m.findName(String(name)) ?? throwNow(itemNotFound(`name "${String(name)}"`)),
-            ),
-            "NamedItemCollection.getItem",
-            [name],
-            false,
-          ),
-        ),
-      getItemOrNullObject: (name: unknown) =>
-        namedItemApi(
-          path(
-            new Handle<NameModel>(ctx, () => m.findName(String(name))),
-            "NamedItemCollection.getItemOrNullObject",
-            [name],
-            true,
-          ),
-        ),
+      ...itemGetters(
+        "NamedItemCollection",
+        (name) => `name "${String(name)}"`,
+        (name, missing) => new Handle<NameModel>(ctx, () => m.findName(String(name)) ?? missing()),
+        namedItemApi,
+      ),
     },
   });
   const settingApi = (h: Handle<SettingModel>) =>
@@ -2061,27 +2017,12 @@ function workbookApi(ctx: Ctx): Api {
         path(h, "SettingCollection.add", [key, value], true);
         return settingApi(h);
       },
-      getItem: (key: unknown) =>
-        settingApi(
-          path(
-            new Handle<SettingModel>(
-              ctx,
-              () => m.findSetting(String(key)) ?? throwNow(itemNotFound(`setting "${String(key)}"`)),
-            ),
-            "SettingCollection.getItem",
-            [key],
-            false,
-          ),
-        ),
-      getItemOrNullObject: (key: unknown) =>
-        settingApi(
-          path(
-            new Handle<SettingModel>(ctx, () => m.findSetting(String(key))),
-            "SettingCollection.getItemOrNullObject",
-            [key],
-            true,
-          ),
-        ),
+      ...itemGetters(
+        "SettingCollection",
+        (key) => `setting "${String(key)}"`,
+        (key, missing) => new Handle<SettingModel>(ctx, () => m.findSetting(String(key)) ?? missing()),
+        settingApi,
+      ),
     },
   });
   const pivotTables = apiObject("PivotTableCollection", root, {
