@@ -15,6 +15,7 @@ import {
   describeManifestChecks,
   filesUnder,
 } from "../hardening/lib/webPolicy";
+import { FUNCTION_IDS } from "../functions/ids";
 
 const ROOT = path.resolve(__dirname, "../..");
 const DIST = path.join(ROOT, "dist");
@@ -23,17 +24,7 @@ const schemaDir =
   process.env.CCHC_MANIFEST_SCHEMA_DIR ??
   path.resolve(ROOT, "..", "shared", "schemas", "office-addin-manifest");
 
-const IDS = [
-  "DEADLINE",
-  "STATUS",
-  "ISOVERDUE",
-  "COMPLETION",
-  "UNITSUMMARY",
-  "SCORE",
-  "SCORETIERS",
-  "UNIT",
-  "TASKS",
-];
+const IDS = FUNCTION_IDS;
 
 interface Fn {
   id: string;

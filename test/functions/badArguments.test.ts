@@ -8,6 +8,7 @@ import { ErrorCode, expectPlainResult, FakeCustomFunctionsError } from "./custom
 import * as F from "../../src/functions/functions";
 import { clearTasksCache } from "../../src/functions/tasks";
 import { checkCall as check, col, VALID_CALLS as CASES } from "./calls";
+import { FUNCTION_IDS } from "./ids";
 
 const hugeColumn = Array.from({ length: 200_000 }, (_, i) => [i % 2 === 0 ? "x" : ""]);
 const overCap = Array.from({ length: 2_501 }, () => new Array<unknown>(2_000).fill(""));
@@ -56,6 +57,10 @@ const BAD_VALUES: Array<[string, unknown]> = [
 ];
 
 beforeAll(() => clearTasksCache());
+
+test("the matrix covers every function id", () => {
+  expect(CASES.map(([id]) => id)).toEqual(FUNCTION_IDS);
+});
 
 describe.each(CASES)("CCHC.%s", (_id, fn, valid) => {
   test("valid arguments give a plain result", async () => {

@@ -6,6 +6,8 @@
 import path from "path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import english from "../../src/functions/metadata.en.json";
+import { FUNCTION_IDS } from "./ids";
+import { VIETNAMESE } from "../hardening/lib/vietnamese";
 
 interface Param {
   name: string;
@@ -30,18 +32,7 @@ const { localizeFunctionsMetadata } = require("../../scripts/webpack/localize-fu
   localizeFunctionsMetadata: (m: Metadata, en: unknown) => { metadata: Metadata; problems: string[] };
 };
 
-const IDS = [
-  "DEADLINE",
-  "STATUS",
-  "ISOVERDUE",
-  "COMPLETION",
-  "UNITSUMMARY",
-  "SCORE",
-  "SCORETIERS",
-  "UNIT",
-  "TASKS",
-];
-const VIETNAMESE = /[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/i;
+const IDS = FUNCTION_IDS;
 
 let vi: Metadata;
 let en: Metadata;
