@@ -65,15 +65,21 @@ describe("manifest.xml", () => {
   });
 });
 
+/** What the last builtManifest call's webpack config printed with console.warn. */
+let buildWarnings: string[] = [];
+
 /** The manifest as the production build writes it (webpack.config.js's copy transform) for ADDIN_ORIGIN. */
 function builtManifest(origin: string | undefined): string {
+  buildWarnings = [];
   return withEnv("ADDIN_ORIGIN", origin, () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const config = require(path.join(repoRoot, "webpack.config.js")) as (
       env: unknown,
       argv: { mode: string },
     ) => { plugins: Array<{ patterns?: Array<{ from: string; transform?: (c: Buffer) => string }> }> };
-    const warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
+    const warn = jest.spyOn(console, "warn").mockImplementation((message: unknown) => {
+      buildWarnings.push(String(message));
+    });
     try {
       const patterns = config({}, { mode: "production" }).plugins.flatMap((p) => p.patterns ?? []);
       const copy = patterns.find((p) => p.from === "manifest.xml");
@@ -103,10 +109,12 @@ describe("the production build rewrites the manifest's origin (ADDIN_ORIGIN)", (
     const result = withEnv("CCHC_ALLOW_NO_XMLLINT", undefined, () => check(xml));
     expect(result.problems).toEqual([]);
     expect(result.schemaChecked).toBe(true);
+    expect(buildWarnings).toEqual([]);
   });
 
-  test("unset: the manifest keeps https://localhost:3000 (for sideloading a local build)", () => {
+  test("unset: the manifest keeps https://localhost:3000 (for sideloading a local build), with a warning", () => {
     expect(builtManifest(undefined)).toBe(manifest);
+    expect(buildWarnings).toEqual([expect.stringMatching(/ADDIN_ORIGIN is not set.*localhost:3000/)]);
   });
 
   test.each(["http://cchc.quangngai.gov.vn", "cchc.quangngai.gov.vn", "https://"])(
