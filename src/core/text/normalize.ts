@@ -76,8 +76,9 @@ export function limitMarks(text: string): string {
 export function normalizeVietnamese(text: string): string {
   if (typeof text !== "string" || text.length === 0) return "";
   try {
-    return limitMarks(text)
-      .normalize("NFD")
+    // Cut storms before NFD (normalize is quadratic in a run's length) and again after it: NFD
+    // turns "Ể" + 4 marks into E + 6 marks, and a second pass must not cut what the first kept.
+    return limitMarks(limitMarks(text).normalize("NFD"))
       .replace(VIETNAMESE_MARK_RUN, orderMarks)
       .replace(WHITESPACE_RUN, " ")
       .trim()

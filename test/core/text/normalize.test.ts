@@ -168,6 +168,17 @@ describe("normalizeVietnamese: NFC and combining-mark variants", () => {
     expect(out).toBe(out.normalize("NFC"));
   });
 
+  // Mark storms are cut to 4 marks per letter, counted after decomposition, so a second pass keeps
+  // what the first kept. Found by fast-check: "Ể" + 4 marks was cut to 4 in pass 1, to 3 in pass 2.
+  test.each([
+    ["\u1ec2\u0300\u0306\u0300\u0300", "\u00ca\u0306\u0309\u0300"],
+    ["E\u0302\u0309\u0300\u0306\u0300\u0300", "\u00ca\u0306\u0309\u0300"],
+    ["\u1ec7\u0301\u0301\u0301\u0301\u0301", "\u1ec7\u0301\u0301"],
+  ])("mark storm %j → %j, and again the same", (input, expected) => {
+    expect(normalizeVietnamese(input)).toBe(expected);
+    expect(normalizeVietnamese(expected)).toBe(expected);
+  });
+
   test.each(UNIT_NAMES)("NFD of %s comes back NFC", (name) => {
     expect(normalizeVietnamese(name.normalize("NFD"))).toBe(normalizeVietnamese(name));
   });
@@ -384,9 +395,11 @@ describe("normalizeVietnamese: properties", () => {
     );
   });
 
-  test("only moves tone marks: letters (with case) are unchanged", () => {
+  test("only moves tone marks: letters (with case) are unchanged (text without mark storms)", () => {
     fc.assert(
       fc.property(vietnameseText, (x) => {
+        // A storm (5+ marks on one letter once decomposed) is cut to 4 marks: see the storm cases.
+        fc.pre(!/\p{M}{5,}/u.test(x.normalize("NFD")));
         expect(withoutTones(normalizeVietnamese(x))).toBe(withoutTones(collapse(x)));
       }),
       { numRuns: 300 },
