@@ -406,6 +406,8 @@ interface Score {
   valid: number;
   /** Weighted evidence from the distinct gained words. */
   evidence: number;
+  /** The distinct gained words. */
+  gainedWords: Set<string>;
 }
 
 /**
@@ -442,7 +444,7 @@ function charWeight(encoding: LegacyEncoding, word: string, i: number): number {
 
 /** `words` maps each distinct word (2+ characters, one of them in 0xA1–0xFF) to its count. */
 function scoreEncoding(encoding: LegacyEncoding, words: ReadonlyMap<string, number>): Score {
-  const score: Score = { gained: 0, lost: 0, valid: 0, evidence: 0 };
+  const score: Score = { gained: 0, lost: 0, valid: 0, evidence: 0, gainedWords: new Set() };
   for (const [word, count] of words) {
     const before = isVietnameseSyllable(word, false);
     const decoded = DECODERS[encoding](word);
@@ -451,6 +453,7 @@ function scoreEncoding(encoding: LegacyEncoding, words: ReadonlyMap<string, numb
     if (before && !after) score.lost += count;
     if (!before && after) {
       score.gained += count;
+      score.gainedWords.add(word);
       Array.from(word).forEach((ch, i) => {
         // Evidence counts distinct words: "Mª" on every row of a column is still one hint.
         if (HIGH.test(ch)) score.evidence += charWeight(encoding, word, i);
@@ -471,6 +474,11 @@ function qualifies(score: Score, words: number): boolean {
   );
 }
 
+function hasOwnWord(score: Score, other: Score): boolean {
+  for (const word of score.gainedWords) if (!other.gainedWords.has(word)) return true;
+  return false;
+}
+
 export function detectLegacyEncoding(text: string): TextEncoding {
   if (typeof text !== "string") return "unicode";
   try {
@@ -486,8 +494,10 @@ export function detectLegacyEncoding(text: string): TextEncoding {
     if (total === 0) return "unicode";
     const tcvn3 = scoreEncoding("tcvn3", words);
     const vni = scoreEncoding("vni", words);
-    const okTcvn3 = qualifies(tcvn3, total);
-    const okVni = qualifies(vni, total);
+    // A word that reads as Vietnamese in both encodings ("OÏm": VNI "Ọm", TCVN3 "Oẽm") cannot tell
+    // them apart: an encoding is claimed only with a word that the other encoding does not gain.
+    const okTcvn3 = qualifies(tcvn3, total) && hasOwnWord(tcvn3, vni);
+    const okVni = qualifies(vni, total) && hasOwnWord(vni, tcvn3);
     if (okTcvn3 && okVni) {
       if (tcvn3.evidence !== vni.evidence) return tcvn3.evidence > vni.evidence ? "tcvn3" : "vni";
       if (tcvn3.gained !== vni.gained) return tcvn3.gained > vni.gained ? "tcvn3" : "vni";

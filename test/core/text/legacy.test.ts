@@ -225,6 +225,27 @@ describe("detection on the corpus", () => {
     expect(decodeLegacyVietnamese(text)).toBe(expected);
   });
 
+  // Words that read as Vietnamese in both encodings are not guessed: the text stays as it is, and a
+  // caller who knows the file's encoding decodes it with `from`. Found by fast-check ("Ọm" in VNI).
+  test.each([
+    ["OÏm", "Ọm", "Oẽm"],
+    ["OÏn", "Ọn", "Oẽn"],
+    ["IØu", "Ìu", "Ỉu"],
+  ])("%s (VNI %s, TCVN3 %s) is left as it is", (text, vni, tcvn3) => {
+    expect(detectLegacyEncoding(text)).toBe("unicode");
+    expect(decodeLegacyVietnamese(text)).toBe(text);
+    expect(decodeLegacyVietnamese(text, "vni")).toBe(vni);
+    expect(decodeLegacyVietnamese(text, "tcvn3")).toBe(tcvn3);
+  });
+
+  test.each([
+    ["OÏm Sôû Noäi vuï", "vni", "Ọm Sở Nội vụ"],
+    ["IØu Së Néi vô", "tcvn3", "Ỉu Sở Nội vụ"],
+  ])("with other words, %s is %s → %s", (text, enc, expected) => {
+    expect(detectLegacyEncoding(text)).toBe(enc);
+    expect(decodeLegacyVietnamese(text)).toBe(expected);
+  });
+
   test("the npm package's own VNI decoder and detector are not usable (why we have our own)", () => {
     expect(toUnicode("Sôû Noäi vuï", "vni")).toBe("Sơû Nội vụ");
     expect(decodeLegacyVietnamese("Sôû Noäi vuï")).toBe("Sở Nội vụ");
