@@ -9,6 +9,7 @@ module.exports = {
     {
       ...node,
       displayName: "deep",
+      testMatch: [...node.testMatch, "<rootDir>/test/deep/**/*.deep.ts"],
       moduleNameMapper: {
         ...node.moduleNameMapper,
         "^fast-check$": "<rootDir>/test/deep/fastCheckTimes.ts",

@@ -1,6 +1,7 @@
 /**
  * `npm run test:deep`: the unit suites with every unseeded fast-check property run FC_TIMES times
- * (default 20) as often as in `npm test`. jest.deep.config.js maps "fast-check" here.
+ * (default 20) as often as in `npm test`. jest.deep.config.js maps "fast-check" here, and
+ * runsMore.deep.ts (collected only by that config) fails if the mapping is not in effect.
  *
  * `npm test` runs each property a few hundred times with a fresh seed, so a rare counterexample can
  * surface in one CI run out of many (Excel's phantom serial 60 did). Run this before a release or
