@@ -15,42 +15,30 @@ export interface WorkflowEntry {
   Container: React.LazyExoticComponent<React.ComponentType>;
 }
 
+type Load = () => Promise<{ default: React.ComponentType }>;
+type TitleKey = { [K in keyof Messages]: Messages[K] extends string ? K : never }[keyof Messages];
+const workflow = (id: WorkflowId, title: TitleKey, load: Load): WorkflowEntry => ({
+  id,
+  title: (t) => t[title],
+  Container: React.lazy(load),
+});
+
 export const WORKFLOWS: readonly WorkflowEntry[] = [
-  {
-    id: "catalogue",
-    title: (t) => t.wfCatalogue,
-    Container: React.lazy(() => import(/* webpackChunkName: "wf-catalogue" */ "./catalogue/Container")),
-  },
-  {
-    id: "reportDate",
-    title: (t) => t.wfReportDate,
-    Container: React.lazy(() => import(/* webpackChunkName: "wf-report-date" */ "./reportDate/Container")),
-  },
-  {
-    id: "overdue",
-    title: (t) => t.wfOverdue,
-    Container: React.lazy(() => import(/* webpackChunkName: "wf-overdue" */ "./overdue/Container")),
-  },
-  {
-    id: "summary",
-    title: (t) => t.wfSummary,
-    Container: React.lazy(() => import(/* webpackChunkName: "wf-summary" */ "./summary/Container")),
-  },
-  {
-    id: "score",
-    title: (t) => t.wfScore,
-    Container: React.lazy(() => import(/* webpackChunkName: "wf-score" */ "./score/Container")),
-  },
-  {
-    id: "report",
-    title: (t) => t.wfReport,
-    Container: React.lazy(() => import(/* webpackChunkName: "wf-report" */ "./report/Container")),
-  },
-  {
-    id: "export",
-    title: (t) => t.wfExport,
-    Container: React.lazy(() => import(/* webpackChunkName: "wf-export" */ "./export/Container")),
-  },
+  workflow(
+    "catalogue",
+    "wfCatalogue",
+    () => import(/* webpackChunkName: "wf-catalogue" */ "./catalogue/Container"),
+  ),
+  workflow(
+    "reportDate",
+    "wfReportDate",
+    () => import(/* webpackChunkName: "wf-report-date" */ "./reportDate/Container"),
+  ),
+  workflow("overdue", "wfOverdue", () => import(/* webpackChunkName: "wf-overdue" */ "./overdue/Container")),
+  workflow("summary", "wfSummary", () => import(/* webpackChunkName: "wf-summary" */ "./summary/Container")),
+  workflow("score", "wfScore", () => import(/* webpackChunkName: "wf-score" */ "./score/Container")),
+  workflow("report", "wfReport", () => import(/* webpackChunkName: "wf-report" */ "./report/Container")),
+  workflow("export", "wfExport", () => import(/* webpackChunkName: "wf-export" */ "./export/Container")),
 ];
 
 /** The workflow open when the pane starts. */
