@@ -3,7 +3,7 @@ const tsJest = ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: false }];
 const common = {
   transform: { "^.+\\.tsx?$": tsJest },
   moduleNameMapper: {
-    // office-addin-mock only needs this enum; the package root pulls ESM-only modules (TOOLCHAIN.md).
+    // office-addin-mock only needs this enum; the package root pulls ESM-only modules (../shared/TOOLCHAIN.md).
     "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js",
   },
 };

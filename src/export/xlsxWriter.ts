@@ -29,6 +29,7 @@ import {
   type ValidationRule,
   type WorkbookPlan,
 } from "../core/workbook/plan";
+import { PlanApplyError, type PlanApplier } from "../core/workbook/applier";
 import { postProcessXlsx, type ChartSpec, type PostProcessInput } from "./xlsxPostProcess";
 
 export interface WriteOptions {
@@ -53,13 +54,8 @@ export interface WriteOptions {
   created?: Date;
 }
 
-/** Thrown when a plan cannot be applied (a bug in the plan, not in the user's data). */
-export class PlanApplyError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "PlanApplyError";
-  }
-}
+/** Thrown when a plan cannot be applied (a bug in the plan, not in the user's data): the one error type of both appliers. */
+export { PlanApplyError };
 
 // C0 controls other than tab/LF/CR, DEL, lone surrogates and U+FFFE/U+FFFF cannot be stored in
 // the xlsx XML (the file would not open).
@@ -654,6 +650,11 @@ function applyStyle(cell: ExcelJS.Cell, s: CellStyle): void {
     if (s.horizontal !== undefined) alignment.horizontal = s.horizontal;
     cell.alignment = alignment;
   }
+}
+
+/** writeWorkbook as a PlanApplier (the interface the Office.js applier implements too). */
+export function xlsxPlanApplier(options: WriteOptions = {}): PlanApplier<Buffer> {
+  return { apply: (plan) => writeWorkbook(plan, options) };
 }
 
 /** Writes the whole plan to a new .xlsx file (bytes). */

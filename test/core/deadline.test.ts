@@ -1,5 +1,5 @@
 /**
- * parseDeadline(value, planYear) — spec (issue 3) and DOMAIN.md §2. Expected dates are computed
+ * parseDeadline(value, planYear) — spec (issue 3) and ../shared/DOMAIN.md §2. Expected dates are computed
  * here independently (leap-year rule written out, Excel epoch arithmetic), never by calling the
  * implementation's own helpers.
  */

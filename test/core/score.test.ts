@@ -1,5 +1,5 @@
 /**
- * planScore(rate, rule, lateCount?) — points for "mức độ hoàn thành kế hoạch CCHC" (DOMAIN.md §4).
+ * planScore(rate, rule, lateCount?) — points for "mức độ hoàn thành kế hoạch CCHC" (../shared/DOMAIN.md §4).
  */
 import fc from "fast-check";
 import {

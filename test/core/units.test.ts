@@ -1,5 +1,5 @@
 /**
- * findUnit(name, district?) — spec (issue 3) and DOMAIN.md §3, §6. The expected units come from
+ * findUnit(name, district?) — spec (issue 3) and ../shared/DOMAIN.md §3, §6. The expected units come from
  * the reference CSVs in ../shared/data, read here independently of src/core/units/units-2024.json.
  */
 import fc from "fast-check";

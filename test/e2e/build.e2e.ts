@@ -130,9 +130,9 @@ describe("dist bundles", () => {
     for (const line of bundleEvalFindings(DIST, bundles)) expect(line).toMatch(/: ok$/);
   });
 
-  test("budgets: initial task-pane JS ≤ 160 KB gzip; functions ≤ 30 KB gzip and free of React", () => {
+  test("budgets: initial task-pane JS ≤ 110 KB gzip; functions ≤ 30 KB gzip and free of React", () => {
     const gz = (f: string) => gzipSync(readFileSync(at(f)), { level: 9 }).length;
-    expect(gz("taskpane.js")).toBeLessThanOrEqual(160_000);
+    expect(gz("taskpane.js")).toBeLessThanOrEqual(110_000);
     expect(gz("functions.js")).toBeLessThanOrEqual(30_000);
     expect(readFileSync(at("functions.js"), "utf8")).not.toMatch(
       /react\.production|__SECRET_INTERNALS_DO_NOT_USE|react-dom/,

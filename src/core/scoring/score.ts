@@ -1,6 +1,6 @@
 /**
  * Điểm (points) for "mức độ hoàn thành kế hoạch CCHC". Quảng Ngãi's own criteria were not
- * obtainable (DOMAIN.md §4), so the rule is data a reviewer edits in the workbook's Cấu hình sheet.
+ * obtainable (../shared/DOMAIN.md §4), so the rule is data a reviewer edits in the workbook's Cấu hình sheet.
  */
 export interface ScoreTier {
   minRate: number;

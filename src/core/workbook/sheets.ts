@@ -525,8 +525,8 @@ export function catalogueInfoOps(r: CatalogueRecord): PlanOp[] {
 }
 
 /**
- * The whole Cấu hình sheet with its settings and names. `reportDate` null writes =TODAY()
- * (results follow the calendar); a date fixes the report date.
+ * The whole Cấu hình sheet with its settings and names. `reportDateIsToday` true writes =TODAY()
+ * (results follow the calendar, cached as `s.reportDate`); false fixes the report date `s.reportDate`.
  */
 export function configSheetOps(
   s: TrackerSettings,

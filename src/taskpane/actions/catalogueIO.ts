@@ -12,6 +12,7 @@ import {
   type CatalogueTask,
 } from "../../core/catalogue/types";
 import { IN_CATALOGUE, SHEETS, TASK_COLUMNS, type TaskColumnKey } from "../../core/workbook/layout";
+import { readSelectionOrUsedRange } from "../excel/workbookOps";
 import { ActionError, explainOfficeError, readTracker, SyncMeter } from "./common";
 
 export interface ExportedCatalogue {
@@ -95,32 +96,26 @@ export const MAX_IMPORT_CELLS = 200_000;
 /** The current selection if it spans more than one cell, else the active sheet's used range. */
 export async function readSheetForImport(context: Excel.RequestContext): Promise<SheetTable> {
   try {
-    const selection = context.workbook.getSelectedRange();
-    selection.load("address,rowCount,columnCount");
-    const sheet = context.workbook.worksheets.getActiveWorksheet();
-    sheet.load("name");
-    const used = sheet.getUsedRangeOrNullObject(true);
-    used.load("address,rowCount,columnCount");
-    await context.sync();
-    const useSelection = selection.rowCount * selection.columnCount > 1;
-    const source = useSelection ? selection : used;
-    if (!useSelection && used.isNullObject)
-      throw new ActionError(
-        [`Trang “${sheet.name}” trống.`],
-        "Mở trang có bảng nhiệm vụ của đơn vị (hoặc chọn vùng bảng) rồi bấm lại.",
-      );
-    if (source.rowCount * source.columnCount > MAX_IMPORT_CELLS) {
-      throw new ActionError(
-        [`Vùng ${source.address} quá lớn (${source.rowCount} dòng × ${source.columnCount} cột).`],
-        "Hãy chọn đúng vùng bảng nhiệm vụ rồi bấm lại.",
-      );
-    }
-    if ((Object.values(SHEETS) as string[]).includes(sheet.name)) {
-      throw new ActionError(["Đây là trang do bổ trợ tạo."], "Hãy mở trang bảng gốc của đơn vị rồi bấm lại.");
-    }
-    source.load("values");
-    await context.sync();
-    return { sheet: sheet.name, address: source.address, rows: source.values };
+    const read = await readSelectionOrUsedRange(context, (source, sheet) => {
+      if (!source)
+        throw new ActionError(
+          [`Trang “${sheet}” trống.`],
+          "Mở trang có bảng nhiệm vụ của đơn vị (hoặc chọn vùng bảng) rồi bấm lại.",
+        );
+      if (source.rowCount * source.columnCount > MAX_IMPORT_CELLS) {
+        throw new ActionError(
+          [`Vùng ${source.address} quá lớn (${source.rowCount} dòng × ${source.columnCount} cột).`],
+          "Hãy chọn đúng vùng bảng nhiệm vụ rồi bấm lại.",
+        );
+      }
+      if ((Object.values(SHEETS) as string[]).includes(sheet)) {
+        throw new ActionError(
+          ["Đây là trang do bổ trợ tạo."],
+          "Hãy mở trang bảng gốc của đơn vị rồi bấm lại.",
+        );
+      }
+    });
+    return { sheet: read.sheet, address: read.address, rows: read.values };
   } catch (e) {
     throw explainOfficeError(e);
   }

@@ -1,19 +1,17 @@
 /**
- * Shared pieces of the task-pane actions (thao tác): round-trip counting, Vietnamese errors,
- * and reading the tracker's state. Every action takes an Excel.RequestContext — no globals.
+ * Shared pieces of the task-pane actions (thao tác): Vietnamese errors and reading the tracker's
+ * state. Every action takes an Excel.RequestContext — no globals — and reaches the object model
+ * only through the adapters of src/taskpane/excel/.
  */
-import { readConfig, CONFIG_READ_ADDRESS, type ConfigRead } from "../../core/workbook/config";
-import { ASSIGNMENT_COLUMNS, SHEETS, TABLES, type AssignmentColumnKey } from "../../core/workbook/layout";
+import { readConfig, type ConfigRead } from "../../core/workbook/config";
+import { ASSIGNMENT_COLUMNS, TABLES, type AssignmentColumnKey } from "../../core/workbook/layout";
 import type { TrackerSettings } from "../../core/workbook/evaluate";
-import { queueMeta, type ApplyReport, type WorkbookMeta } from "../excel/applyPlan";
+import { queueMeta, type WorkbookMeta } from "../excel/applyPlan";
 import { queueTableRead, type TableRead } from "../excel/readTables";
+import { queueConfigRead } from "../excel/configBlock";
+import { SyncMeter } from "../excel/syncMeter";
 
-export interface ActionStats {
-  syncs: number;
-  /** Estimated bytes sent to Excel. */
-  bytes: number;
-  maxRequestBytes: number;
-}
+export { SyncMeter, type ActionStats } from "../excel/syncMeter";
 
 /** A failure the user can act on: what went wrong and what to do next, in Vietnamese. */
 export class ActionError extends Error {
@@ -24,25 +22,6 @@ export class ActionError extends Error {
     this.name = "ActionError";
     this.problems = problems;
     this.hint = hint;
-  }
-}
-
-export class SyncMeter {
-  syncs = 0;
-  bytes = 0;
-  maxRequestBytes = 0;
-  constructor(private readonly context: Excel.RequestContext) {}
-  readonly sync = async (): Promise<void> => {
-    this.syncs += 1;
-    await this.context.sync();
-  };
-  add(report: ApplyReport): void {
-    this.syncs += report.syncs;
-    this.bytes += report.bytes;
-    this.maxRequestBytes = Math.max(this.maxRequestBytes, report.maxRequestBytes);
-  }
-  stats(): ActionStats {
-    return { syncs: this.syncs, bytes: this.bytes, maxRequestBytes: this.maxRequestBytes };
   }
 }
 
@@ -67,19 +46,22 @@ export async function readTracker(
   const meta = queueMeta(context, [TABLES.tasks, TABLES.assignments]);
   const tasks = queueTableRead(context, TABLES.tasks, columns.tasks, chunkBytes);
   const assignments = queueTableRead(context, TABLES.assignments, columns.assignments, chunkBytes);
-  const configSheet = context.workbook.worksheets.getItemOrNullObject(SHEETS.config);
-  configSheet.load("name");
-  const block = configSheet.getRange(CONFIG_READ_ADDRESS);
-  block.load("values");
-  const tiers = queueTableRead(context, TABLES.tiers, ["Tỷ lệ tối thiểu", "Điểm"], chunkBytes);
+  const configRead = queueConfigRead(context);
   await meter.sync();
-  const tiersRead = await tiers.finish(meter.sync);
+  const cfg = configRead.resolve();
+  const tiers: TableRead = {
+    exists: cfg.tiersExist,
+    headers: [],
+    rowCount: cfg.tiers.length,
+    rows: cfg.tiers,
+    extraSyncs: 0,
+  };
   return {
     meta: meta.resolve(),
     tasks: await tasks.finish(meter.sync),
     assignments: await assignments.finish(meter.sync),
-    tiers: tiersRead,
-    config: configSheet.isNullObject ? null : readConfig(block.values, tiersRead.rows),
+    tiers,
+    config: cfg.exists ? readConfig(cfg.block, cfg.tiers) : null,
   };
 }
 

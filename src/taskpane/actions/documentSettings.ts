@@ -1,4 +1,6 @@
 /** Settings kept in the document (catalogue URL, last source, language), via workbook settings. */
+import { readDocumentSetting, writeDocumentSetting } from "../excel/workbookOps";
+
 export interface DocumentSettings {
   catalogueUrl?: string;
   lastSource?: string;
@@ -8,12 +10,10 @@ export interface DocumentSettings {
 const KEY = "cchc.settings";
 
 export async function loadDocumentSettings(context: Excel.RequestContext): Promise<DocumentSettings> {
-  const item = context.workbook.settings.getItemOrNullObject(KEY);
-  item.load("value");
-  await context.sync();
-  if (item.isNullObject || typeof item.value !== "string") return {};
+  const value = await readDocumentSetting(context, KEY);
+  if (value === null) return {};
   try {
-    const parsed = JSON.parse(item.value) as DocumentSettings;
+    const parsed = JSON.parse(value) as DocumentSettings;
     const out: DocumentSettings = {};
     if (typeof parsed.catalogueUrl === "string") out.catalogueUrl = parsed.catalogueUrl;
     if (typeof parsed.lastSource === "string") out.lastSource = parsed.lastSource;
@@ -28,6 +28,5 @@ export async function saveDocumentSettings(
   context: Excel.RequestContext,
   settings: DocumentSettings,
 ): Promise<void> {
-  context.workbook.settings.add(KEY, JSON.stringify(settings));
-  await context.sync();
+  await writeDocumentSetting(context, KEY, JSON.stringify(settings));
 }

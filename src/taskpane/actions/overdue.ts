@@ -20,6 +20,7 @@ import { fromExcelSerial, MAX_EXCEL_SERIAL } from "../../core/dates/isoDate";
 import { assignmentRuleOps } from "../../core/workbook/sheets";
 import { rangeAddress, type PlanOp } from "../../core/workbook/plan";
 import { applyPlan } from "../excel/applyPlan";
+import { clearTableFilters, selectTableRow } from "../excel/workbookOps";
 import { assignmentHeader, explainOfficeError, readTrackerFor, SyncMeter, type ActionStats } from "./common";
 
 export interface OverdueItem {
@@ -155,8 +156,7 @@ export async function flagOverdue(
 /** Shows all rows again (removes the overdue filter). */
 export async function clearOverdueFilter(context: Excel.RequestContext): Promise<void> {
   try {
-    context.workbook.tables.getItemOrNullObject(TABLES.assignments).clearFilters();
-    await context.sync();
+    await clearTableFilters(context, TABLES.assignments);
   } catch (e) {
     throw explainOfficeError(e);
   }
@@ -165,10 +165,7 @@ export async function clearOverdueFilter(context: Excel.RequestContext): Promise
 /** Jumps to one assignment row (selects it and brings the sheet forward). */
 export async function selectAssignmentRow(context: Excel.RequestContext, row: number): Promise<void> {
   try {
-    const table = context.workbook.tables.getItem(TABLES.assignments);
-    table.worksheet.activate();
-    table.getDataBodyRange().getRow(row).select();
-    await context.sync();
+    await selectTableRow(context, TABLES.assignments, row);
   } catch (e) {
     throw explainOfficeError(e);
   }

@@ -1,8 +1,8 @@
 /** What the open workbook tracks, for the pane's first screen (one round trip). */
 import { fromExcelSerial, MAX_EXCEL_SERIAL } from "../../core/dates/isoDate";
-import { CONFIG_READ_ADDRESS, readConfig, type ConfigRead } from "../../core/workbook/config";
-import { SHEETS, TABLES } from "../../core/workbook/layout";
-import { CONFIG_ROWS } from "../../core/workbook/sheets";
+import { readConfig, type ConfigRead } from "../../core/workbook/config";
+import { TABLES } from "../../core/workbook/layout";
+import { queueConfigRead, queueTableExists } from "../excel/configBlock";
 import type { ScoreRule } from "../../core/scoring/score";
 import { explainOfficeError } from "./common";
 
@@ -19,20 +19,11 @@ export interface TrackerStatus {
 
 export async function readTrackerStatus(context: Excel.RequestContext): Promise<TrackerStatus> {
   try {
-    const table = context.workbook.tables.getItemOrNullObject(TABLES.assignments);
-    table.load("name");
-    const sheet = context.workbook.worksheets.getItemOrNullObject(SHEETS.config);
-    sheet.load("name");
-    const block = sheet.getRange(CONFIG_READ_ADDRESS);
-    block.load("values");
-    const dateCell = sheet.getRange(`B${CONFIG_ROWS.reportDate}`);
-    dateCell.load("formulas");
-    const tiers = context.workbook.tables.getItemOrNullObject(TABLES.tiers);
-    tiers.load("name");
-    const tierBody = tiers.getDataBodyRange();
-    tierBody.load("values");
+    const table = queueTableExists(context, TABLES.assignments);
+    const configRead = queueConfigRead(context);
     await context.sync();
-    if (table.isNullObject || sheet.isNullObject) {
+    const cfg = configRead.resolve();
+    if (!table.resolve() || !cfg.exists) {
       return {
         exists: false,
         catalogue: null,
@@ -42,13 +33,13 @@ export async function readTrackerStatus(context: Excel.RequestContext): Promise<
         problems: [],
       };
     }
-    const config = readConfig(block.values, tiers.isNullObject ? [] : tierBody.values);
-    const serial = block.values[0]?.[1];
+    const config = readConfig(cfg.block, cfg.tiers);
+    const serial = cfg.block[0]?.[1];
     const reportDate =
       typeof serial === "number" && serial >= 1 && serial <= MAX_EXCEL_SERIAL
         ? fromExcelSerial(serial)
         : null;
-    const formula = String(dateCell.formulas[0]?.[0] ?? "");
+    const formula = cfg.reportDateFormula;
     return {
       exists: true,
       catalogue: config.catalogue,

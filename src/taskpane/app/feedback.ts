@@ -5,7 +5,8 @@
  */
 import type { Messages } from "../i18n";
 
-export type WorkflowId = "catalogue" | "reportDate" | "overdue" | "summary" | "score" | "report" | "export";
+/** A workflow of the pane: the ids listed in src/taskpane/workflows/registry.ts. */
+export type WorkflowId = string;
 
 export interface Feedback {
   /** Increases with every new message (moves focus to it). */

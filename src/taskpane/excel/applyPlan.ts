@@ -20,6 +20,8 @@ import {
   parseRangeAddress,
   sheetRef,
 } from "../../core/workbook/plan";
+import { PlanApplyError, type PlanApplier } from "../../core/workbook/applier";
+import { excelApiSupported } from "./requirements";
 import { payloadBytes, toExcelInput, type ExcelInput } from "./excelValues";
 
 export const DEFAULT_CHUNK_BYTES = 4_000_000;
@@ -48,17 +50,15 @@ export interface ApplyReport {
   createdNames: string[];
 }
 
-export class ApplyError extends Error {
-  override readonly cause: unknown;
-  readonly createdSheets: string[];
-  readonly createdNames: string[];
-  constructor(message: string, cause: unknown, createdSheets: string[], createdNames: string[] = []) {
-    super(message);
-    this.name = "ApplyError";
-    this.cause = cause;
-    this.createdSheets = createdSheets;
-    this.createdNames = createdNames;
-  }
+/** The Office.js applier's failure: the one error type of both plan appliers (src/core/workbook/applier.ts). */
+export { PlanApplyError as ApplyError };
+
+/** applyPlan as a PlanApplier (the interface the .xlsx writer implements too). */
+export function officePlanApplier(
+  context: Excel.RequestContext,
+  options: ApplyOptions = {},
+): PlanApplier<ApplyReport> {
+  return { apply: (plan) => applyPlan(context, plan, options) };
 }
 
 /** Bytes of one plan row as sent: its values, plus a getCell path and a hyperlink write per safe link. */
@@ -202,6 +202,8 @@ export interface WorkbookMeta {
   names: Set<string>;
   /** Tables with an active filter (writing under a filter misplaces data: office-js #224). */
   filtered: Set<string>;
+  /** The host cannot tell whether a table is filtered (no ExcelApi 1.9): filters are cleared unasked. */
+  filterUnknown?: boolean;
 }
 
 /**
@@ -216,10 +218,12 @@ export function queueMeta(
   wb.worksheets.load("items/name");
   wb.tables.load("items/name");
   wb.names.load("items/name");
+  // Table.autoFilter is ExcelApi 1.9; without it, whether a table is filtered is unknown.
+  const filterKnown = excelApiSupported("1.9");
   const probes = filterTables.map((name) => {
     const t = wb.tables.getItemOrNullObject(name);
     t.load("name");
-    t.autoFilter.load("isDataFiltered");
+    if (excelApiSupported("1.9")) t.autoFilter.load("isDataFiltered");
     return { name, t };
   });
   return {
@@ -228,8 +232,11 @@ export function queueMeta(
       tables: new Set(wb.tables.items.map((t) => t.name)),
       names: new Set(wb.names.items.map((n) => n.name)),
       filtered: new Set(
-        probes.filter((p) => !p.t.isNullObject && p.t.autoFilter.isDataFiltered).map((p) => p.name),
+        probes
+          .filter((p) => !p.t.isNullObject && excelApiSupported("1.9") && p.t.autoFilter.isDataFiltered)
+          .map((p) => p.name),
       ),
+      ...(filterKnown ? {} : { filterUnknown: true }),
     }),
   };
 }
@@ -400,6 +407,8 @@ export async function applyPlan(
           if (meta.filtered.has(op.table)) {
             table(op.table).clearFilters();
             report.clearedFilters.push(op.table);
+          } else if (meta.filterUnknown && meta.tables.has(op.table)) {
+            table(op.table).clearFilters();
           }
           break;
         case "defineName": {
@@ -453,15 +462,18 @@ export async function applyPlan(
           break;
         }
         case "pageSetup": {
-          const layout = sheet(op.sheet).pageLayout;
-          layout.orientation = op.landscape
-            ? Excel.PageOrientation.landscape
-            : Excel.PageOrientation.portrait;
-          layout.paperSize = Excel.PaperType.a4;
-          if (op.printTitleRows) layout.setPrintTitleRows(op.printTitleRows);
-          if (op.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-          if (op.printArea) layout.setPrintArea(op.printArea);
-          if (op.centerFooter) layout.headersFooters.defaultForAllPages.centerFooter = op.centerFooter;
+          // Page layout is ExcelApi 1.9: without it the report prints with Excel's defaults.
+          if (excelApiSupported("1.9")) {
+            const layout = sheet(op.sheet).pageLayout;
+            layout.orientation = op.landscape
+              ? Excel.PageOrientation.landscape
+              : Excel.PageOrientation.portrait;
+            layout.paperSize = Excel.PaperType.a4;
+            if (op.printTitleRows) layout.setPrintTitleRows(op.printTitleRows);
+            if (op.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+            if (op.printArea) layout.setPrintArea(op.printArea);
+            if (op.centerFooter) layout.headersFooters.defaultForAllPages.centerFooter = op.centerFooter;
+          }
           break;
         }
         case "pivotTable": {
@@ -493,7 +505,11 @@ export async function applyPlan(
     options.onProgress?.(1);
     return report;
   } catch (e) {
-    throw new ApplyError("Ghi vào sổ không thành công.", e, report.createdSheets, report.createdNames);
+    throw new PlanApplyError("Ghi vào sổ không thành công.", {
+      cause: e,
+      createdSheets: report.createdSheets,
+      createdNames: report.createdNames,
+    });
   }
 }
 

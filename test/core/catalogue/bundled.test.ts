@@ -69,7 +69,7 @@ function strings(value: unknown): string[] {
 
 /**
  * Unit names a lead cell may use: names and abbreviations of /work/shared/data/quang-ngai-2024-agencies.csv
- * (DOMAIN.md §3), the group phrases of CV 5893 / provincial plans, and the spelling variants the demo plan
+ * (../shared/DOMAIN.md §3), the group phrases of CV 5893 / provincial plans, and the spelling variants the demo plan
  * uses on purpose. Compared by folded key (foldVietnamese), so "Ủy"/"Uỷ", "&"/"và" and hyphen spacing agree.
  */
 const KNOWN_UNITS = [
@@ -274,7 +274,7 @@ describe("demo-2024.json (DỮ LIỆU MINH HỌA)", () => {
     expect([...areas].sort()).toEqual([...AREAS].sort());
   });
 
-  test("covers every deadline form of DOMAIN.md §2 written as text", () => {
+  test("covers every deadline form of ../shared/DOMAIN.md §2 written as text", () => {
     const forms = DEADLINE_FORMS;
     const deadlines = new Set(catalogue.tasks.map((t) => t.deadline));
     expect(forms.filter((f) => !deadlines.has(f))).toEqual([]);

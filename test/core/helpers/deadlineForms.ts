@@ -1,5 +1,5 @@
 /**
- * The deadline forms of DOMAIN.md §2 as plan tables write them (plan year 2024): one list for
+ * The deadline forms of ../shared/DOMAIN.md §2 as plan tables write them (plan year 2024): one list for
  * the tests that check the demo catalogue uses them all, the NFD test, the fuzz corpus's seeds
  * and the parsing benchmark, so a form added once is covered everywhere.
  */

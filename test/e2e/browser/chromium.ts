@@ -1,5 +1,5 @@
 /**
- * Debian's Chromium driven by playwright-core (TOOLCHAIN.md): never a downloaded browser. The CI
+ * Debian's Chromium driven by playwright-core (../shared/TOOLCHAIN.md): never a downloaded browser. The CI
  * installs it (`apt-get install -y --no-install-recommends chromium`); when it is missing the
  * suite FAILS with that instruction instead of skipping.
  */

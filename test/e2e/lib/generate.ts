@@ -125,7 +125,7 @@ export const GROUPS = {
   communes: ["UBND các xã, phường, thị trấn", "Ủy ban nhân dân các xã, phường, thị trấn"],
 } as const;
 
-/** Every deadline form of DOMAIN.md §2, as written in plans. */
+/** Every deadline form of ../shared/DOMAIN.md §2, as written in plans. */
 export const DEADLINES = [
   "Quý I/2024",
   "Quý II năm 2024",

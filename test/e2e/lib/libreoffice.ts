@@ -1,7 +1,7 @@
 /**
  * Headless LibreOffice as an independent spreadsheet engine: recalculates every formula of an
  * .xlsx file and writes every sheet as CSV (raw values, UTF-8). One private profile per run,
- * set to always recalculate on load (TOOLCHAIN.md), so no cached value can leak through.
+ * set to always recalculate on load (../shared/TOOLCHAIN.md), so no cached value can leak through.
  */
 import { execFile } from "node:child_process";
 import { promises as fs } from "node:fs";

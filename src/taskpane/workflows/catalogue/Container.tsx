@@ -1,0 +1,229 @@
+/**
+ * 1. Nạp danh mục — obtains a catalogue (bundled, https, or the sheet the user has open), pulls
+ * it into the workbook, asks before switching catalogues, and shows the result.
+ */
+import * as React from "react";
+import type { BundledCatalogueInfo } from "../../../core/catalogue/bundled";
+import type { Catalogue } from "../../../core/catalogue/types";
+import type { ExcelHost } from "../../host";
+import { CataloguePanel } from "../../views/CataloguePanel";
+import { ConfirmSwitchDialog } from "../../views/ConfirmSwitchDialog";
+import { isLegacyEncodingError } from "../../app/feedback";
+import { IMPORT_PLAN_YEAR, sheetCatalogue } from "../../app/sheetImport";
+import {
+  SOURCE_SHEET,
+  SOURCE_URL,
+  type DocumentSettings,
+  type SourceChoice,
+  type Unit,
+} from "../../app/types";
+import { useShell } from "../shell/context";
+import { catalogueReducer, initialCatalogueState, sourceFromLast } from "./reducer";
+import { catalogueMessage, type CatalogueOutcome } from "./messages";
+
+interface PendingPull {
+  catalogue: Catalogue;
+  loadedFrom: string;
+  warnings: string[];
+  unit: Unit | undefined;
+  /** An https address to remember when the pull succeeds. */
+  saveUrl?: string;
+  fromSheet: boolean;
+}
+
+export default function CatalogueContainer(): React.JSX.Element {
+  const shell = useShell();
+  const { services, t, status } = shell;
+  const [state, dispatch] = React.useReducer(catalogueReducer, initialCatalogueState);
+  const pendingPull = React.useRef<PendingPull | null>(null);
+  const say = (o: CatalogueOutcome) => shell.show("catalogue", (tt) => catalogueMessage(o, tt));
+
+  const url = state.urlDraft ?? shell.settings.catalogueUrl ?? "";
+  const source = state.source ?? sourceFromLast(shell.settings.lastSource);
+  const trackedUnit: string | null | undefined =
+    status?.exists && status.catalogue ? status.catalogue.unitName : undefined;
+
+  const toggleOnlyUnit = (only: boolean) => {
+    dispatch({ type: "onlyUnit", only });
+    if (only && !state.units) {
+      services
+        .listUnits()
+        .then((units) => dispatch({ type: "units", units }))
+        .catch((error) => say({ kind: "failed", error }));
+    }
+  };
+
+  const obtainCatalogue = async (
+    choice: SourceChoice,
+    convertLegacy: boolean,
+    unit: Unit | undefined,
+  ): Promise<PendingPull> => {
+    const warnings: string[] = [];
+    if (choice === SOURCE_URL) {
+      const address = url.trim();
+      const catalogue = await services.fetchCatalogue(address, { convertLegacy, warnings });
+      return { catalogue, loadedFrom: address, warnings, unit, saveUrl: address, fromSheet: false };
+    }
+    if (choice === SOURCE_SHEET) {
+      const importState = state.importState;
+      if (!importState) throw new Error("No table was read for import.");
+      const parsed = await services.tasksFromTable(importState.table.rows, IMPORT_PLAN_YEAR, {
+        map: importState.map,
+        headerRow: importState.headerRow,
+        convertLegacy,
+        warnings,
+      });
+      return {
+        catalogue: sheetCatalogue(importState.table, parsed.tasks),
+        loadedFrom: importState.table.address,
+        warnings,
+        unit,
+        fromSheet: true,
+      };
+    }
+    const catalogue = await services.loadBundledCatalogue(choice as BundledCatalogueInfo["id"]);
+    return { catalogue, loadedFrom: choice, warnings, unit, fromSheet: false };
+  };
+
+  const applyPull = async (
+    h: ExcelHost,
+    p: PendingPull,
+    confirmSwitch: boolean,
+    progress: (f: number) => void,
+  ) => {
+    const outcome = await h.run((ctx) =>
+      services.pullCatalogue(ctx, {
+        catalogue: p.catalogue,
+        loadedFrom: p.loadedFrom,
+        unit: p.unit,
+        confirmSwitch: confirmSwitch || undefined,
+        onProgress: progress,
+      }),
+    );
+    if (outcome.kind === "needs-confirmation") {
+      pendingPull.current = p;
+      dispatch({ type: "needsConfirmation", from: outcome.from, to: outcome.to });
+      return;
+    }
+    pendingPull.current = null;
+    const c = p.catalogue;
+    shell.pulled();
+    dispatch({
+      type: "pulled",
+      result: {
+        outcome,
+        catalogue: { id: c.id, title: c.title, official: c.source.official, document: c.source.document },
+        warnings: [...p.warnings, ...outcome.warnings],
+      },
+      fromSheet: p.fromSheet,
+      savedUrl: Boolean(p.saveUrl),
+    });
+    say({ kind: "pulled", title: c.title, fresh: outcome.fresh });
+    const saved: DocumentSettings = {
+      ...shell.currentSettings(),
+      lastSource: p.loadedFrom,
+      ...(p.saveUrl ? { catalogueUrl: p.saveUrl } : {}),
+    };
+    await shell.saveSettings(h, saved);
+    await shell.refreshStatus(h);
+  };
+
+  const pull = (choice: SourceChoice, convertLegacy = false): void => {
+    let unit: Unit | undefined;
+    // A workbook that already tracks keeps its scope (the adapter reads it); the choice is locked.
+    if (state.onlyUnit && trackedUnit === undefined) {
+      unit = state.units?.find((u) => u.id === state.unitId);
+      if (!unit) {
+        say({ kind: "noUnit" });
+        return;
+      }
+    }
+    dispatch({ type: "pullStarted" });
+    void shell.run(
+      "catalogue",
+      t.busyPull,
+      async (h, progress) =>
+        applyPull(h, await obtainCatalogue(choice, convertLegacy, unit), false, progress),
+      {
+        onError: (error) =>
+          !convertLegacy && (choice === SOURCE_URL || choice === SOURCE_SHEET) && isLegacyEncodingError(error)
+            ? (tt) =>
+                catalogueMessage({ kind: "legacyEncoding", error, convert: () => pull(choice, true) }, tt)
+            : null,
+      },
+    );
+  };
+
+  const confirmSwitch = () => {
+    const p = pendingPull.current;
+    dispatch({ type: "confirmClosed" });
+    if (p) void shell.run("catalogue", t.busyPull, (h, progress) => applyPull(h, p, true, progress));
+  };
+
+  const cancelSwitch = () => {
+    pendingPull.current = null;
+    dispatch({ type: "confirmClosed" });
+    say({ kind: "switchCancelled" });
+  };
+
+  const readSheet = () =>
+    void shell.run("catalogue", t.busyReadSheet, async (h) => {
+      const table = await h.run((ctx) => services.readSheetForImport(ctx));
+      const found = await services.detectHeader(table.rows);
+      const detected = found.headerRow >= 0;
+      dispatch({
+        type: "sheetRead",
+        importState: {
+          table,
+          headerRow: detected ? found.headerRow : 0,
+          map: detected ? found.map : {},
+          detected,
+        },
+      });
+      say({ kind: "sheetRead", address: table.address, rows: table.rows.length });
+    });
+
+  const changeHeaderRow = (row: number) => {
+    const current = state.importState;
+    if (!current) return;
+    services
+      .detectHeader(current.table.rows, row)
+      .then((found) => dispatch({ type: "headerRow", table: current.table, headerRow: row, map: found.map }))
+      .catch((error) => say({ kind: "failed", error }));
+  };
+
+  return (
+    <>
+      <CataloguePanel
+        disabled={shell.disabled}
+        source={source}
+        onSourceChange={(s) => dispatch({ type: "source", source: s })}
+        url={url}
+        onUrlChange={(u) => dispatch({ type: "url", url: u })}
+        onlyUnit={state.onlyUnit}
+        onOnlyUnitChange={toggleOnlyUnit}
+        trackedUnit={trackedUnit}
+        units={state.units}
+        unitId={state.unitId}
+        onUnitChange={(unitId) => dispatch({ type: "unit", unitId })}
+        onPull={(choice) => pull(choice)}
+        onReadSheet={readSheet}
+        importState={state.importState}
+        onHeaderRowChange={changeHeaderRow}
+        onMapChange={(field, column) => dispatch({ type: "map", field, column })}
+        onImport={() => pull(SOURCE_SHEET)}
+        onCancelImport={() => dispatch({ type: "cancelImport" })}
+        result={state.result}
+        feedback={shell.feedback("catalogue")}
+      />
+      {state.confirm ? (
+        <ConfirmSwitchDialog
+          from={state.confirm.from}
+          to={state.confirm.to}
+          onConfirm={confirmSwitch}
+          onCancel={cancelSwitch}
+        />
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+/** Nạp danh mục: one pure function from an outcome to the message shown. */
+import type { Messages } from "../../i18n";
+import { errorFeedback, type FeedbackContent } from "../../app/feedback";
+
+export type CatalogueOutcome =
+  | { kind: "pulled"; title: string; fresh: boolean }
+  | { kind: "noUnit" }
+  | { kind: "switchCancelled" }
+  | { kind: "sheetRead"; address: string; rows: number }
+  /** A TCVN3/VNI catalogue: the error, with a button that converts and pulls again. */
+  | { kind: "legacyEncoding"; error: unknown; convert: () => void }
+  | { kind: "failed"; error: unknown };
+
+export function catalogueMessage(o: CatalogueOutcome, t: Messages): FeedbackContent {
+  switch (o.kind) {
+    case "pulled":
+      return {
+        intent: "success",
+        title: t.pullDoneTitle(o.title),
+        lines: [o.fresh ? t.pullDoneFresh : t.pullDoneMerged],
+      };
+    case "noUnit":
+      return { intent: "error", title: t.errNoUnit, lines: [], hint: t.errNoUnitHint };
+    case "switchCancelled":
+      return { intent: "info", title: t.confirmCancelled, lines: [] };
+    case "sheetRead":
+      return { intent: "info", title: t.readSheetDone(o.address, o.rows), lines: [] };
+    case "legacyEncoding":
+      return { ...errorFeedback(o.error, t), action: { label: t.convertLegacy, run: o.convert } };
+    case "failed":
+      return errorFeedback(o.error, t);
+  }
+}
