@@ -109,7 +109,7 @@ export async function pullCatalogue(context: Excel.RequestContext, req: PullRequ
       fresh,
       tasks: result.merge?.tasks ?? count(result.model.tasks.length),
       assignments: result.merge?.assignments ?? count(result.model.assignments.length),
-      warnings: result.model.warnings,
+      warnings: [...result.model.warnings, ...(result.merge?.cellProblems ?? [])],
       clearedFilters: report.clearedFilters,
       stats: meter.stats(),
     };
