@@ -7,7 +7,7 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
-import { isIsoDate } from "../core/dates/isoDate";
+import { isExcelDate, isIsoDate } from "../core/dates/isoDate";
 import { foldVietnamese } from "../core/text/fold";
 import { parseCatalogue } from "../core/catalogue/parse";
 import { CatalogueError, type Catalogue } from "../core/catalogue/types";
@@ -315,6 +315,7 @@ export function planExport(req: ExportRequest): {
     const full = buildModel(req.catalogue, { progress });
     for (const e of full.unmatchedProgress)
       problems.push(unmatchedProblem(e, full, req.progressFile ?? "tiến độ"));
+    for (const p of full.progressProblems) problems.push(`Tiến độ “${req.progressFile ?? "tiến độ"}”: ${p}`);
     if (problems.length > 0) return { problems };
     if (req.unit) progress = unitProgress(full, req.unit);
   }
@@ -330,6 +331,8 @@ export function planExport(req: ExportRequest): {
     });
     for (const e of built.model.unmatchedProgress)
       problems.push(unmatchedProblem(e, built.model, req.progressFile ?? "tiến độ"));
+    for (const p of built.model.progressProblems)
+      problems.push(`Tiến độ “${req.progressFile ?? "tiến độ"}”: ${p}`);
     return problems.length > 0 ? { problems } : { plan: built, problems };
   } catch (e) {
     if (e instanceof TrackerError) return { problems: e.problems };
@@ -377,6 +380,10 @@ export async function runWorkbookCli(argv: readonly string[], io: CliIO): Promis
   if (!args.reportDate) problems.push("Thiếu --report-date (ngày báo cáo dạng YYYY-MM-DD).");
   else if (!isIsoDate(args.reportDate))
     problems.push(`Ngày báo cáo “${args.reportDate}” không hợp lệ (cần dạng YYYY-MM-DD, ví dụ 2024-12-31).`);
+  else if (!isExcelDate(args.reportDate))
+    problems.push(
+      `Ngày báo cáo “${args.reportDate}” nằm ngoài khoảng ngày Excel lưu được (01/01/1900–31/12/9999); hãy ghi đúng năm, ví dụ 2024-12-31.`,
+    );
   if (!args.out) problems.push("Thiếu --out (tệp .xlsx sẽ ghi).");
   else if (path.extname(args.out).toLowerCase() !== ".xlsx")
     problems.push(`Tệp kết quả “${args.out}” phải có đuôi .xlsx.`);

@@ -49,7 +49,8 @@ export const BAD_DATE_MESSAGE =
 export function readDateCell(v: unknown): { iso: string | null; problem: string | null } {
   if (v === null || v === undefined || v === "") return { iso: null, problem: null };
   if (typeof v === "number") {
-    if (Number.isFinite(v) && v >= 1 && v < MAX_EXCEL_SERIAL + 1) return { iso: fromExcelSerial(v), problem: null };
+    if (Number.isFinite(v) && v >= 1 && v < MAX_EXCEL_SERIAL + 1)
+      return { iso: fromExcelSerial(v), problem: null };
     return { iso: null, problem: BAD_DATE_MESSAGE };
   }
   if (v instanceof Date) {

@@ -14,12 +14,7 @@ import {
   type ColumnSpec,
   type TaskColumnKey,
 } from "./layout";
-import {
-  assignmentKey,
-  type AssignmentRecord,
-  type TaskRecord,
-  type TrackerModel,
-} from "./model";
+import { assignmentKey, type AssignmentRecord, type TaskRecord, type TrackerModel } from "./model";
 import {
   ASSIGNMENT_FORMULAS,
   assignmentCatalogueCells,
@@ -300,7 +295,9 @@ export function mergeTracker(
             ...a,
             // The unit as the cell holds it, unless this merge rewrites it (COUNTIFS reads the cell).
             unit:
-              row[unitColumn] === undefined || cols.some((c) => c.column === unitColumn) ? a.unit : record.unit,
+              row[unitColumn] === undefined || cols.some((c) => c.column === unitColumn)
+                ? a.unit
+                : record.unit,
             status: record.status,
             completedOn: record.completedOn,
             evidence: record.evidence,

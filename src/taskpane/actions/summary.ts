@@ -8,12 +8,7 @@ import { validateScoreRule, ScoreRuleError, type ScoreRule } from "../../core/sc
 import { assignmentColumnIndex, assignmentFromRow } from "../../core/workbook/assignmentRow";
 import { formatCellIssue, type CellIssue } from "../../core/workbook/cellValues";
 import { findUnit } from "../../core/units/units";
-import {
-  SCORE_MODE,
-  SHEETS,
-  TABLES,
-  type AssignmentColumnKey,
-} from "../../core/workbook/layout";
+import { SCORE_MODE, SHEETS, TABLES, type AssignmentColumnKey } from "../../core/workbook/layout";
 import { summaryLines, type SummaryLine, type TrackerSettings } from "../../core/workbook/evaluate";
 import type { AssignmentRecord } from "../../core/workbook/model";
 import {

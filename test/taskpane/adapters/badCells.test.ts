@@ -43,6 +43,8 @@ test("re-pull of a new version with Ngày hoàn thành = 99999999: reported, the
   expect(text).toContain("Ngày hoàn thành");
   expect(text).toContain("99999999");
   expect(text).toMatch(/Hãy/);
-  const after = tableRecords(d, TABLES.assignments).map((r) => USER_COLUMNS.map((k) => r[assignmentHeader(k)]));
+  const after = tableRecords(d, TABLES.assignments).map((r) =>
+    USER_COLUMNS.map((k) => r[assignmentHeader(k)]),
+  );
   expect(after.slice(0, userBefore.length)).toEqual(userBefore);
 });

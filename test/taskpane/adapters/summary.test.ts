@@ -257,7 +257,9 @@ describe("applyScoreRule", () => {
       const status = await d.Excel.run((ctx) => readTrackerStatus(ctx));
       expect(status.catalogue?.id).toBe(catalogue.id);
       expect(out.settings.rule).toEqual(rule);
-      expect(out.lines).toEqual(summaryLines(recordsOf(catalogue), { ...defaultSettings(REPORT_DATE), rule }).lines);
+      expect(out.lines).toEqual(
+        summaryLines(recordsOf(catalogue), { ...defaultSettings(REPORT_DATE), rule }).lines,
+      );
     },
   );
 
