@@ -99,7 +99,7 @@ export async function flagOverdue(
         kindText === DEADLINE_KIND_LABELS.recurring.vi ? "recurring" : due ? "date" : "none",
         due,
       );
-      const check = assignmentCheck(a);
+      const check = assignmentCheck(a, settings);
       if (state === TASK_STATUS_LABELS.overdue.vi) {
         counts.overdue += 1;
         if (period === q4 || period === recurring) {
