@@ -98,3 +98,121 @@ describe("11. dates Excel cannot hold", () => {
     expect(toExcelSerial("1900-01-01")).toBe(1);
   });
 });
+
+/** Windows-1258 bytes of a text: precomposed letters where the code page has them, else base + mark. */
+function encode1258(text: string): Buffer {
+  const dec = new TextDecoder("windows-1258");
+  const table = new Map<string, number>();
+  for (let b = 0; b < 256; b++) {
+    const ch = dec.decode(Uint8Array.of(b));
+    if (!table.has(ch)) table.set(ch, b);
+  }
+  const out: number[] = [];
+  for (const ch of text.normalize("NFC")) {
+    const direct = table.get(ch);
+    if (direct !== undefined) {
+      out.push(direct);
+      continue;
+    }
+    const parts = [...ch.normalize("NFD")];
+    // Base letter with its vowel mark (â, ơ…) precomposed, then the tone mark.
+    const tones = ["\u0300", "\u0301", "\u0303", "\u0309", "\u0323"];
+    const base = parts
+      .filter((c) => !tones.includes(c))
+      .join("")
+      .normalize("NFC");
+    const tone = parts.find((c) => tones.includes(c)) ?? "";
+    if (!table.has(base) || !table.has(tone)) throw new Error(`cannot encode ${ch}`);
+    out.push(table.get(base) as number, table.get(tone) as number);
+  }
+  return Buffer.from(out);
+}
+
+describe("7. encodings", () => {
+  const csv = "task_id,unit,status,completed_on\nI.1,Sở Nội vụ,Đã hoàn thành,2024-03-20\n";
+  test.each<[string, Buffer, string]>([
+    ["UTF-8", Buffer.from(csv, "utf8"), "UTF-8"],
+    ["UTF-8 with BOM", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv, "utf8")]), "UTF-8"],
+    [
+      "UTF-16LE with BOM",
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csv, "utf16le")]),
+      "UTF-16LE",
+    ],
+    ["UTF-16LE without BOM", Buffer.from(csv, "utf16le"), "UTF-16LE (không có BOM)"],
+    ["UTF-16BE without BOM", Buffer.from(csv, "utf16le").swap16(), "UTF-16BE (không có BOM)"],
+    ["Windows-1258", encode1258(csv), "Windows-1258"],
+  ])("%s: read as Vietnamese, the encoding said", async (_label, bytes, encoding) => {
+    const { decodeText } = await import("../../src/export/cli");
+    const d = decodeText(bytes);
+    expect(d.encoding).toBe(encoding);
+    expect(d.text.replace(/^\uFEFF/, "").normalize("NFC")).toBe(csv);
+    const p = await progressFile(bytes);
+    const o = out();
+    const r = await run(
+      "--catalogue",
+      "demo-2024",
+      "--report-date",
+      "2024-12-31",
+      "--progress",
+      p,
+      "--out",
+      o,
+    );
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    if (encoding !== "UTF-8") expect(r.stdout).toContain(encoding);
+  });
+
+  test("Windows-1252 text stays Windows-1252 (no Vietnamese letters in the other reading)", async () => {
+    const { decodeText } = await import("../../src/export/cli");
+    expect(decodeText(Buffer.from([0x63, 0x61, 0x66, 0xe9])).encoding).toBe("Windows-1252");
+  });
+
+  test("a catalogue in Windows-1258 with Vietnamese headers parses; a failure names the encoding and how to re-save", async () => {
+    const cat = path.join(dir, "ke-hoach-1258.csv");
+    await fs.writeFile(
+      cat,
+      encode1258(
+        "Mã nhiệm vụ,Nội dung nhiệm vụ,Cơ quan chủ trì,Thời hạn\nI.1,Rà soát thủ tục,Sở Nội vụ,Quý IV/2024\n",
+      ),
+    );
+    const o = out();
+    const ok = await run("--catalogue", cat, "--report-date", "2024-12-31", "--out", o);
+    expect(ok.stderr).toBe("");
+    expect(ok.code).toBe(0);
+    const bad = path.join(dir, "ke-hoach-hong.csv");
+    await fs.writeFile(bad, Buffer.concat([encode1258("Cột lạ,Khác\n"), Buffer.from([0x81, 0x0a])]));
+    const r = await run("--catalogue", bad, "--report-date", "2024-12-31", "--out", out());
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("CSV UTF-8");
+  });
+});
+
+describe("8. outputs", () => {
+  test("an output that cannot be written: Vietnamese message, exit 3, no stack trace", async () => {
+    const r = await run("--catalogue", "demo-2024", "--report-date", "2024-12-31", "--out", "/sys/x.xlsx");
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain("Không ghi được tệp kết quả");
+    expect(r.stderr).toContain("Hãy chọn thư mục khác");
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test("--progress and --out naming the same file: refused, the input untouched", async () => {
+    const p = path.join(dir, "chung.xlsx");
+    const content = "task_id,unit,status\nI.1,Sở Nội vụ,x\n";
+    await fs.writeFile(p, content);
+    const r = await run(
+      "--catalogue",
+      "demo-2024",
+      "--report-date",
+      "2024-12-31",
+      "--progress",
+      p,
+      "--out",
+      p,
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("không bao giờ ghi đè tệp đầu vào");
+    expect(await fs.readFile(p, "utf8")).toBe(content);
+  });
+});
