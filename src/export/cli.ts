@@ -14,7 +14,12 @@ import { parseCatalogue } from "../core/catalogue/parse";
 import { CatalogueError, type Catalogue } from "../core/catalogue/types";
 import { BUNDLED_CATALOGUES, isBundledCatalogueId, loadBundledCatalogue } from "../core/catalogue/bundled";
 import { displayName, findUnit, listUnits, unitById, unitCandidates, type Unit } from "../core/units/units";
-import { buildModel, type ProgressEntry, type TrackerModel } from "../core/workbook/model";
+import {
+  buildModel,
+  TooManyAssignmentsError,
+  type ProgressEntry,
+  type TrackerModel,
+} from "../core/workbook/model";
 import { defaultSettings, type TrackerSettings } from "../core/workbook/evaluate";
 import { buildWorkbookPlan, TrackerError } from "../core/workbook/tracker";
 import { parseProgressCsv, ProgressCsvError, type ProgressCsvEntry } from "../core/workbook/progress";
@@ -377,7 +382,13 @@ export function planExport(req: ExportRequest): {
   const problems: string[] = [];
   let progress = req.progress;
   if (progress && progress.length > 0) {
-    const full = buildModel(req.catalogue, { progress });
+    let full: TrackerModel;
+    try {
+      full = buildModel(req.catalogue, { progress });
+    } catch (e) {
+      if (e instanceof TooManyAssignmentsError) return { problems: e.problems };
+      throw e;
+    }
     for (const e of full.unmatchedProgress)
       problems.push(unmatchedProblem(e, full, req.progressFile ?? "tiến độ"));
     for (const p of full.progressProblems) problems.push(`Tiến độ “${req.progressFile ?? "tiến độ"}”: ${p}`);
@@ -400,7 +411,7 @@ export function planExport(req: ExportRequest): {
       problems.push(`Tiến độ “${req.progressFile ?? "tiến độ"}”: ${p}`);
     return problems.length > 0 ? { problems } : { plan: built, problems };
   } catch (e) {
-    if (e instanceof TrackerError) return { problems: e.problems };
+    if (e instanceof TrackerError || e instanceof TooManyAssignmentsError) return { problems: e.problems };
     throw e;
   }
 }

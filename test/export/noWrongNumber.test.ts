@@ -216,3 +216,35 @@ describe("8. outputs", () => {
     expect(await fs.readFile(p, "utf8")).toBe(content);
   });
 });
+
+describe("6. memory: the expansion is bounded before any row is built", () => {
+  test("5,000 tasks led by every commune (≈ 865,000 assignments) → refused at once, Vietnamese, exit 1", async () => {
+    const lines = ["Mã nhiệm vụ,Nội dung nhiệm vụ,Cơ quan chủ trì,Thời hạn"];
+    for (let i = 1; i <= 5000; i++)
+      lines.push(`X.${i},Nhiệm vụ số ${i},"UBND các xã, phường, thị trấn",Quý IV/2024`);
+    const cat = path.join(dir, "khong-lo.csv");
+    await fs.writeFile(cat, lines.join("\n"));
+    const o = out();
+    const t0 = Date.now();
+    const r = await run("--catalogue", cat, "--report-date", "2024-12-31", "--out", o);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("vượt giới hạn 200.000 dòng");
+    expect(r.stderr).toContain("--unit");
+    expect(await exists(o)).toBe(false);
+    expect(Date.now() - t0).toBeLessThan(30_000);
+  });
+
+  test("the same catalogue for one commune (--unit) is within the limit", async () => {
+    const { countAssignments, buildModel, MAX_ASSIGNMENTS } = await import("../../src/core/workbook/model");
+    const { parseCatalogue } = await import("../../src/core/catalogue/parse");
+    const { findUnit } = await import("../../src/core/units/units");
+    const lines = ["Mã nhiệm vụ,Nội dung nhiệm vụ,Cơ quan chủ trì,Thời hạn"];
+    for (let i = 1; i <= 1200; i++)
+      lines.push(`X.${i},Nhiệm vụ số ${i},"UBND các xã, phường, thị trấn",Quý IV/2024`);
+    const c = parseCatalogue(lines.join("\n"), { id: "x", title: "x", planYear: 2024 });
+    expect(countAssignments(c)).toBeGreaterThan(MAX_ASSIGNMENTS);
+    expect(() => buildModel(c)).toThrow(/vượt giới hạn/);
+    const unit = findUnit("Xã Bình Hòa, huyện Bình Sơn");
+    expect(buildModel(c, { unit }).assignments).toHaveLength(1200);
+  });
+});

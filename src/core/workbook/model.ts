@@ -160,6 +160,51 @@ export function userCellsFromProgress(
   return { status, completedOn, evidence, note };
 }
 
+/**
+ * Most assignment rows (task × unit) a tracking workbook may hold. Excel's sheet holds 1,048,576
+ * rows, but the Office.js writes, the summary formulas and the exporter are sized for this: a
+ * catalogue that expands beyond it is refused before any row is built.
+ */
+export const MAX_ASSIGNMENTS = 200_000;
+
+export class TooManyAssignmentsError extends Error {
+  readonly problems: string[];
+  constructor(readonly count: number) {
+    const problems = [
+      `Danh mục tạo ra khoảng ${count.toLocaleString("vi-VN")} phân công (nhiệm vụ × đơn vị), vượt giới hạn ` +
+        `${MAX_ASSIGNMENTS.toLocaleString("vi-VN")} dòng của sổ theo dõi.`,
+      "Hãy tách danh mục thành nhiều phần, làm sổ riêng cho từng đơn vị (--unit, hoặc chọn đơn vị khi nạp), " +
+        "hoặc ghi đơn vị chủ trì cụ thể thay cho cả nhóm (ví dụ thay “UBND các xã, phường, thị trấn”).",
+    ];
+    super(problems.join(" "));
+    this.name = "TooManyAssignmentsError";
+    this.problems = problems;
+  }
+}
+
+/**
+ * Assignment rows a catalogue expands to (lead and coordinating units of every task, a unit
+ * counted once per task), without building them: group phrases are resolved once per distinct text.
+ */
+export function countAssignments(catalogue: Catalogue): number {
+  const sizes = new Map<string, number>();
+  const size = (text: string) => {
+    let n = sizes.get(text);
+    if (n === undefined) {
+      const r = resolveAssignees(text);
+      n =
+        r.units.length +
+        r.unknown.length +
+        (r.units.length === 0 && r.unknown.length === 0 && text.trim() ? 1 : 0);
+      sizes.set(text, n);
+    }
+    return n;
+  };
+  let total = 0;
+  for (const t of catalogue.tasks) total += size(t.lead ?? "") + size(t.coordinating ?? "");
+  return total;
+}
+
 /** Longest unit name the summary formulas can use as a criterion (COUNTIFS: 255 characters). */
 export const MAX_UNIT_NAME = 200;
 function shorten(name: string): string {
@@ -172,6 +217,11 @@ function unitDisplay(u: Unit): { unit: string; unitId: string; level: string } {
 
 /** Builds task and assignment rows from a catalogue (groups expanded, coordinating units listed). */
 export function buildModel(catalogue: Catalogue, options: ModelOptions = {}): TrackerModel {
+  // Bounded before any row is allocated (a one-unit workbook holds at most one row per task).
+  if (!options.unit) {
+    const count = countAssignments(catalogue);
+    if (count > MAX_ASSIGNMENTS) throw new TooManyAssignmentsError(count);
+  }
   const warnings: string[] = [];
   const tasks: TaskRecord[] = [];
   const assignments: AssignmentRecord[] = [];
