@@ -10,6 +10,9 @@
  *   functions.unitsummary.ms.50000
  *   core.parseDeadline.per_s
  *   bundle.taskpane.gzip_bytes, bundle.functions.gzip_bytes (production build in dist/)
+ *   export.peak_rss_mb.50000, export.peak_rss_mb.200000: peak resident memory of one headless
+ *       export (plan + .xlsx in memory) in a fresh process (bench/exportRss.ts); goal ≤ 1,024 MB
+ *       at 200,000 rows (MAX_ASSIGNMENTS, the largest workbook the tracker builds)
  *
  * Options: --quick (fewer runs, skips 50,000 rows and LibreOffice), --skip-libreoffice.
  */
@@ -272,7 +275,48 @@ function bundleFigures(): void {
   emit("bundle.lazy_chunks.gzip_bytes", lazyTotal, "bytes", { chunks: lazy.length });
 }
 
+/** Peak memory of the headless export, each size in its own process (bench/exportRss.ts). */
+function exportMemoryFigures(): void {
+  const sizes = QUICK ? [50_000] : [50_000, 200_000];
+  for (const rows of sizes) {
+    const r = spawnSync(
+      process.execPath,
+      [
+        path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"),
+        path.join(__dirname, "exportRss.ts"),
+        String(rows),
+      ],
+      {
+        cwd: ROOT,
+        encoding: "utf8",
+        maxBuffer: 1 << 20,
+      },
+    );
+    const line = (r.stdout ?? "").trim().split("\n").pop() ?? "";
+    if (r.status !== 0 || !line.startsWith("{")) {
+      emit(`export.peak_rss_mb.${rows}`, NaN, "MB", {
+        failed: true,
+        exit: r.status,
+        stderr: (r.stderr ?? "").slice(-300),
+      });
+      continue;
+    }
+    const m = JSON.parse(line) as { rows: number; peak_rss_mb: number; ms: number; bytes: number };
+    emit(`export.peak_rss_mb.${rows}`, m.peak_rss_mb, "MB", {
+      rows: m.rows,
+      seconds: m.ms / 1000,
+      xlsx_bytes: m.bytes,
+      goal: rows === 200_000 ? "<= 1024" : undefined,
+    });
+  }
+}
+
 async function main(): Promise<void> {
+  if (args.has("--export-memory-only")) {
+    exportMemoryFigures();
+    return;
+  }
+  exportMemoryFigures();
   await deadlineFigure();
   await functionsFigure();
   await summaryComparison();

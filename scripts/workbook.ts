@@ -1,6 +1,7 @@
 /**
  * `npm run workbook -- --help`: writes the tracking workbook to an .xlsx file without Excel
- * (src/export/cli.ts). Exit code 0 = written, 1 = bad input, 2 = bad arguments, 3 = internal error.
+ * (src/export/cli.ts). Exit codes (EXIT): 0 written, 1 bad input, 2 bad arguments, 3 the output
+ * cannot be written, 4 internal error; messages in Vietnamese, never a stack trace.
  */
 import { runWorkbookCli } from "../src/export/cli";
 
@@ -13,8 +14,8 @@ runWorkbookCli(process.argv.slice(2), {
   },
   (e: unknown) => {
     process.stderr.write(
-      `Lỗi không mong đợi — không ghi tệp: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+      `Lỗi nội bộ — không ghi tệp: ${e instanceof Error ? e.message : String(e)}. Hãy gửi lệnh đã chạy và thông báo này cho người quản trị.\n`,
     );
-    process.exitCode = 3;
+    process.exitCode = 4;
   },
 );

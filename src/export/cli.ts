@@ -7,13 +7,19 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
-import { isIsoDate } from "../core/dates/isoDate";
+import { isExcelDate, isIsoDate } from "../core/dates/isoDate";
 import { foldVietnamese } from "../core/text/fold";
+import { detectLegacyEncoding } from "../core/text/legacy";
 import { parseCatalogue } from "../core/catalogue/parse";
 import { CatalogueError, type Catalogue } from "../core/catalogue/types";
 import { BUNDLED_CATALOGUES, isBundledCatalogueId, loadBundledCatalogue } from "../core/catalogue/bundled";
 import { displayName, findUnit, listUnits, unitById, unitCandidates, type Unit } from "../core/units/units";
-import { buildModel, type ProgressEntry, type TrackerModel } from "../core/workbook/model";
+import {
+  buildModel,
+  TooManyAssignmentsError,
+  type ProgressEntry,
+  type TrackerModel,
+} from "../core/workbook/model";
 import { defaultSettings, type TrackerSettings } from "../core/workbook/evaluate";
 import { buildWorkbookPlan, TrackerError } from "../core/workbook/tracker";
 import { parseProgressCsv, ProgressCsvError, type ProgressCsvEntry } from "../core/workbook/progress";
@@ -126,17 +132,72 @@ function decodeWindows1252(bytes: Uint8Array): string {
   return out;
 }
 
-/** Bytes of a text file → text: UTF-8 (BOM or not), UTF-16 with a BOM, else Windows-1252. */
+/** Letters only Vietnamese uses (after NFC): ă â đ ê ô ơ ư and the precomposed toned vowels. */
+const VIETNAMESE_LETTERS = /[ăâđêôơưĂÂĐÊÔƠƯ\u1EA0-\u1EF9]/gu;
+/** A combining mark left after NFC: the bytes were not Vietnamese text in that encoding. */
+const STRAY_MARK = /[\u0300-\u036f]/u;
+
+function vietnameseScore(text: string): number {
+  const nfc = text.normalize("NFC");
+  if (STRAY_MARK.test(nfc)) return -1;
+  return nfc.match(VIETNAMESE_LETTERS)?.length ?? 0;
+}
+
+/** UTF-16 without a BOM: most code units of a CSV are ASCII, so one byte of each pair is 0. */
+function utf16WithoutBom(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
+  const pairs = Math.floor(Math.min(bytes.length, 4096) / 2);
+  if (pairs < 2) return null;
+  let zeroOdd = 0;
+  let zeroEven = 0;
+  for (let i = 0; i < pairs; i++) {
+    if (bytes[2 * i] === 0) zeroEven += 1;
+    if (bytes[2 * i + 1] === 0) zeroOdd += 1;
+  }
+  if (zeroOdd >= pairs * 0.3 && zeroEven <= pairs * 0.05) return "utf-16le";
+  if (zeroEven >= pairs * 0.3 && zeroOdd <= pairs * 0.05) return "utf-16be";
+  return null;
+}
+
+/**
+ * Bytes of a text file → text, and the encoding used: UTF-8 (BOM or not), UTF-16 (BOM or not),
+ * else Windows-1258 (what Vietnamese Windows saves as "ANSI") when that decoding yields Vietnamese
+ * letters and no stray tone marks, else Windows-1252.
+ */
 export function decodeText(bytes: Uint8Array): { text: string; encoding: string } {
   if (bytes[0] === 0xff && bytes[1] === 0xfe)
     return { text: new TextDecoder("utf-16le").decode(bytes), encoding: "UTF-16LE" };
   if (bytes[0] === 0xfe && bytes[1] === 0xff)
     return { text: new TextDecoder("utf-16be").decode(bytes), encoding: "UTF-16BE" };
+  const utf16 = utf16WithoutBom(bytes);
+  if (utf16)
+    return { text: new TextDecoder(utf16).decode(bytes), encoding: `${utf16.toUpperCase()} (không có BOM)` };
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "UTF-8" };
   } catch {
-    return { text: decodeWindows1252(bytes), encoding: "Windows-1252" };
+    const w1252 = decodeWindows1252(bytes);
+    let w1258: string | null = null;
+    try {
+      w1258 = new TextDecoder("windows-1258").decode(bytes).normalize("NFC");
+    } catch {
+      w1258 = null;
+    }
+    // TCVN3/VNI bytes read as Windows-1252 are recognised (and converted) later: keep them so.
+    if (
+      w1258 !== null &&
+      detectLegacyEncoding(w1252) === "unicode" &&
+      vietnameseScore(w1258) > Math.max(0, vietnameseScore(w1252))
+    )
+      return { text: w1258, encoding: "Windows-1258" };
+    return { text: w1252, encoding: "Windows-1252" };
   }
+}
+
+/** What to tell when a file read in another encoding than UTF-8 does not parse. */
+export function encodingHint(file: string, encoding: string): string {
+  return (
+    `Tệp “${file}” không phải UTF-8 (đã đọc theo bảng mã ${encoding}): lỗi trên có thể do bảng mã. ` +
+    "Hãy mở tệp bằng Excel, chọn File › Save As › “CSV UTF-8 (Comma delimited) (*.csv)” rồi chạy lại."
+  );
 }
 
 async function readTextFile(
@@ -192,16 +253,25 @@ async function loadCatalogue(spec: string, problems: string[], notes: string[]):
   if (read.encoding !== "UTF-8")
     notes.push(`Tệp danh mục không phải UTF-8: đã đọc theo bảng mã ${read.encoding}.`);
   const name = path.basename(spec);
+  const warnings: string[] = [];
   try {
-    return parseCatalogue(read.text, {
-      id: idFromFileName(spec),
-      title: `Danh mục nhập từ tệp ${name}`,
-      planYear: 2024,
-      source: { document: name, official: false },
-    });
+    const catalogue = parseCatalogue(
+      read.text,
+      {
+        id: idFromFileName(spec),
+        title: `Danh mục nhập từ tệp ${name}`,
+        planYear: 2024,
+        source: { document: name, official: false },
+      },
+      // TCVN3/VNI text is converted, as the pane's “Chuyển mã sang Unicode” does, with a note.
+      { convertLegacy: true, warnings },
+    );
+    notes.push(...warnings.map((w) => `Danh mục “${name}”: ${w}`));
+    return catalogue;
   } catch (e) {
     if (e instanceof CatalogueError) {
       problems.push(...e.problems.map((p) => `Danh mục “${name}”: ${p}`));
+      if (read.encoding !== "UTF-8") problems.push(encodingHint(name, read.encoding));
       return null;
     }
     throw e;
@@ -312,9 +382,16 @@ export function planExport(req: ExportRequest): {
   const problems: string[] = [];
   let progress = req.progress;
   if (progress && progress.length > 0) {
-    const full = buildModel(req.catalogue, { progress });
+    let full: TrackerModel;
+    try {
+      full = buildModel(req.catalogue, { progress });
+    } catch (e) {
+      if (e instanceof TooManyAssignmentsError) return { problems: e.problems };
+      throw e;
+    }
     for (const e of full.unmatchedProgress)
       problems.push(unmatchedProblem(e, full, req.progressFile ?? "tiến độ"));
+    for (const p of full.progressProblems) problems.push(`Tiến độ “${req.progressFile ?? "tiến độ"}”: ${p}`);
     if (problems.length > 0) return { problems };
     if (req.unit) progress = unitProgress(full, req.unit);
   }
@@ -330,9 +407,11 @@ export function planExport(req: ExportRequest): {
     });
     for (const e of built.model.unmatchedProgress)
       problems.push(unmatchedProblem(e, built.model, req.progressFile ?? "tiến độ"));
+    for (const p of built.model.progressProblems)
+      problems.push(`Tiến độ “${req.progressFile ?? "tiến độ"}”: ${p}`);
     return problems.length > 0 ? { problems } : { plan: built, problems };
   } catch (e) {
-    if (e instanceof TrackerError) return { problems: e.problems };
+    if (e instanceof TrackerError || e instanceof TooManyAssignmentsError) return { problems: e.problems };
     throw e;
   }
 }
@@ -358,8 +437,54 @@ function report(io: CliIO, problems: string[]): void {
   io.stderr("Xem hướng dẫn: npm run workbook -- --help\n");
 }
 
-/** Runs the command; returns the process exit code (0 ok, 1 bad input, 2 bad arguments). */
+/** Exit codes of `npm run workbook` (documented in docs/workbook-export.md). */
+export const EXIT = { ok: 0, badInput: 1, badArguments: 2, cannotWrite: 3, internal: 4 } as const;
+
+/** Why the output file could not be written, in Vietnamese, with what to do. */
+export function writeFailure(out: string, e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code ?? "";
+  const dir = path.dirname(path.resolve(out));
+  const why: Record<string, string> = {
+    EACCES: `không có quyền ghi vào thư mục “${dir}”`,
+    EPERM: `không có quyền ghi vào thư mục “${dir}”`,
+    EROFS: `thư mục “${dir}” chỉ đọc`,
+    ENOSPC: "ổ đĩa đã đầy",
+    EDQUOT: "đã hết hạn mức dung lượng",
+    ENOENT: `thư mục “${dir}” không còn tồn tại hoặc không ghi được`,
+    EISDIR: `“${out}” là một thư mục`,
+    EBUSY: `tệp “${out}” đang được mở ở chương trình khác (ví dụ Excel)`,
+  };
+  return (
+    `Không ghi được tệp kết quả “${out}”: ${why[code] ?? (e instanceof Error ? e.message : String(e))}. ` +
+    "Hãy chọn thư mục khác với --out (ví dụ thư mục của bạn) hoặc đóng tệp đang mở rồi chạy lại."
+  );
+}
+
+/** Same file? (resolved paths, and the real path when the file exists). */
+async function sameFile(a: string, b: string): Promise<boolean> {
+  const real = (p: string) => fs.realpath(p).catch(() => path.resolve(p));
+  if (path.resolve(a) === path.resolve(b)) return true;
+  return (await real(a)) === (await real(b));
+}
+
+/**
+ * Runs the command; returns the process exit code (EXIT: 0 written, 1 bad input, 2 bad
+ * arguments, 3 the output cannot be written, 4 internal error). Never throws; never prints a
+ * stack trace; never writes an input file.
+ */
 export async function runWorkbookCli(argv: readonly string[], io: CliIO): Promise<number> {
+  try {
+    return await runCommand(argv, io);
+  } catch (e) {
+    io.stderr(
+      `Lỗi nội bộ — không ghi tệp: ${e instanceof Error ? e.message : String(e)}. ` +
+        "Hãy gửi lệnh đã chạy và thông báo này cho người quản trị.\n",
+    );
+    return EXIT.internal;
+  }
+}
+
+async function runCommand(argv: readonly string[], io: CliIO): Promise<number> {
   const { args, problems } = parseArgs(argv);
   if (args.help) {
     io.stdout(USAGE);
@@ -377,6 +502,10 @@ export async function runWorkbookCli(argv: readonly string[], io: CliIO): Promis
   if (!args.reportDate) problems.push("Thiếu --report-date (ngày báo cáo dạng YYYY-MM-DD).");
   else if (!isIsoDate(args.reportDate))
     problems.push(`Ngày báo cáo “${args.reportDate}” không hợp lệ (cần dạng YYYY-MM-DD, ví dụ 2024-12-31).`);
+  else if (!isExcelDate(args.reportDate))
+    problems.push(
+      `Ngày báo cáo “${args.reportDate}” nằm ngoài khoảng ngày Excel lưu được (01/01/1900–31/12/9999); hãy ghi đúng năm, ví dụ 2024-12-31.`,
+    );
   if (!args.out) problems.push("Thiếu --out (tệp .xlsx sẽ ghi).");
   else if (path.extname(args.out).toLowerCase() !== ".xlsx")
     problems.push(`Tệp kết quả “${args.out}” phải có đuôi .xlsx.`);
@@ -386,6 +515,15 @@ export async function runWorkbookCli(argv: readonly string[], io: CliIO): Promis
     if (!st || !st.isDirectory()) problems.push(`Thư mục “${dir}” để ghi tệp kết quả không tồn tại.`);
     const target = await fs.stat(args.out).catch(() => null);
     if (target && target.isDirectory()) problems.push(`“${args.out}” là một thư mục, không phải tệp.`);
+    for (const [flag, input] of [
+      ["--progress", args.progress],
+      ["--catalogue", args.catalogue],
+    ] as const) {
+      if (input && (await sameFile(input, args.out)))
+        problems.push(
+          `--out “${args.out}” trùng với tệp đầu vào ${flag}: lệnh không bao giờ ghi đè tệp đầu vào. Hãy đặt tên khác cho tệp kết quả.`,
+        );
+    }
   }
   if (problems.length > 0) {
     report(io, problems);
@@ -405,6 +543,8 @@ export async function runWorkbookCli(argv: readonly string[], io: CliIO): Promis
       } catch (e) {
         if (!(e instanceof ProgressCsvError)) throw e;
         problems.push(...e.problems.map((p) => `Tiến độ “${path.basename(args.progress as string)}”: ${p}`));
+        if (read.encoding !== "UTF-8")
+          problems.push(encodingHint(path.basename(args.progress), read.encoding));
       }
     }
   }
@@ -438,7 +578,12 @@ export async function runWorkbookCli(argv: readonly string[], io: CliIO): Promis
   const { plan, model } = built.plan;
   const fileNotes: string[] = [];
   const bytes = await writeWorkbook(plan, { notes: fileNotes, created: now });
-  await writeAtomically(args.out as string, bytes);
+  try {
+    await writeAtomically(args.out as string, bytes);
+  } catch (e) {
+    report(io, [writeFailure(args.out as string, e)]);
+    return EXIT.cannotWrite;
+  }
 
   const units = new Set(model.assignments.map((a) => a.unitId ?? "text:" + a.unit)).size;
   io.stdout(

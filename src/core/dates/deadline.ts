@@ -40,7 +40,20 @@ export interface ParsedDeadline {
 const MAX_YEAR_DISTANCE = 5;
 const QUOTE_MAX = 60;
 
-const ROMAN_QUARTER: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, "1": 1, "2": 2, "3": 3, "4": 4 };
+const ROMAN_QUARTER: Record<string, number> = {
+  i: 1,
+  ii: 2,
+  iii: 3,
+  iv: 4,
+  "1": 1,
+  "2": 2,
+  "3": 3,
+  "4": 4,
+  "01": 1,
+  "02": 2,
+  "03": 3,
+  "04": 4,
+};
 const NUMBER_WORDS: Record<string, number> = { ba: 3, sau: 6, chin: 9 };
 
 const RECURRING =
@@ -121,15 +134,30 @@ type Rule = { re: RegExp; read: (m: RegExpExecArray, planYear: number) => Mentio
 const YEAR4 = String.raw`(?:\s*(?:[\/.,-]\s*)?(?:nam\s*)?(\d{4})(?!\d))?`;
 /** As YEAR4, or a 2-digit year after "/", "-", "." ("T12/24"): two groups. */
 const YEAR = String.raw`(?:\s*(?:[\/.,-]\s*)?(?:nam\s*)?(\d{4})(?!\d)|\s*[\/.-]\s*(\d{2})(?!\d))?`;
-const QNUM = String.raw`(iv|iii|ii|i|[1-4])(?![a-z0-9])`;
+const QNUM = String.raw`(iv|iii|ii|i|0?[1-4])(?![a-z0-9])`;
 const PART = String.raw`(?:(dau|giua|cuoi)\s+)?`;
 
 /** Applied in order; each match is blanked out so later rules do not read it again. */
 const RULES: Rule[] = [
-  // 2024-12-31
+  // 2024-12-31 · 2024/12/31 · 2024.12.31 (year first: never read as 20/24 of 2031)
   {
-    re: /\b(\d{4})-(\d{1,2})-(\d{1,2})\b/g,
-    read: (m, py) => dayMention(Number(m[3]), Number(m[2]), m[1], py),
+    re: /\b(\d{4})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?!\d)/g,
+    read: (m, py) => dayMention(Number(m[4]), Number(m[3]), m[1], py),
+  },
+  // Tuần 1 tháng 12/2024 → the last day of that week (7 × n, at most the month's end)
+  {
+    re: new RegExp(
+      String.raw`\btuan\s*(?:thu\s*)?(\d{1,2})\s*(?:cua\s*)?thang\s*(\d{1,2})(?!\d)` + YEAR,
+      "g",
+    ),
+    read: (m, py) => {
+      const n = Number(m[1]);
+      const month = Number(m[2]);
+      if (n < 1 || n > 5) return { problem: `tuần ${n} không tồn tại (một tháng có tuần 1–5)` };
+      if (month < 1 || month > 12) return { problem: `tháng ${month} không tồn tại` };
+      const year = yearOf(m[3] ?? m[4], py);
+      return dayMention(Math.min(7 * n, daysInMonth(year, month)), month, m[3] ?? m[4], py);
+    },
   },
   // ngày 30 tháng 11 năm 2024 · ngày 15 tháng 12, năm 2024 · 30 tháng 11
   {
@@ -317,13 +345,15 @@ export function parseDeadline(value: unknown, planYear: number): ParsedDeadline 
     if (/^\d{5}$/.test(key) && Number(key) >= 36526 && Number(key) < 73051)
       return fromSerial(Number(key), planYear);
 
-    const { mentions, firstAt } = mentionsIn(key, planYear);
+    const { mentions } = mentionsIn(key, planYear);
     const recurring = RECURRING.exec(key);
     const problems = mentions.filter((m) => m.problem).map((m) => m.problem as string);
     if (problems.length > 0) return unreadable(text, problems.join("; "));
 
     const dues = mentions.map((m) => m.due as string).sort();
-    if (recurring && (dues.length === 0 || recurring.index < firstAt)) {
+    // Recurring words make the task recurring whatever the word order ("Thường xuyên; trước
+    // 15/11/2024" = "Trước 15/11/2024 và thường xuyên"): due 31/12 of the latest year written.
+    if (recurring) {
       const year = dues.length > 0 ? Number(dues[dues.length - 1].slice(0, 4)) : planYear;
       return { kind: "recurring", due: formatIsoDate(year, 12, 31) };
     }

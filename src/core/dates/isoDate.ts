@@ -45,11 +45,22 @@ export function isIsoDate(text: unknown): text is string {
   return parseIsoDate(text) !== null;
 }
 
-/** Days since 1970-01-01 of a valid ISO date. */
+/** Days since 1970-01-01 of a valid ISO date (years 1–99 too: Date.UTC alone maps them to 1900–1999). */
 function epochDays(iso: string): number {
   const d = parseIsoDate(iso);
   if (!d) throw new RangeError(`Ngày không hợp lệ (cần dạng YYYY-MM-DD): ${String(iso)}`);
-  return Date.UTC(d.year, d.month - 1, d.day) / MS_PER_DAY;
+  const date = new Date(Date.UTC(2000, d.month - 1, d.day));
+  date.setUTCFullYear(d.year, d.month - 1, d.day);
+  return date.getTime() / MS_PER_DAY;
+}
+
+/** First and last dates an Excel cell can hold (1900 date system). */
+export const EXCEL_FIRST_DATE = "1900-01-01";
+export const EXCEL_LAST_DATE = "9999-12-31";
+
+/** A valid "YYYY-MM-DD" that Excel can hold (01/01/1900 – 31/12/9999). */
+export function isExcelDate(text: unknown): text is string {
+  return isIsoDate(text) && text >= EXCEL_FIRST_DATE;
 }
 
 function fromEpochDays(days: number): string {
@@ -59,6 +70,8 @@ function fromEpochDays(days: number): string {
 
 /** "2024-01-01" → 45292 (Excel 1900 date system). */
 export function toExcelSerial(isoDate: string): number {
+  if (isIsoDate(isoDate) && isoDate < EXCEL_FIRST_DATE)
+    throw new RangeError(`Ngày ${isoDate} nằm ngoài khoảng Excel lưu được (01/01/1900–31/12/9999).`);
   const days = epochDays(isoDate) - EXCEL_EPOCH_MS / MS_PER_DAY;
   // Before 01/03/1900 Excel is one day behind because of its phantom 29/02/1900.
   return days < 61 ? days - 1 : days;

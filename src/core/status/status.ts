@@ -32,7 +32,8 @@ const DONE_MARKS = new Set([
   "dat",
   "roi",
 ]);
-const DONE_SYMBOLS = /^[\s✓✔☑✅🗸]+$/u;
+/** Check marks, with or without the emoji variation selector (U+FE0F: "✔️"); "√" as typed on Windows. */
+const DONE_SYMBOLS = /^[\s\uFE0F]*[✓✔☑✅🗸√][\s✓✔☑✅🗸√\uFE0F]*$/u;
 const NOT_DONE_MARKS = new Set([
   "0",
   "false",
@@ -46,7 +47,7 @@ const NOT_DONE_MARKS = new Set([
   "not started",
   "not done",
 ]);
-const NOT_DONE_SYMBOLS = /^[\s✗✘☐❌]+$/u;
+const NOT_DONE_SYMBOLS = /^[\s\uFE0F]*[✗✘☐❌][\s✗✘☐❌\uFE0F]*$/u;
 const IN_PROGRESS_MARKS = new Set(["in progress", "ongoing", "started", "doing", "wip", "dang"]);
 
 function fromNumber(n: number): ProgressStatus | null {

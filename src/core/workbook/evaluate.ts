@@ -11,7 +11,8 @@ import {
   DEFAULT_DUE_SOON_DAYS,
 } from "../status/status";
 import { planScore, type ScoreRule, DEFAULT_SCORE_RULE } from "../scoring/score";
-import { summarizeByUnit, type UnitSummary } from "../summary/summarize";
+import { summarizeByUnit, type SummaryRow, type UnitSummary } from "../summary/summarize";
+import { foldVietnamese } from "../text/fold";
 import type { DeadlineKind } from "../dates/deadline";
 import { CHECK_LABELS, ROLE } from "./layout";
 import type { AssignmentRecord } from "./model";
@@ -65,14 +66,43 @@ export function assignmentStateLabel(
   return TASK_STATUS_LABELS[assignmentStatus(a, s)].vi;
 }
 
-/** Twin of checkFormula. */
-export function assignmentCheck(a: Pick<AssignmentRecord, "status" | "completedOn" | "evidence">): string {
+/** Excel's TRIM: spaces (U+0020 only) removed at both ends, inner runs collapsed to one. */
+export function excelTrim(text: string): string {
+  return text.replace(/ +/g, " ").replace(/^ | $/g, "");
+}
+
+/**
+ * Combining marks of decomposed (NFD) Vietnamese: grave, acute, circumflex, tilde, breve, hook
+ * above, horn, dot below. The Kiểm tra formula looks for exactly these characters.
+ */
+export const NFD_MARK_CODES = [0x300, 0x301, 0x302, 0x303, 0x306, 0x309, 0x31b, 0x323] as const;
+const NFD_MARKS = new RegExp(`[${NFD_MARK_CODES.map((c) => String.fromCharCode(c)).join("")}]`);
+
+/**
+ * A unit cell the summary formulas would count apart from its unit (COUNTIFS compares text
+ * exactly): stray spaces, or letters in decomposed (NFD) form. Twin of the Kiểm tra test.
+ */
+export function isOffCanonicalUnit(unit: string | null | undefined): boolean {
+  const u = unit ?? "";
+  return u !== excelTrim(u) || NFD_MARKS.test(u);
+}
+
+/**
+ * Twin of checkFormula. Without `s` (the report date) the "after the report date" test is
+ * skipped (callers that only know the row).
+ */
+export function assignmentCheck(
+  a: Pick<AssignmentRecord, "status" | "completedOn" | "evidence"> & { unit?: string | null },
+  s?: Pick<TrackerSettings, "reportDate">,
+): string {
   const status = a.status ?? "";
   const done = isDoneCell(status);
   if (done && (a.evidence ?? "").trim() === "") return CHECK_LABELS.missingEvidence;
   const known = Object.values(STATUS_CHOICES).some((c) => c.vi.toLowerCase() === status.toLowerCase());
   if (status !== "" && !known) return CHECK_LABELS.unknownStatus;
   if (a.completedOn && !done) return CHECK_LABELS.dateWithoutDone;
+  if (a.completedOn && s && a.completedOn > s.reportDate) return CHECK_LABELS.completedAfterReport;
+  if (isOffCanonicalUnit(a.unit)) return CHECK_LABELS.unitSpelling;
   return "";
 }
 
@@ -88,21 +118,46 @@ export interface SummaryLine extends UnitSummary {
   points: number;
 }
 
-/** Twin of the Tổng hợp sheet: one line per counted unit, then the totals. */
+/**
+ * Twin of the Tổng hợp sheet: one line per counted unit, then the totals. Rows are grouped as
+ * the sheet's COUNTIFS counts them — by the unit cell's exact text, compared case-insensitively —
+ * so a cell edited to "Sở Nội vụ " (trailing space) or NFD text is its own line, in the pane as in
+ * the sheet, and never silently dropped from its unit's line (Kiểm tra flags such a cell).
+ * Lines whose text is a unit's canonical name come first in the official order; others follow.
+ */
 export function summaryLines(
   assignments: readonly AssignmentRecord[],
   s: TrackerSettings,
 ): { lines: SummaryLine[]; total: UnitSummary } {
-  const counted = assignments.filter((a) => isCounted(a, s));
-  const units = summarizeByUnit(
-    counted.map((a) => ({
-      unit: a.unit,
-      due: a.due,
-      done: isDoneCell(a.status),
-      completedOn: a.completedOn,
-    })),
+  const groups = new Map<string, { text: string; rows: SummaryRow[] }>();
+  for (const a of assignments) {
+    if (!isCounted(a, s)) continue;
+    const key = a.unit.toLowerCase();
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { text: a.unit, rows: [] }));
+    g.rows.push({ unit: a.unit, due: a.due, done: isDoneCell(a.status), completedOn: a.completedOn });
+  }
+  const canonical: UnitSummary[] = [];
+  const others: Array<{ key: string; line: UnitSummary }> = [];
+  for (const [key, g] of groups) {
+    const [line] = summarizeByUnit(g.rows, s.reportDate);
+    const exact = line.unitId !== null && line.unit.toLowerCase() === key;
+    line.unit = g.text;
+    if (exact) canonical.push(line);
+    else
+      others.push({
+        key: `${g.text.trim() === "" ? "\uffff" : foldVietnamese(g.text)}\u0000${g.text}`,
+        line,
+      });
+  }
+  const order = summarizeByUnit(
+    canonical.map((l) => ({ unit: l.unit, due: null, done: false })),
     s.reportDate,
-  );
+  ).map((l) => l.unitId);
+  canonical.sort((a, b) => order.indexOf(a.unitId) - order.indexOf(b.unitId));
+  others.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  for (const o of others) o.line.unitId = null;
+  const units = [...canonical, ...others.map((o) => o.line)];
   const lines = units.map((u) => ({ ...u, points: planScore(u.completionRate, s.rule, u.doneLate) }));
   const sum = (k: "assigned" | "done" | "doneOnTime" | "doneLate" | "overdue") =>
     lines.reduce((n, l) => n + l[k], 0);
@@ -120,22 +175,41 @@ export function summaryLines(
   return { lines, total };
 }
 
-/** Twins of the task table's count formulas. */
+export interface TaskCounts {
+  lead: number;
+  done: number;
+  overdue: number;
+}
+
+/**
+ * Twins of the task table's count formulas (Số đơn vị chủ trì, Đã hoàn thành, Quá hạn), for
+ * every task in one pass, keyed by lower-cased task id. The exporter writes these; the
+ * LibreOffice suite checks them.
+ */
+export function taskCountsByTask(
+  assignments: readonly AssignmentRecord[],
+  s: TrackerSettings,
+): Map<string, TaskCounts> {
+  const map = new Map<string, TaskCounts>();
+  for (const a of assignments) {
+    if (!isCounted(a, s)) continue;
+    const k = a.taskId.toLowerCase();
+    const c = map.get(k) ?? { lead: 0, done: 0, overdue: 0 };
+    c.lead += 1;
+    if (isDoneCell(a.status)) c.done += 1;
+    if (assignmentStatus(a, s) === "overdue") c.overdue += 1;
+    map.set(k, c);
+  }
+  return map;
+}
+
+/** One task's counts (taskCountsByTask for a single id). */
 export function taskCounts(
   taskId: string,
   assignments: readonly AssignmentRecord[],
   s: TrackerSettings,
-): { lead: number; done: number; overdue: number } {
-  let lead = 0;
-  let done = 0;
-  let overdue = 0;
-  for (const a of assignments) {
-    if (a.taskId.toLowerCase() !== taskId.toLowerCase() || !isCounted(a, s)) continue;
-    lead += 1;
-    if (isDoneCell(a.status)) done += 1;
-    if (assignmentStatus(a, s) === "overdue") overdue += 1;
-  }
-  return { lead, done, overdue };
+): TaskCounts {
+  return taskCountsByTask(assignments, s).get(taskId.toLowerCase()) ?? { lead: 0, done: 0, overdue: 0 };
 }
 
 /** Twin of taskProgressFormula. */

@@ -6,6 +6,7 @@
  */
 import { TASK_STATUS_LABELS } from "../status/status";
 import { STATUS_CHOICES } from "../status/status";
+import { NFD_MARK_CODES } from "./evaluate";
 import {
   ASSIGNMENT_COLUMNS,
   CHECK_LABELS,
@@ -64,18 +65,27 @@ export function stateFormula(): string {
   );
 }
 
-/** Kiểm tra: what a reviewer must look at (done without evidence, unknown status, stray date). */
+/**
+ * Kiểm tra: what a reviewer must look at (done without evidence, unknown status, stray date, a
+ * completion date after the report date, a unit cell with stray spaces or decomposed letters
+ * that COUNTIFS would count apart from its unit). Twin: assignmentCheck.
+ */
 export function checkFormula(): string {
   const status = pc("status");
   const ev = pc("evidence");
   const done = pc("completedOn");
+  const unit = pc("unit");
   const choices = Object.values(STATUS_CHOICES)
     .map((c) => `${status}<>${q(c.vi)}`)
     .join(",");
+  // The marks are written literally: UNICHAR is a 2013 function that files need as _xlfn.UNICHAR.
+  const marks = NFD_MARK_CODES.map((c) => `ISNUMBER(FIND(${q(String.fromCharCode(c))},${unit}))`).join(",");
   return (
     `=IF(AND(${status}=${DONE},LEN(TRIM(${ev}))=0),${q(CHECK_LABELS.missingEvidence)},` +
     `IF(AND(${status}<>"",${choices}),${q(CHECK_LABELS.unknownStatus)},` +
-    `IF(AND(ISNUMBER(${done}),${status}<>${DONE}),${q(CHECK_LABELS.dateWithoutDone)},"")))`
+    `IF(AND(ISNUMBER(${done}),${status}<>${DONE}),${q(CHECK_LABELS.dateWithoutDone)},` +
+    `IF(AND(ISNUMBER(${done}),${done}>${NAMES.reportDate}),${q(CHECK_LABELS.completedAfterReport)},` +
+    `IF(OR(EXACT(${unit},TRIM(${unit}))=FALSE,${marks}),${q(CHECK_LABELS.unitSpelling)},"")))))`
   );
 }
 

@@ -64,6 +64,8 @@ export const CHECK_LABELS = {
   missingEvidence: "Thiếu minh chứng",
   unknownStatus: "Trạng thái không rõ",
   dateWithoutDone: "Có ngày hoàn thành nhưng chưa đánh dấu hoàn thành",
+  completedAfterReport: "Ngày hoàn thành sau ngày báo cáo",
+  unitSpelling: "Tên đơn vị khác tên chuẩn (khoảng trắng thừa hoặc dấu tổ hợp)",
 } as const;
 
 export type ColumnKind = "catalogue" | "user" | "formula";

@@ -4,7 +4,6 @@
  * updated in place wherever the user sorted the rows; tasks that left the catalogue are kept
  * and marked "Trong danh mục = Không"; new tasks and assignments are appended.
  */
-import { foldVietnamese } from "../text/fold";
 import { safeText } from "../cells/safeCell";
 import {
   ASSIGNMENT_COLUMNS,
@@ -15,13 +14,7 @@ import {
   type ColumnSpec,
   type TaskColumnKey,
 } from "./layout";
-import {
-  assignmentKey,
-  parseCompletionDate,
-  type AssignmentRecord,
-  type TaskRecord,
-  type TrackerModel,
-} from "./model";
+import { assignmentKey, type AssignmentRecord, type TaskRecord, type TrackerModel } from "./model";
 import {
   ASSIGNMENT_FORMULAS,
   assignmentCatalogueCells,
@@ -41,8 +34,8 @@ import {
   taskProgressFormula,
 } from "./formulas";
 import { isFormulaCell, isLinkCell, type PlanCell, type PlanOp } from "./plan";
-import { fromExcelSerial } from "../dates/isoDate";
-import { parseDeadline } from "../dates/deadline";
+import { assignmentFromRow } from "./assignmentRow";
+import { formatCellIssue, type CellIssue } from "./cellValues";
 
 /**
  * A table as read from the workbook: its header row and its data rows (values), in sheet order.
@@ -70,6 +63,8 @@ export interface MergeResult {
   assignments: MergeCounts;
   /** The assignment table after the merge (user columns as read), for summaries. */
   merged: AssignmentRecord[];
+  /** Cells of the existing table the formulas cannot read (Vietnamese, with sheet, row, column). */
+  cellProblems: string[];
 }
 
 export class WorkbookShapeError extends Error {
@@ -161,37 +156,6 @@ function groupRuns(updates: Array<{ row: number; cols: Array<{ column: number; c
 
 function text(v: unknown): string {
   return v === null || v === undefined ? "" : String(v).normalize("NFC").trim();
-}
-
-function isoOf(v: unknown): string | null {
-  return typeof v === "number" && v >= 1 ? fromExcelSerial(v) : parseCompletionDate(v);
-}
-
-/** An existing assignment row as a record (what the summary needs). */
-function recordFromRow(
-  row: unknown[],
-  idx: Map<AssignmentColumnKey, number>,
-  planYear: number,
-): AssignmentRecord {
-  const get = (k: AssignmentColumnKey) => row[idx.get(k) as number];
-  const kindText = foldVietnamese(text(get("kind")));
-  const dueRaw = get("due");
-  return {
-    taskId: text(get("taskId")),
-    title: text(get("title")),
-    area: text(get("area")) as AssignmentRecord["area"],
-    unit: text(get("unit")),
-    unitId: null,
-    level: text(get("level")),
-    role: text(get("role")) === "Phối hợp" ? "Phối hợp" : "Chủ trì",
-    due: typeof dueRaw === "number" ? isoOf(dueRaw) : parseDeadline(dueRaw, planYear).due,
-    kind: kindText.startsWith("thuong xuyen") ? "recurring" : kindText.startsWith("khong") ? "none" : "date",
-    inCatalogue: text(get("inCatalogue")) !== IN_CATALOGUE.no,
-    status: text(get("status")) || null,
-    completedOn: isoOf(get("completedOn")),
-    evidence: text(get("evidence")) || null,
-    note: text(get("note")) || null,
-  };
 }
 
 function fullRow<K extends string>(
@@ -297,8 +261,10 @@ export function mergeTracker(
   const updates: Array<{ row: number; cols: Array<{ column: number; cell: PlanCell }> }> = [];
   const assignments: MergeCounts = { added: 0, changed: 0, removed: 0, unchanged: 0 };
   const merged: AssignmentRecord[] = [];
+  const issues: CellIssue[] = [];
+  const unitColumn = aIdx.get("unit") as number;
   existing.assignments.rows.forEach((row, r) => {
-    const record = recordFromRow(row, aIdx, options.planYear);
+    const record = assignmentFromRow(row, aIdx, r, issues);
     const key = assignmentKey(record.taskId.toLowerCase(), record.unit);
     if (record.taskId === "" || seen.has(key)) {
       merged.push(record);
@@ -327,6 +293,11 @@ export function mergeTracker(
       a
         ? {
             ...a,
+            // The unit as the cell holds it, unless this merge rewrites it (COUNTIFS reads the cell).
+            unit:
+              row[unitColumn] === undefined || cols.some((c) => c.column === unitColumn)
+                ? a.unit
+                : record.unit,
             status: record.status,
             completedOn: record.completedOn,
             evidence: record.evidence,
@@ -377,5 +348,5 @@ export function mergeTracker(
     ops.push(...assignmentRuleOps(first, last, (k) => aIdx.get(k) as number, aWidth));
     merged.push(...added);
   }
-  return { ops, tasks, assignments, merged };
+  return { ops, tasks, assignments, merged, cellProblems: issues.map(formatCellIssue) };
 }

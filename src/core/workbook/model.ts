@@ -72,6 +72,12 @@ export interface TrackerModel {
   warnings: string[];
   /** Progress entries that match no assignment (callers decide whether that is an error). */
   unmatchedProgress: ProgressEntry[];
+  /**
+   * Progress entries (`options.progress`) that cannot be applied without guessing (Vietnamese, by
+   * line): an empty unit on a task with several lead units, two entries landing on one
+   * assignment. Callers refuse them; the entries concerned are not applied.
+   */
+  progressProblems: string[];
 }
 
 export function kindLabel(kind: DeadlineKind): string {
@@ -154,6 +160,51 @@ export function userCellsFromProgress(
   return { status, completedOn, evidence, note };
 }
 
+/**
+ * Most assignment rows (task × unit) a tracking workbook may hold. Excel's sheet holds 1,048,576
+ * rows, but the Office.js writes, the summary formulas and the exporter are sized for this: a
+ * catalogue that expands beyond it is refused before any row is built.
+ */
+export const MAX_ASSIGNMENTS = 200_000;
+
+export class TooManyAssignmentsError extends Error {
+  readonly problems: string[];
+  constructor(readonly count: number) {
+    const problems = [
+      `Danh mục tạo ra khoảng ${count.toLocaleString("vi-VN")} phân công (nhiệm vụ × đơn vị), vượt giới hạn ` +
+        `${MAX_ASSIGNMENTS.toLocaleString("vi-VN")} dòng của sổ theo dõi.`,
+      "Hãy tách danh mục thành nhiều phần, làm sổ riêng cho từng đơn vị (--unit, hoặc chọn đơn vị khi nạp), " +
+        "hoặc ghi đơn vị chủ trì cụ thể thay cho cả nhóm (ví dụ thay “UBND các xã, phường, thị trấn”).",
+    ];
+    super(problems.join(" "));
+    this.name = "TooManyAssignmentsError";
+    this.problems = problems;
+  }
+}
+
+/**
+ * Assignment rows a catalogue expands to (lead and coordinating units of every task, a unit
+ * counted once per task), without building them: group phrases are resolved once per distinct text.
+ */
+export function countAssignments(catalogue: Catalogue): number {
+  const sizes = new Map<string, number>();
+  const size = (text: string) => {
+    let n = sizes.get(text);
+    if (n === undefined) {
+      const r = resolveAssignees(text);
+      n =
+        r.units.length +
+        r.unknown.length +
+        (r.units.length === 0 && r.unknown.length === 0 && text.trim() ? 1 : 0);
+      sizes.set(text, n);
+    }
+    return n;
+  };
+  let total = 0;
+  for (const t of catalogue.tasks) total += size(t.lead ?? "") + size(t.coordinating ?? "");
+  return total;
+}
+
 /** Longest unit name the summary formulas can use as a criterion (COUNTIFS: 255 characters). */
 export const MAX_UNIT_NAME = 200;
 function shorten(name: string): string {
@@ -166,6 +217,11 @@ function unitDisplay(u: Unit): { unit: string; unitId: string; level: string } {
 
 /** Builds task and assignment rows from a catalogue (groups expanded, coordinating units listed). */
 export function buildModel(catalogue: Catalogue, options: ModelOptions = {}): TrackerModel {
+  // Bounded before any row is allocated (a one-unit workbook holds at most one row per task).
+  if (!options.unit) {
+    const count = countAssignments(catalogue);
+    if (count > MAX_ASSIGNMENTS) throw new TooManyAssignmentsError(count);
+  }
   const warnings: string[] = [];
   const tasks: TaskRecord[] = [];
   const assignments: AssignmentRecord[] = [];
@@ -219,8 +275,9 @@ export function buildModel(catalogue: Catalogue, options: ModelOptions = {}): Tr
     assignments.push(...kept);
   }
 
-  const unmatchedProgress = applyProgress(assignments, catalogue, options, warnings);
-  return { tasks, assignments, warnings, unmatchedProgress };
+  const progressProblems: string[] = [];
+  const unmatchedProgress = applyProgress(assignments, catalogue, options, warnings, progressProblems);
+  return { tasks, assignments, warnings, unmatchedProgress, progressProblems };
 }
 
 function applyProgress(
@@ -228,12 +285,17 @@ function applyProgress(
   catalogue: Catalogue,
   options: ModelOptions,
   warnings: string[],
+  problems: string[],
 ): ProgressEntry[] {
   const unmatched: ProgressEntry[] = [];
-  const entries: ProgressEntry[] = [
-    ...catalogue.tasks.filter((t) => t.progress).map((t) => ({ taskId: t.id, ...t.progress })),
-    ...(options.progress ?? []),
-  ];
+  // Progress carried by the catalogue itself (an imported table with one progress per task) is
+  // the task's progress: it applies to every lead unit, with a warning. Entries given per unit
+  // (`options.progress`, the CLI's --progress) never guess: see `problems`.
+  const fromCatalogue = catalogue.tasks
+    .filter((t) => t.progress)
+    .map((t) => ({ taskId: t.id, ...t.progress }));
+  const explicit = new Set<ProgressEntry>(options.progress ?? []);
+  const entries: ProgressEntry[] = [...fromCatalogue, ...(options.progress ?? [])];
   if (entries.length === 0) return unmatched;
   const byKey = new Map<string, AssignmentRecord>();
   const byTask = new Map<string, AssignmentRecord[]>();
@@ -243,6 +305,11 @@ function applyProgress(
     list.push(a);
     byTask.set(a.taskId, list);
   }
+  const lineOf = (e: ProgressEntry) => {
+    const line = (e as { line?: unknown }).line;
+    return typeof line === "number" ? `Dòng ${line}` : "Một dòng tiến độ";
+  };
+  const claimed = new Map<AssignmentRecord, ProgressEntry>();
   for (const e of entries) {
     let targets: AssignmentRecord[] = [];
     if (e.unit !== undefined && text(e.unit) !== "") {
@@ -251,6 +318,15 @@ function applyProgress(
     } else {
       const leads = (byTask.get(e.taskId) ?? []).filter((a) => a.role === ROLE.lead);
       targets = options.unit ? (byTask.get(e.taskId) ?? []) : leads;
+      if (explicit.has(e) && !options.unit && leads.length > 1) {
+        const names = leads.map((a) => a.unit);
+        problems.push(
+          `${lineOf(e)}: nhiệm vụ “${e.taskId}” có ${leads.length} đơn vị chủ trì, nên cột unit không được để trống ` +
+            `(${names.slice(0, 8).join("; ")}${names.length > 8 ? `; … và ${names.length - 8} đơn vị khác` : ""}). ` +
+            "Hãy ghi tên đơn vị, mỗi đơn vị một dòng.",
+        );
+        continue;
+      }
       if (!options.unit && leads.length > 1) {
         warnings.push(
           `Nhiệm vụ ${e.taskId}: tiến độ trong bảng gốc được ghi cho cả ${leads.length} đơn vị chủ trì.`,
@@ -260,6 +336,19 @@ function applyProgress(
     if (targets.length === 0) {
       unmatched.push(e);
       continue;
+    }
+    if (explicit.has(e)) {
+      const twice = targets.filter((a) => claimed.has(a));
+      if (twice.length > 0) {
+        const first = claimed.get(twice[0]) as ProgressEntry;
+        problems.push(
+          `${lineOf(e)}: trùng với ${lineOf(first).toLowerCase()} — cả hai ghi tiến độ cho nhiệm vụ “${e.taskId}” ` +
+            `của đơn vị “${twice[0].unit}”${text(first.unit) === "" || text(e.unit) === "" ? " (ô unit để trống là đơn vị chủ trì duy nhất)" : ""}. ` +
+            "Hãy giữ một dòng.",
+        );
+        continue;
+      }
+      for (const a of targets) claimed.set(a, e);
     }
     const cells = userCellsFromProgress(e);
     for (const a of targets) Object.assign(a, cells);

@@ -46,10 +46,9 @@ import {
 import {
   assignmentCheck,
   assignmentStateLabel,
-  isCounted,
-  isDoneCell,
   periodLabel,
   summaryLines,
+  taskCountsByTask,
   taskProgressText,
   type TrackerSettings,
 } from "./evaluate";
@@ -82,25 +81,6 @@ function columnOps<K extends string>(
     if (c.wrap) ops.push({ op: "style", sheet, address, style: { wrap: true } });
   });
   return ops;
-}
-
-/** Per-task counts in one pass over the assignments. */
-function countsByTask(
-  assignments: readonly AssignmentRecord[],
-  s: TrackerSettings,
-  state: (a: AssignmentRecord) => string,
-) {
-  const map = new Map<string, { lead: number; done: number; overdue: number }>();
-  for (const a of assignments) {
-    if (!isCounted(a, s)) continue;
-    const k = a.taskId.toLowerCase();
-    const c = map.get(k) ?? { lead: 0, done: 0, overdue: 0 };
-    c.lead += 1;
-    if (isDoneCell(a.status)) c.done += 1;
-    if (state(a) === TASK_STATUS_LABELS.overdue.vi) c.overdue += 1;
-    map.set(k, c);
-  }
-  return map;
 }
 
 // ───────────────────────────── Nhiệm vụ 2024 ─────────────────────────────
@@ -183,7 +163,7 @@ export function taskSheetOps(
   const headerRow = TASK_TABLE_HEADER_ROW - 1;
   const first = headerRow + 1;
   const last = headerRow + tasks.length;
-  const counts = countsByTask(assignments, s, (a) => assignmentStateLabel(a, s));
+  const counts = taskCountsByTask(assignments, s);
   const stateByTask = new Map<string, string>();
   if (singleUnit)
     for (const a of assignments)
@@ -329,7 +309,7 @@ export const ASSIGNMENT_FORMULAS: Array<{ key: AssignmentColumnKey; formula: () 
 export function assignmentCached(key: AssignmentColumnKey, a: AssignmentRecord, s: TrackerSettings): Scalar {
   if (key === "period") return periodLabel(a.kind, a.due);
   if (key === "state") return assignmentStateLabel(a, s);
-  return assignmentCheck(a);
+  return assignmentCheck(a, s);
 }
 
 export function assignmentSheetOps(assignments: readonly AssignmentRecord[], s: TrackerSettings): PlanOp[] {

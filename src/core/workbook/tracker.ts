@@ -107,7 +107,14 @@ export function summaryOps(
 
 /** The whole workbook, as the headless export writes it. */
 export function buildWorkbookPlan(input: TrackerInput): { plan: WorkbookPlan; model: TrackerModel } {
-  const model = trackerModel(input);
+  return workbookPlanOfModel(input, trackerModel(input));
+}
+
+/** The whole workbook for a model already built (tests edit cells of a model, as a user would). */
+export function workbookPlanOfModel(
+  input: TrackerInput,
+  model: TrackerModel,
+): { plan: WorkbookPlan; model: TrackerModel } {
   const ops = [
     ...freshTrackerOps(input, model, true),
     ...summaryOps(model.assignments, input.settings, bannerOf(input.catalogue), input.unit ?? null),

@@ -6,6 +6,7 @@
 import { readConfig, type ConfigRead } from "../../core/workbook/config";
 import { ASSIGNMENT_COLUMNS, TABLES, type AssignmentColumnKey } from "../../core/workbook/layout";
 import type { TrackerSettings } from "../../core/workbook/evaluate";
+import { missingAssignmentColumns } from "../../core/workbook/assignmentRow";
 import { queueMeta, type WorkbookMeta } from "../excel/applyPlan";
 import { queueTableRead, type TableRead } from "../excel/readTables";
 import { queueConfigRead } from "../excel/configBlock";
@@ -83,6 +84,25 @@ export function requireTracker(s: TrackerSnapshot): void {
   }
 }
 
+/**
+ * Every column an action reads or writes must be there under its own name: a renamed or deleted
+ * column is refused (as a re-pull does), never read as empty.
+ */
+export function requireColumns(s: TrackerSnapshot, keys: readonly AssignmentColumnKey[]): void {
+  const missing = missingAssignmentColumns(s.assignments.headers, [...new Set(keys)]);
+  if (missing.length > 0) {
+    throw new ActionError(
+      [
+        ...missing.map(
+          (h) => `Bảng ${TABLES.assignments} thiếu cột “${h}” (có thể cột đã bị đổi tên hoặc xóa).`,
+        ),
+        "Bổ trợ không ghi gì để tránh làm sai số liệu.",
+      ],
+      "Hãy khôi phục tên cột (hoặc Ctrl+Z) rồi thực hiện lại.",
+    );
+  }
+}
+
 /** The header of a Phân công column, as the add-in writes it. */
 export function assignmentHeader(key: AssignmentColumnKey): string {
   return ASSIGNMENT_COLUMNS.find((c) => c.key === key)?.header as string;
@@ -97,6 +117,8 @@ export async function readTrackerFor(
   meter: SyncMeter,
   needed: readonly AssignmentColumnKey[],
   chunkBytes?: number,
+  /** Further columns the action writes to or filters on (checked, not read). */
+  uses: readonly AssignmentColumnKey[] = [],
 ): Promise<{ snap: TrackerSnapshot; settings: TrackerSettings }> {
   const snap = await readTracker(
     context,
@@ -105,6 +127,7 @@ export async function readTrackerFor(
     chunkBytes,
   );
   requireTracker(snap);
+  requireColumns(snap, [...needed, ...uses]);
   return { snap, settings: snap.config?.settings as TrackerSettings };
 }
 

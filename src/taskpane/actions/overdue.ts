@@ -10,13 +10,13 @@ import { TASK_STATUS_LABELS } from "../../core/status/status";
 import {
   CHECK_LABELS,
   DEADLINE_KIND_LABELS,
-  IN_CATALOGUE,
   SHEETS,
   TABLES,
   type AssignmentColumnKey,
 } from "../../core/workbook/layout";
 import { assignmentCheck, assignmentStateLabel, periodLabel } from "../../core/workbook/evaluate";
-import { fromExcelSerial, MAX_EXCEL_SERIAL } from "../../core/dates/isoDate";
+import { assignmentColumnIndex, assignmentFromRow } from "../../core/workbook/assignmentRow";
+import { formatCellIssue, type CellIssue } from "../../core/workbook/cellValues";
 import { assignmentRuleOps } from "../../core/workbook/sheets";
 import { rangeAddress, type PlanOp } from "../../core/workbook/plan";
 import { applyPlan } from "../excel/applyPlan";
@@ -46,6 +46,8 @@ export interface OverdueOutcome {
   reportDate: string;
   filterApplied: boolean;
   stats: ActionStats;
+  /** Cells the formulas cannot read (sheet, row, column, value, what to do); the rest was counted. */
+  cellProblems?: string[];
 }
 
 const NEEDED: AssignmentColumnKey[] = [
@@ -67,7 +69,11 @@ export async function flagOverdue(
 ): Promise<OverdueOutcome> {
   const meter = new SyncMeter(context);
   try {
-    const { snap, settings } = await readTrackerFor(context, meter, NEEDED, options.chunkBytes);
+    const { snap, settings } = await readTrackerFor(context, meter, NEEDED, options.chunkBytes, [
+      "state",
+      "period",
+      "check",
+    ]);
     const planYear = snap.config?.catalogue.planYear ?? Number(settings.reportDate.slice(0, 4));
     const h = snap.assignments.headers;
     const col = (k: AssignmentColumnKey) => h.indexOf(header(k));
@@ -82,33 +88,28 @@ export async function flagOverdue(
       total: snap.assignments.rowCount,
     };
     const items: OverdueItem[] = [];
-    const serialIso = (v: unknown) =>
-      typeof v === "number" && v >= 1 && v <= MAX_EXCEL_SERIAL ? fromExcelSerial(v) : null;
+    const idx = assignmentColumnIndex(h);
+    const issues: CellIssue[] = [];
     snap.assignments.rows.forEach((r, i) => {
-      if (String(r[col("inCatalogue")] ?? "") === IN_CATALOGUE.no) return;
+      const a = assignmentFromRow(r, idx, i, issues);
+      if (!a.inCatalogue) return;
       const kindText = String(r[col("kind")] ?? "");
-      const due = serialIso(r[col("due")]);
-      const a = {
-        due,
-        status: r[col("status")] === "" || r[col("status")] === undefined ? null : String(r[col("status")]),
-        completedOn: serialIso(r[col("completedOn")]),
-        evidence: String(r[col("evidence")] ?? "") || null,
-      };
+      const due = a.due;
       const state = assignmentStateLabel(a, settings);
       const period = periodLabel(
         kindText === DEADLINE_KIND_LABELS.recurring.vi ? "recurring" : due ? "date" : "none",
         due,
       );
-      const check = assignmentCheck(a);
+      const check = assignmentCheck(a, settings);
       if (state === TASK_STATUS_LABELS.overdue.vi) {
         counts.overdue += 1;
         if (period === q4 || period === recurring) {
           counts.overdueQ4 += 1;
           items.push({
             row: i,
-            taskId: String(r[col("taskId")] ?? ""),
-            title: String(r[col("title")] ?? ""),
-            unit: String(r[col("unit")] ?? ""),
+            taskId: a.taskId,
+            title: a.title,
+            unit: a.unit,
             period,
           });
         }
@@ -147,7 +148,14 @@ export async function flagOverdue(
       );
     }
     meter.add(await applyPlan(context, { ops }, { meta: snap.meta, chunkBytes: options.chunkBytes }));
-    return { items, counts, reportDate: settings.reportDate, filterApplied: filter, stats: meter.stats() };
+    return {
+      items,
+      counts,
+      reportDate: settings.reportDate,
+      filterApplied: filter,
+      stats: meter.stats(),
+      cellProblems: issues.map(formatCellIssue),
+    };
   } catch (e) {
     throw explainOfficeError(e);
   }

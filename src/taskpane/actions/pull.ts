@@ -11,7 +11,7 @@ import { ASSIGNMENT_COLUMNS, SHEETS, TASK_COLUMNS } from "../../core/workbook/la
 import { defaultSettings } from "../../core/workbook/evaluate";
 import { buildPullPlan, TrackerError } from "../../core/workbook/tracker";
 import { WorkbookShapeError, type MergeCounts } from "../../core/workbook/merge";
-import type { ProgressEntry } from "../../core/workbook/model";
+import { TooManyAssignmentsError, type ProgressEntry } from "../../core/workbook/model";
 import { applyPlan, ApplyError, removeCreatedSheets } from "../excel/applyPlan";
 import { ActionError, explainOfficeError, readTracker, SyncMeter, type ActionStats } from "./common";
 
@@ -109,7 +109,7 @@ export async function pullCatalogue(context: Excel.RequestContext, req: PullRequ
       fresh,
       tasks: result.merge?.tasks ?? count(result.model.tasks.length),
       assignments: result.merge?.assignments ?? count(result.model.assignments.length),
-      warnings: result.model.warnings,
+      warnings: [...result.model.warnings, ...(result.merge?.cellProblems ?? [])],
       clearedFilters: report.clearedFilters,
       stats: meter.stats(),
     };
@@ -127,6 +127,11 @@ export async function pullCatalogue(context: Excel.RequestContext, req: PullRequ
     }
     if (e instanceof TrackerError)
       throw new ActionError(e.problems, e.hint ?? "Hãy chọn danh mục hoặc đơn vị khác.");
+    if (e instanceof TooManyAssignmentsError)
+      throw new ActionError(
+        e.problems,
+        "Sổ không được ghi gì; hãy chọn một đơn vị hoặc tách danh mục rồi nạp lại.",
+      );
     if (e instanceof WorkbookShapeError)
       throw new ActionError(e.problems, "Khôi phục tên cột (hoặc Ctrl+Z) rồi nạp lại.");
     throw explainOfficeError(e);

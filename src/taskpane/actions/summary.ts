@@ -5,15 +5,10 @@
  * twins of those formulas (checked against a real spreadsheet engine in the e2e suite).
  */
 import { validateScoreRule, ScoreRuleError, type ScoreRule } from "../../core/scoring/score";
-import { fromExcelSerial, MAX_EXCEL_SERIAL } from "../../core/dates/isoDate";
+import { assignmentColumnIndex, assignmentFromRow } from "../../core/workbook/assignmentRow";
+import { formatCellIssue, type CellIssue } from "../../core/workbook/cellValues";
 import { findUnit } from "../../core/units/units";
-import {
-  IN_CATALOGUE,
-  SCORE_MODE,
-  SHEETS,
-  TABLES,
-  type AssignmentColumnKey,
-} from "../../core/workbook/layout";
+import { SCORE_MODE, SHEETS, TABLES, type AssignmentColumnKey } from "../../core/workbook/layout";
 import { summaryLines, type SummaryLine, type TrackerSettings } from "../../core/workbook/evaluate";
 import type { AssignmentRecord } from "../../core/workbook/model";
 import {
@@ -40,6 +35,8 @@ export interface SummaryOutcome {
   total: UnitSummary;
   settings: TrackerSettings;
   stats: ActionStats;
+  /** Cells the formulas cannot read (sheet, row, column, value, what to do); the rest was counted. */
+  cellProblems?: string[];
 }
 
 const NEEDED: AssignmentColumnKey[] = [
@@ -52,39 +49,13 @@ const NEEDED: AssignmentColumnKey[] = [
   "completedOn",
 ];
 const header = assignmentHeader;
+/** Columns the summary formulas, the report and the PivotTable refer to. */
+const SUMMARY_USES: AssignmentColumnKey[] = ["state", "check", "period"];
 
-function isoOrNull(v: unknown): string | null {
-  return typeof v === "number" && v >= 1 && v <= MAX_EXCEL_SERIAL ? fromExcelSerial(v) : null;
-}
-
-/** The assignment rows as the summary formulas see them. */
-export function assignmentsFromSnapshot(snap: TrackerSnapshot): AssignmentRecord[] {
-  const h = snap.assignments.headers;
-  const col = (k: AssignmentColumnKey) => h.indexOf(header(k));
-  return snap.assignments.rows.map((r) => {
-    const status = r[col("status")];
-    return {
-      taskId: String(r[col("taskId")] ?? ""),
-      title: "",
-      area: "",
-      unit: String(r[col("unit")] ?? "").trim(),
-      unitId: null,
-      level: "",
-      role: String(r[col("role")] ?? "") === "Phối hợp" ? "Phối hợp" : "Chủ trì",
-      due: isoOrNull(r[col("due")]),
-      kind: "date",
-      inCatalogue: String(r[col("inCatalogue")] ?? "") !== IN_CATALOGUE.no,
-      status:
-        typeof status === "string" && status !== ""
-          ? status
-          : status === "" || status === undefined || status === null
-            ? null
-            : String(status),
-      completedOn: isoOrNull(r[col("completedOn")]),
-      evidence: null,
-      note: null,
-    };
-  });
+/** The assignment rows as the summary formulas see them (the core's one row reader). */
+export function assignmentsFromSnapshot(snap: TrackerSnapshot, issues?: CellIssue[]): AssignmentRecord[] {
+  const idx = assignmentColumnIndex(snap.assignments.headers);
+  return snap.assignments.rows.map((r, i) => assignmentFromRow(r, idx, i, issues));
 }
 
 function bannerFromSnapshot(snap: TrackerSnapshot): CatalogueBanner {
@@ -104,7 +75,8 @@ async function writeSummary(
   settings: TrackerSettings,
   extra: { report: boolean; pivot?: boolean; before?: PlanOp[]; chunkBytes?: number },
 ): Promise<SummaryOutcome> {
-  const assignments = assignmentsFromSnapshot(snap);
+  const issues: CellIssue[] = [];
+  const assignments = assignmentsFromSnapshot(snap, issues);
   const ops: PlanOp[] = [...(extra.before ?? []), ...summarySheetOps(assignments, settings)];
   if (extra.report) {
     const unitName = snap.config?.catalogue.unitName;
@@ -141,7 +113,7 @@ async function writeSummary(
   }
   meter.add(await applyPlan(context, { ops }, { meta: snap.meta, chunkBytes: extra.chunkBytes }));
   const { lines, total } = summaryLines(assignments, settings);
-  return { lines, total, settings, stats: meter.stats() };
+  return { lines, total, settings, stats: meter.stats(), cellProblems: issues.map(formatCellIssue) };
 }
 
 /** Reads the tracker, then writes Tổng hợp (and the report): the shared body of both actions. */
@@ -151,7 +123,7 @@ async function summaryAction(
 ): Promise<SummaryOutcome> {
   const meter = new SyncMeter(context);
   try {
-    const { snap, settings } = await readTrackerFor(context, meter, NEEDED, options.chunkBytes);
+    const { snap, settings } = await readTrackerFor(context, meter, NEEDED, options.chunkBytes, SUMMARY_USES);
     return await writeSummary(context, meter, snap, settings, options);
   } catch (e) {
     throw explainOfficeError(e);
@@ -190,7 +162,7 @@ export async function applyScoreRule(
   }
   const meter = new SyncMeter(context);
   try {
-    const read = await readTrackerFor(context, meter, NEEDED, options.chunkBytes);
+    const read = await readTrackerFor(context, meter, NEEDED, options.chunkBytes, SUMMARY_USES);
     const snap = read.snap;
     const settings: TrackerSettings = { ...read.settings, rule };
     const R = CONFIG_ROWS;

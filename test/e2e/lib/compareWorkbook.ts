@@ -1,6 +1,6 @@
 /**
  * Expected sheet contents computed by the core twins (classifyTask via assignmentStateLabel,
- * assignmentCheck, periodLabel, taskCounts/taskProgressText, summaryLines = summarizeByUnit +
+ * assignmentCheck, periodLabel, taskCountsByTask/taskProgressText, summaryLines = summarizeByUnit +
  * planScore) — independently of the plan's cached values — compared cell by cell with what a
  * spreadsheet engine computed. Returns a list of differences (empty = identical).
  */
@@ -24,7 +24,7 @@ import {
   isDoneCell,
   periodLabel,
   summaryLines,
-  taskCounts,
+  taskCountsByTask,
   taskProgressText,
   type TrackerSettings,
 } from "../../../src/core/workbook/evaluate";
@@ -138,7 +138,7 @@ export function compareWorkbook(
     c.cell(A, r, ac("evidence"), text(a.evidence), "Minh chứng");
     c.cell(A, r, ac("period"), text(periodLabel(a.kind, a.due)), "Kỳ hạn = periodLabel");
     c.cell(A, r, ac("state"), text(assignmentStateLabel(a, s)), "Tình trạng = classifyTask");
-    c.cell(A, r, ac("check"), text(assignmentCheck(a)), "Kiểm tra = assignmentCheck");
+    c.cell(A, r, ac("check"), text(assignmentCheck(a, s)), "Kiểm tra = assignmentCheck");
   });
   if (c.rows(A).length !== a0 + model.assignments.length) {
     c.diffs.push({
@@ -155,15 +155,16 @@ export function compareWorkbook(
   const t0 = TASK_TABLE_HEADER_ROW; // first data row (0-based)
   const tc = (k: TaskColumnKey) => col(TASK_COLUMNS, k);
   TASK_COLUMNS.forEach((h, j) => c.cell(T, t0 - 1, j, { text: h.header }, "tiêu đề"));
+  const countsOf = taskCountsByTask(model.assignments, s);
   model.tasks.forEach((t, i) => {
     const r = t0 + i;
-    const counts = taskCounts(t.id, model.assignments, s);
+    const counts = countsOf.get(t.id.toLowerCase()) ?? { lead: 0, done: 0, overdue: 0 };
     c.cell(T, r, tc("id"), text(t.id), "Mã NV");
     c.cell(T, r, tc("title"), text(t.title), "Nhiệm vụ (chữ, không phải công thức)");
     c.cell(T, r, tc("period"), text(periodLabel(t.kind, t.due)), "Kỳ hạn = periodLabel");
-    c.cell(T, r, tc("leadCount"), { int: counts.lead }, "Số đơn vị chủ trì = taskCounts.lead");
-    c.cell(T, r, tc("doneCount"), { int: counts.done }, "Đã hoàn thành = taskCounts.done");
-    c.cell(T, r, tc("overdueCount"), { int: counts.overdue }, "Quá hạn = taskCounts.overdue");
+    c.cell(T, r, tc("leadCount"), { int: counts.lead }, "Số đơn vị chủ trì = taskCountsByTask.lead");
+    c.cell(T, r, tc("doneCount"), { int: counts.done }, "Đã hoàn thành = taskCountsByTask.done");
+    c.cell(T, r, tc("overdueCount"), { int: counts.overdue }, "Quá hạn = taskCountsByTask.overdue");
     const first = model.assignments.find((a) => a.taskId.toLowerCase() === t.id.toLowerCase());
     const progress = input.singleUnit
       ? first

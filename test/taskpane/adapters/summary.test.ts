@@ -27,7 +27,6 @@ import {
   installDouble,
   pull,
   REPORT_DATE,
-  tableRecords,
 } from "../../double/testkit";
 
 async function tracker(catalogue: Catalogue): Promise<WorkbookDouble> {
@@ -50,25 +49,15 @@ async function tracker(catalogue: Catalogue): Promise<WorkbookDouble> {
   return d;
 }
 
-/** The PhanCong rows as the summary formulas see them (role, catalogue flag, dates, status), read back from the sheet. */
-function recordsOf(d: WorkbookDouble): AssignmentRecord[] {
-  const h = assignmentHeader;
-  const iso = (v: unknown) => (typeof v === "number" ? fromExcelSerial(v) : null);
-  return tableRecords(d, TABLES.assignments).map((r) => ({
-    taskId: String(r[h("taskId")]),
-    title: "",
-    area: "",
-    unit: String(r[h("unit")]),
-    unitId: null,
-    level: "",
-    role: r[h("role")] === "Phối hợp" ? "Phối hợp" : "Chủ trì",
-    due: iso(r[h("due")]),
-    kind: "date",
-    inCatalogue: r[h("inCatalogue")] !== "Không",
-    status: r[h("status")] === "" ? null : String(r[h("status")]),
-    completedOn: iso(r[h("completedOn")]),
-    evidence: null,
-    note: null,
+/**
+ * The PhanCong rows the summary must count, from an independent source: the catalogue's model
+ * (the first pull writes its rows in this order) with the progress tracker() typed.
+ */
+function recordsOf(catalogue: Catalogue): AssignmentRecord[] {
+  return buildModel(catalogue).assignments.map((a, i) => ({
+    ...a,
+    status: i % 3 === 0 ? "Đã hoàn thành" : i % 5 === 0 ? "Đang thực hiện" : null,
+    completedOn: i % 3 === 0 ? fromExcelSerial(45500) : null,
   }));
 }
 
@@ -111,7 +100,7 @@ describe.each<[string, number]>([
     expect(sheet.cell(`B${units + 2}`)?.formula).toBe(`=SUM(B2:B${units + 1})`);
     expect(sheet.cell("B2")?.formula).toMatch(/^=COUNTIFS\(PhanCong\[Đơn vị\],"="&SUBSTITUTE/);
     // The pane's numbers are the core twins of the sheet, from the rows as typed.
-    const twin = summaryLines(recordsOf(d), defaultSettings(REPORT_DATE));
+    const twin = summaryLines(recordsOf(catalogue), defaultSettings(REPORT_DATE));
     expect(out.lines).toEqual(twin.lines);
     expect(out.total).toEqual(twin.total);
     expect(out.total.done).toBeGreaterThan(0);
@@ -268,7 +257,9 @@ describe("applyScoreRule", () => {
       const status = await d.Excel.run((ctx) => readTrackerStatus(ctx));
       expect(status.catalogue?.id).toBe(catalogue.id);
       expect(out.settings.rule).toEqual(rule);
-      expect(out.lines).toEqual(summaryLines(recordsOf(d), { ...defaultSettings(REPORT_DATE), rule }).lines);
+      expect(out.lines).toEqual(
+        summaryLines(recordsOf(catalogue), { ...defaultSettings(REPORT_DATE), rule }).lines,
+      );
     },
   );
 
