@@ -1,5 +1,5 @@
 /** What the open workbook tracks, for the pane's first screen (one round trip). */
-import { fromExcelSerial, MAX_EXCEL_SERIAL } from "../../core/dates/isoDate";
+import { readDateCell } from "../../core/workbook/cellValues";
 import { CONFIG_READ_ADDRESS, readConfig, type ConfigRead } from "../../core/workbook/config";
 import { SHEETS, TABLES } from "../../core/workbook/layout";
 import { CONFIG_ROWS } from "../../core/workbook/sheets";
@@ -44,10 +44,7 @@ export async function readTrackerStatus(context: Excel.RequestContext): Promise<
     }
     const config = readConfig(block.values, tiers.isNullObject ? [] : tierBody.values);
     const serial = block.values[0]?.[1];
-    const reportDate =
-      typeof serial === "number" && serial >= 1 && serial <= MAX_EXCEL_SERIAL
-        ? fromExcelSerial(serial)
-        : null;
+    const reportDate = readDateCell(serial).iso;
     const formula = String(dateCell.formulas[0]?.[0] ?? "");
     return {
       exists: true,
