@@ -2,7 +2,7 @@
  * Reading the Cấu hình sheet back: the report date, the counting settings and the score rule
  * a reviewer may have edited. Problems are reported in Vietnamese, never guessed away.
  */
-import { fromExcelSerial, MAX_EXCEL_SERIAL } from "../dates/isoDate";
+import { readDateCell } from "./cellValues";
 import { validateScoreRule, ScoreRuleError, type ScoreRule, type ScoreTier } from "../scoring/score";
 import { ALL_UNITS, SCORE_MODE } from "./layout";
 import { CONFIG_ROWS } from "./sheets";
@@ -38,10 +38,9 @@ export function readConfig(block: unknown[][], tiers: unknown[][]): ConfigRead {
   const at = (row: number) => (block[row - CONFIG_FIRST_ROW] ?? [])[1];
   const problems: string[] = [];
   const reportSerial = num(at(CONFIG_ROWS.reportDate));
-  let reportDate: string | null = null;
-  if (reportSerial === null || reportSerial < 1 || reportSerial > MAX_EXCEL_SERIAL)
-    problems.push("Ô “Ngày báo cáo” (trang Cấu hình) không phải là một ngày.");
-  else reportDate = fromExcelSerial(reportSerial);
+  // The one reader of date cells (a serial Excel can hold), as the formulas read NgayBaoCao.
+  const reportDate = reportSerial === null ? null : readDateCell(reportSerial).iso;
+  if (reportDate === null) problems.push("Ô “Ngày báo cáo” (trang Cấu hình) không phải là một ngày.");
   const dueSoonDays = num(at(CONFIG_ROWS.dueSoonDays));
   if (dueSoonDays === null || dueSoonDays < 0) problems.push("Ô “Số ngày sắp đến hạn” phải là số không âm.");
   const include = at(CONFIG_ROWS.includeCoordinating);

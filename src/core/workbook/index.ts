@@ -8,3 +8,5 @@ export * from "./sheets";
 export * from "./merge";
 export * from "./tracker";
 export * from "./config";
+export * from "./cellValues";
+export * from "./assignmentRow";

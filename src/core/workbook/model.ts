@@ -4,7 +4,8 @@
  * columns. Pure data; plans are built from it.
  */
 import { parseDeadline, type DeadlineKind } from "../dates/deadline";
-import { fromExcelSerial, isIsoDate, isValidYmd, formatIsoDate, MAX_EXCEL_SERIAL } from "../dates/isoDate";
+import { isIsoDate, isValidYmd, formatIsoDate } from "../dates/isoDate";
+import { readDateCell } from "./cellValues";
 import { parseStatus, STATUS_CHOICES } from "../status/status";
 import { foldVietnamese } from "../text/fold";
 import { displayName, findUnit, unitKey, type Unit } from "../units/units";
@@ -90,10 +91,8 @@ export function assignmentKey(taskId: string, unitName: string): string {
 }
 
 function deadlineText(v: string | number): string {
-  if (typeof v === "number" && Number.isFinite(v) && v >= 1 && v <= MAX_EXCEL_SERIAL) {
-    const iso = fromExcelSerial(v);
-    return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
-  }
+  const iso = typeof v === "number" ? readDateCell(v).iso : null;
+  if (iso) return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
   return String(v ?? "").trim();
 }
 
@@ -116,8 +115,7 @@ export function taskRecord(t: CatalogueTask, planYear: number): TaskRecord {
 /** A completion date as people write it: ISO, dd/mm/yyyy (/ - .), or an Excel serial. */
 export function parseCompletionDate(v: unknown): string | null {
   if (v === null || v === undefined || v === "") return null;
-  if (typeof v === "number")
-    return Number.isFinite(v) && v >= 1 && v <= MAX_EXCEL_SERIAL ? fromExcelSerial(v) : null;
+  if (typeof v === "number") return readDateCell(v).iso;
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.toISOString().slice(0, 10);
   if (typeof v !== "string") return null;
   const s = v.trim();

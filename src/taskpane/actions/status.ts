@@ -1,5 +1,5 @@
 /** What the open workbook tracks, for the pane's first screen (one round trip). */
-import { fromExcelSerial, MAX_EXCEL_SERIAL } from "../../core/dates/isoDate";
+import { readDateCell } from "../../core/workbook/cellValues";
 import { readConfig, type ConfigRead } from "../../core/workbook/config";
 import { TABLES } from "../../core/workbook/layout";
 import { queueConfigRead, queueTableExists } from "../excel/configBlock";
@@ -35,10 +35,7 @@ export async function readTrackerStatus(context: Excel.RequestContext): Promise<
     }
     const config = readConfig(cfg.block, cfg.tiers);
     const serial = cfg.block[0]?.[1];
-    const reportDate =
-      typeof serial === "number" && serial >= 1 && serial <= MAX_EXCEL_SERIAL
-        ? fromExcelSerial(serial)
-        : null;
+    const reportDate = readDateCell(serial).iso;
     const formula = cfg.reportDateFormula;
     return {
       exists: true,

@@ -18,14 +18,22 @@ const DONE = "Đã hoàn thành";
 
 describe("Kiểm tra twin", () => {
   test.each<[string, Partial<AssignmentRecord>, string]>([
-    ["done, evidence, date before the report date", { status: DONE, completedOn: "2024-12-01", evidence: "CV 1" }, ""],
+    [
+      "done, evidence, date before the report date",
+      { status: DONE, completedOn: "2024-12-01", evidence: "CV 1" },
+      "",
+    ],
     ["done on the report date", { status: DONE, completedOn: "2024-12-31", evidence: "CV 1" }, ""],
     [
       "done after the report date",
       { status: DONE, completedOn: "2025-01-02", evidence: "CV 1" },
       CHECK_LABELS.completedAfterReport,
     ],
-    ["done after the report date, no evidence", { status: DONE, completedOn: "2025-01-02" }, CHECK_LABELS.missingEvidence],
+    [
+      "done after the report date, no evidence",
+      { status: DONE, completedOn: "2025-01-02" },
+      CHECK_LABELS.missingEvidence,
+    ],
     [
       "date without done (even after the report date)",
       { status: "Đang thực hiện", completedOn: "2025-01-02" },

@@ -5,6 +5,8 @@
  */
 import { SHEETS, TABLES } from "../../../src/core/workbook/layout";
 import type { PullOutcome } from "../../../src/taskpane/actions/pull";
+import { buildSummary } from "../../../src/taskpane/actions/summary";
+import { flagOverdue } from "../../../src/taskpane/actions/overdue";
 import {
   assignmentHeader,
   catalogueWithRows,
@@ -47,4 +49,21 @@ test("re-pull of a new version with Ngày hoàn thành = 99999999: reported, the
     USER_COLUMNS.map((k) => r[assignmentHeader(k)]),
   );
   expect(after.slice(0, userBefore.length)).toEqual(userBefore);
+});
+
+test.each<[string, (ctx: Excel.RequestContext) => Promise<{ cellProblems?: string[] }>]>([
+  ["Tổng hợp", (ctx) => buildSummary(ctx)],
+  ["Đánh dấu quá hạn", (ctx) => flagOverdue(ctx)],
+])("%s with a pasted 99999999 and a text date: runs, and reports both cells", async (_name, run) => {
+  const d = installDouble();
+  done(await pull(d, catalogueWithRows(55), { reportDate: REPORT_DATE }));
+  const t = d.workbook.table(TABLES.assignments);
+  const col = colName(t.headers.indexOf(assignmentHeader("completedOn")));
+  d.workbook.setRaw(SHEETS.assignments, `${col}3`, [[99999999]]);
+  d.workbook.setRaw(SHEETS.assignments, `${col}7`, [["hôm qua"]]);
+  const out = await d.Excel.run(run);
+  const problems = (out.cellProblems ?? []).join("\n");
+  expect(problems).toContain("dòng 3, cột “Ngày hoàn thành” (giá trị 99999999)");
+  expect(problems).toContain("dòng 7, cột “Ngày hoàn thành” (giá trị hôm qua)");
+  expect(out.cellProblems).toHaveLength(2);
 });
