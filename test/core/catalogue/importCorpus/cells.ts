@@ -24,13 +24,32 @@ export const CELLS: CorpusCase[] = [
     layout: "Alt+Enter inside cells: a title on two lines, leads one per line",
     rows: [
       H,
-      [1, "Triển khai Đề án 06\nvề dữ liệu dân cư", "Công an tỉnh\nSở Thông tin và Truyền thông", "Các sở, ban, ngành", "Năm 2024"],
-      [2, "Đo lường sự hài lòng của người dân", "Sở Nội vụ", "UBND các huyện, thị xã, thành phố\nBưu điện tỉnh", "Quý IV/2024"],
+      [
+        1,
+        "Triển khai Đề án 06\nvề dữ liệu dân cư",
+        "Công an tỉnh\nSở Thông tin và Truyền thông",
+        "Các sở, ban, ngành",
+        "Năm 2024",
+      ],
+      [
+        2,
+        "Đo lường sự hài lòng của người dân",
+        "Sở Nội vụ",
+        "UBND các huyện, thị xã, thành phố\nBưu điện tỉnh",
+        "Quý IV/2024",
+      ],
     ],
     tasks: [
-      T("1", "", "Triển khai Đề án 06\nvề dữ liệu dân cư", "Công an tỉnh\nSở Thông tin và Truyền thông", "Năm 2024", {
-        coordinating: "Các sở, ban, ngành",
-      }),
+      T(
+        "1",
+        "",
+        "Triển khai Đề án 06\nvề dữ liệu dân cư",
+        "Công an tỉnh\nSở Thông tin và Truyền thông",
+        "Năm 2024",
+        {
+          coordinating: "Các sở, ban, ngành",
+        },
+      ),
       T("2", "", "Đo lường sự hài lòng của người dân", "Sở Nội vụ", "Quý IV/2024", {
         coordinating: "UBND các huyện, thị xã, thành phố\nBưu điện tỉnh",
       }),
@@ -41,8 +60,20 @@ export const CELLS: CorpusCase[] = [
     layout: "several units in one lead cell (; , và) written with abbreviations",
     rows: [
       ["STT", "Nhiệm vụ/giải pháp", "Cơ quan, đơn vị chủ trì thực hiện", "Cơ quan phối hợp", "Thời hạn"],
-      [1, "Cung cấp dịch vụ công trực tuyến toàn trình", "Sở TT&TT; VP UBND tỉnh", "Các sở, ban, ngành", "Quý III/2024"],
-      [2, "Số hóa kết quả giải quyết TTHC", "UBND các huyện, thị xã, thành phố và UBND các xã, phường, thị trấn", "Sở TT&TT", "Năm 2024"],
+      [
+        1,
+        "Cung cấp dịch vụ công trực tuyến toàn trình",
+        "Sở TT&TT; VP UBND tỉnh",
+        "Các sở, ban, ngành",
+        "Quý III/2024",
+      ],
+      [
+        2,
+        "Số hóa kết quả giải quyết TTHC",
+        "UBND các huyện, thị xã, thành phố và UBND các xã, phường, thị trấn",
+        "Sở TT&TT",
+        "Năm 2024",
+      ],
       [3, "Rà soát chức năng nhiệm vụ", "SNV, STP", "", "Tháng 9/2024"],
     ],
     tasks: [
@@ -64,8 +95,22 @@ export const CELLS: CorpusCase[] = [
     name: "agency-header-words",
     layout: "“Nội dung công việc”, “Đơn vị chủ trì”, “Thời gian hoàn thành”, “Sản phẩm/kết quả”",
     rows: [
-      ["Số TT", "Nội dung công việc", "Đơn vị chủ trì", "Đơn vị phối hợp", "Sản phẩm/kết quả", "Thời gian hoàn thành"],
-      [1, "Xây dựng Đề án vị trí việc làm", "Phòng Nội vụ", "Các phòng, ban", "Đề án được phê duyệt", "30/6/2024"],
+      [
+        "Số TT",
+        "Nội dung công việc",
+        "Đơn vị chủ trì",
+        "Đơn vị phối hợp",
+        "Sản phẩm/kết quả",
+        "Thời gian hoàn thành",
+      ],
+      [
+        1,
+        "Xây dựng Đề án vị trí việc làm",
+        "Phòng Nội vụ",
+        "Các phòng, ban",
+        "Đề án được phê duyệt",
+        "30/6/2024",
+      ],
     ],
     tasks: [
       T("1", "", "Xây dựng Đề án vị trí việc làm", "Phòng Nội vụ", "30/6/2024", {
@@ -148,14 +193,45 @@ export const CELLS: CorpusCase[] = [
     name: "tracking-sheet-with-progress",
     layout: "a unit's tracking sheet: Tình trạng, Ngày hoàn thành (serial), Minh chứng, Ghi chú",
     rows: [
-      ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn", "Tình trạng", "Ngày hoàn thành", "Minh chứng", "Ghi chú"],
-      [1, "Ban hành kế hoạch CCHC của Sở", "Sở Xây dựng", "Tháng 1/2024", "Đã hoàn thành", 45322, "https://sxd.quangngai.gov.vn/kh-01", ""],
-      [2, "Niêm yết TTHC lĩnh vực xây dựng", "Sở Xây dựng", "Thường xuyên", "Đang thực hiện", "", "", "Chờ bộ TTHC mới"],
+      [
+        "STT",
+        "Nhiệm vụ",
+        "Cơ quan chủ trì",
+        "Thời hạn",
+        "Tình trạng",
+        "Ngày hoàn thành",
+        "Minh chứng",
+        "Ghi chú",
+      ],
+      [
+        1,
+        "Ban hành kế hoạch CCHC của Sở",
+        "Sở Xây dựng",
+        "Tháng 1/2024",
+        "Đã hoàn thành",
+        45322,
+        "https://sxd.quangngai.gov.vn/kh-01",
+        "",
+      ],
+      [
+        2,
+        "Niêm yết TTHC lĩnh vực xây dựng",
+        "Sở Xây dựng",
+        "Thường xuyên",
+        "Đang thực hiện",
+        "",
+        "",
+        "Chờ bộ TTHC mới",
+      ],
       [3, "Báo cáo CCHC quý IV", "Sở Xây dựng", "Tháng 12/2024", "", "", "", ""],
     ],
     tasks: [
       T("1", "", "Ban hành kế hoạch CCHC của Sở", "Sở Xây dựng", "Tháng 1/2024", {
-        progress: { status: "Đã hoàn thành", completedOn: 45322, evidence: "https://sxd.quangngai.gov.vn/kh-01" },
+        progress: {
+          status: "Đã hoàn thành",
+          completedOn: 45322,
+          evidence: "https://sxd.quangngai.gov.vn/kh-01",
+        },
       }),
       T("2", "", "Niêm yết TTHC lĩnh vực xây dựng", "Sở Xây dựng", "Thường xuyên", {
         progress: { status: "Đang thực hiện", note: "Chờ bộ TTHC mới" },

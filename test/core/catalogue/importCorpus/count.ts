@@ -9,7 +9,9 @@ for (const c of all) {
   const exact = isExact(c, run);
   if (exact) ok += 1;
   if (process.argv.includes("-v") || !exact)
-    console.log(`${exact ? "OK  " : "FAIL"} ${c.name}${exact ? "" : " " + JSON.stringify(run).slice(0, 600)}`);
+    console.log(
+      `${exact ? "OK  " : "FAIL"} ${c.name}${exact ? "" : " " + JSON.stringify(run).slice(0, 600)}`,
+    );
 }
 console.log(
   JSON.stringify({

@@ -58,19 +58,45 @@ export const GROUPING: CorpusCase[] = [
       H,
       ["III", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH", "", "", ""],
       ["1.", "Kiểm soát thủ tục hành chính", "", "", ""],
-      ["a)", "Đánh giá tác động TTHC trong dự thảo văn bản", "Các sở, ban, ngành", "Sở Tư pháp", "Thường xuyên"],
+      [
+        "a)",
+        "Đánh giá tác động TTHC trong dự thảo văn bản",
+        "Các sở, ban, ngành",
+        "Sở Tư pháp",
+        "Thường xuyên",
+      ],
       ["b)", "Công bố, công khai danh mục TTHC", "Văn phòng UBND tỉnh", "", "Theo quy định"],
       ["2.", "Thực hiện cơ chế một cửa, một cửa liên thông", "", "", ""],
-      ["a)", "Tiếp nhận hồ sơ trực tuyến", "Trung tâm Phục vụ hành chính công tỉnh", "Các sở, ban, ngành", "Thường xuyên"],
+      [
+        "a)",
+        "Tiếp nhận hồ sơ trực tuyến",
+        "Trung tâm Phục vụ hành chính công tỉnh",
+        "Các sở, ban, ngành",
+        "Thường xuyên",
+      ],
     ],
     tasks: [
-      T("III.1.a", "III", "Đánh giá tác động TTHC trong dự thảo văn bản", "Các sở, ban, ngành", "Thường xuyên", {
-        coordinating: "Sở Tư pháp",
-      }),
+      T(
+        "III.1.a",
+        "III",
+        "Đánh giá tác động TTHC trong dự thảo văn bản",
+        "Các sở, ban, ngành",
+        "Thường xuyên",
+        {
+          coordinating: "Sở Tư pháp",
+        },
+      ),
       T("III.1.b", "III", "Công bố, công khai danh mục TTHC", "Văn phòng UBND tỉnh", "Theo quy định"),
-      T("III.2.a", "III", "Tiếp nhận hồ sơ trực tuyến", "Trung tâm Phục vụ hành chính công tỉnh", "Thường xuyên", {
-        coordinating: "Các sở, ban, ngành",
-      }),
+      T(
+        "III.2.a",
+        "III",
+        "Tiếp nhận hồ sơ trực tuyến",
+        "Trung tâm Phục vụ hành chính công tỉnh",
+        "Thường xuyên",
+        {
+          coordinating: "Các sở, ban, ngành",
+        },
+      ),
     ],
   },
   {
@@ -81,18 +107,50 @@ export const GROUPING: CorpusCase[] = [
       ["VII", "XÂY DỰNG CHÍNH QUYỀN SỐ", "", "", ""],
       [1, "Hạ tầng số", "", "", ""],
       ["1.1", "Nâng cấp mạng truyền số liệu chuyên dùng", "Sở Thông tin và Truyền thông", "", "Quý III/2024"],
-      ["1.2", "Bảo đảm an toàn thông tin cấp độ", "Sở Thông tin và Truyền thông", "Công an tỉnh", "Thường xuyên"],
+      [
+        "1.2",
+        "Bảo đảm an toàn thông tin cấp độ",
+        "Sở Thông tin và Truyền thông",
+        "Công an tỉnh",
+        "Thường xuyên",
+      ],
       [2, "Dữ liệu số", "", "", ""],
-      ["2.1", "Xây dựng kho dữ liệu dùng chung của tỉnh", "Sở Thông tin và Truyền thông", "Các sở, ban, ngành", "Quý IV/2024"],
+      [
+        "2.1",
+        "Xây dựng kho dữ liệu dùng chung của tỉnh",
+        "Sở Thông tin và Truyền thông",
+        "Các sở, ban, ngành",
+        "Quý IV/2024",
+      ],
     ],
     tasks: [
-      T("VII.1.1", "VII", "Nâng cấp mạng truyền số liệu chuyên dùng", "Sở Thông tin và Truyền thông", "Quý III/2024"),
-      T("VII.1.2", "VII", "Bảo đảm an toàn thông tin cấp độ", "Sở Thông tin và Truyền thông", "Thường xuyên", {
-        coordinating: "Công an tỉnh",
-      }),
-      T("VII.2.1", "VII", "Xây dựng kho dữ liệu dùng chung của tỉnh", "Sở Thông tin và Truyền thông", "Quý IV/2024", {
-        coordinating: "Các sở, ban, ngành",
-      }),
+      T(
+        "VII.1.1",
+        "VII",
+        "Nâng cấp mạng truyền số liệu chuyên dùng",
+        "Sở Thông tin và Truyền thông",
+        "Quý III/2024",
+      ),
+      T(
+        "VII.1.2",
+        "VII",
+        "Bảo đảm an toàn thông tin cấp độ",
+        "Sở Thông tin và Truyền thông",
+        "Thường xuyên",
+        {
+          coordinating: "Công an tỉnh",
+        },
+      ),
+      T(
+        "VII.2.1",
+        "VII",
+        "Xây dựng kho dữ liệu dùng chung của tỉnh",
+        "Sở Thông tin và Truyền thông",
+        "Quý IV/2024",
+        {
+          coordinating: "Các sở, ban, ngành",
+        },
+      ),
     ],
   },
   {

@@ -23,7 +23,10 @@ export function runCase(c: CorpusCase): CaseRun {
   try {
     const r = tasksFromTable(c.rows, 2024, { ...(c.options ?? {}) }) as unknown as Record<string, unknown> & {
       tasks: Array<Record<string, unknown>>;
-      layout?: { ambiguities?: Array<{ message: string } | string>; decisions?: Array<{ message: string } | string> };
+      layout?: {
+        ambiguities?: Array<{ message: string } | string>;
+        decisions?: Array<{ message: string } | string>;
+      };
     };
     const text = (x: { message: string } | string) => (typeof x === "string" ? x : x.message);
     return {

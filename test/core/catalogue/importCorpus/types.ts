@@ -7,7 +7,12 @@ export interface ExpectedTask {
   coordinating?: string;
   output?: string;
   deadline: string | number;
-  progress?: { status?: string | number | boolean; completedOn?: string | number; evidence?: string; note?: string };
+  progress?: {
+    status?: string | number | boolean;
+    completedOn?: string | number;
+    evidence?: string;
+    note?: string;
+  };
 }
 
 export interface CorpusCase {
