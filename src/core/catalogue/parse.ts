@@ -633,7 +633,11 @@ export function parseCatalogue(
   }
   if (head.startsWith("{") || head.startsWith("[")) return parseJsonCatalogue(body, options);
   const m = tableMeta(meta);
-  const { tasks } = tasksFromTable(parseCsvRows(body), m.planYear, options);
+  const { tasks, layout } = tasksFromTable(parseCsvRows(body), m.planYear, options);
+  // What the import could not settle, or settled from the values, is said (never silent).
+  for (const a of layout.ambiguities) options.warnings?.push(a.message);
+  for (const d of layout.decisions)
+    if (d.kind === "column-from-values" || d.kind === "area-order") options.warnings?.push(d.message);
   return { ...m, tasks };
 }
 
