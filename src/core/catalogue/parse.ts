@@ -406,8 +406,15 @@ export function tasksFromTable(
   }
   const layout: TableLayout = options.map ? { ...detected, map: options.map } : detected;
   const map = layout.map;
-  if (!options.map) {
+  // A mapping the user changed is the user's decision; the detected one (handed back by the task
+  // pane unchanged) still has to look like a plan.
+  const checked = !options.map || sameMap(options.map, detected.map);
+  if (checked) {
     const why = notAPlan(decodedRows, layout);
+    if (why) refuse(why);
+  } else if (map.title === undefined || map.lead === undefined) {
+    // Columns still missing: if the sheet is no plan at all, say that rather than "choose a column".
+    const why = notAPlan(decodedRows, analyseTableLayout(decodedRows));
     if (why) refuse(why);
   }
   if (map.title === undefined) problems.add("Chưa chọn cột nội dung nhiệm vụ.");
@@ -531,7 +538,7 @@ export function tasksFromTable(
     if (Object.keys(progress).length > 0) task.progress = progress;
     tasks.push(task);
   }
-  if (!options.map) {
+  if (checked) {
     const why = notAPlan(
       decodedRows,
       layout,
@@ -551,6 +558,14 @@ export function tasksFromTable(
       });
   }
   return { tasks, headerRow: layout.headerRow, map, layout };
+}
+
+function sameMap(
+  a: Partial<Record<CatalogueField, number>>,
+  b: Partial<Record<CatalogueField, number>>,
+): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<CatalogueField>;
+  return [...keys].every((k) => a[k] === b[k]);
 }
 
 function rowOf(rows: unknown[][], r: number): unknown[] {

@@ -347,11 +347,9 @@ function missingColumns(rows: unknown[][]): string {
  * Why this table is not a plan, or null when it may be one. `layout` is the header found (null:
  * none); `titles` the task texts it would yield (empty before reading them).
  */
-export function notAPlan(
-  rows: unknown[][],
-  layout: TableLayout | null,
-  titles: string[] = [],
-): string | null {
+export function notAPlan(rows: unknown[][], found: TableLayout | null, titles: string[] = []): string | null {
+  // A header row chosen by hand that names no task column is no header.
+  const layout = found && isHeaderMap(found.map) ? found : null;
   const scanned = rows.slice(0, HEADER_SEARCH_ROWS).filter(Array.isArray);
   const cells = scanned.flatMap((r) => r.filter((c) => clean(c) !== ""));
   if (cells.length === 0)

@@ -4,7 +4,7 @@
  * refused with a Vietnamese message saying what was missing and what to do.
  */
 import fc from "fast-check";
-import { CatalogueError, tasksFromTable } from "../../../src/core";
+import { analyseTableLayout, CatalogueError, tasksFromTable } from "../../../src/core";
 import { NOT_PLANS, PLAN_TABLES } from "./importCorpus";
 import { canonical, isExact, runCase } from "./importCorpus/score";
 
@@ -97,6 +97,23 @@ describe("import corpus: what is not a plan is refused", () => {
     const problems = (thrown as CatalogueError).problems;
     expect(problems.join(" ")).toMatch(c.refused as RegExp);
     expect(problems.join(" ")).toMatch(/không thấy .+\. Hãy /);
+  });
+
+  it.each(NOT_PLANS.map((c) => [c.name, c] as const))(
+    "%s is refused too when the pane hands back the mapping it detected",
+    (_name, c) => {
+      const found = analyseTableLayout(c.rows);
+      const options = { headerRow: found?.headerRow ?? 0, map: found?.map ?? {} };
+      expect(() => tasksFromTable(c.rows, 2024, options)).toThrow(
+        /^Bảng này không giống danh mục nhiệm vụ: /,
+      );
+    },
+  );
+
+  it("a mapping the user chose by hand is the user's decision: the budget table then imports", () => {
+    const c = NOT_PLANS.find((x) => x.name === "budget-table")!;
+    const r = tasksFromTable(c.rows.slice(0, 3), 2024, { headerRow: 0, map: { title: 1, lead: 2 } });
+    expect(r.tasks.map((t) => t.title)).toEqual(["Tuyên truyền CCHC", "Khảo sát sự hài lòng"]);
   });
 
   it("a sheet without a single cell and a sheet of no rows are refused the same way", () => {
