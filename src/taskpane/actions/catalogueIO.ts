@@ -13,6 +13,8 @@ import {
 } from "../../core/catalogue/types";
 import { IN_CATALOGUE, SHEETS, TASK_COLUMNS, type TaskColumnKey } from "../../core/workbook/layout";
 import { ActionError, explainOfficeError, readTracker, SyncMeter } from "./common";
+import { DEFAULT_CHUNK_BYTES } from "../excel/applyPlan";
+import { payloadBytes } from "../excel/excelValues";
 
 export interface ExportedCatalogue {
   json: string;
@@ -92,6 +94,43 @@ export interface SheetTable {
 /** Cells at most read for an import (a plan of a few hundred tasks is far below). */
 export const MAX_IMPORT_CELLS = 200_000;
 
+/** Bytes assumed per cell for the first read (a plan's cells average far less: dates, units, a long title). */
+export const IMPORT_BYTES_PER_CELL = 250;
+
+/**
+ * The values of a range in as few reads as the request limit allows: one read when the range
+ * fits in ~4 MB at a generous size per cell (a 2,000-row plan does); otherwise that first slice
+ * is weighed and the rest read in slices of whole rows sized by the bytes it actually took
+ * (+25 %), so every response stays < 5 MB as Excel on the web requires.
+ */
+export async function readValuesByBytes(
+  context: Excel.RequestContext,
+  range: Excel.Range,
+  chunkBytes = DEFAULT_CHUNK_BYTES,
+): Promise<unknown[][]> {
+  const columns = Math.max(1, range.columnCount);
+  const first = Math.max(1, Math.floor(chunkBytes / (columns * IMPORT_BYTES_PER_CELL)));
+  if (range.rowCount <= first) {
+    range.load("values");
+    await context.sync();
+    return range.values;
+  }
+  const head = range.getRow(0).getResizedRange(first - 1, 0);
+  head.load("values");
+  await context.sync();
+  const rows: unknown[][] = [...head.values];
+  const perRow = Math.max(columns * 4, (payloadBytes(head.values) / head.values.length) * 1.25);
+  const per = Math.max(1, Math.floor(chunkBytes / perRow));
+  for (let from = rows.length; from < range.rowCount; from += per) {
+    const n = Math.min(per, range.rowCount - from);
+    const slice = range.getRow(from).getResizedRange(n - 1, 0);
+    slice.load("values");
+    await context.sync();
+    rows.push(...slice.values);
+  }
+  return rows;
+}
+
 /** The current selection if it spans more than one cell, else the active sheet's used range. */
 export async function readSheetForImport(context: Excel.RequestContext): Promise<SheetTable> {
   try {
@@ -118,9 +157,7 @@ export async function readSheetForImport(context: Excel.RequestContext): Promise
     if ((Object.values(SHEETS) as string[]).includes(sheet.name)) {
       throw new ActionError(["Đây là trang do bổ trợ tạo."], "Hãy mở trang bảng gốc của đơn vị rồi bấm lại.");
     }
-    source.load("values");
-    await context.sync();
-    return { sheet: sheet.name, address: source.address, rows: source.values };
+    return { sheet: sheet.name, address: source.address, rows: await readValuesByBytes(context, source) };
   } catch (e) {
     throw explainOfficeError(e);
   }

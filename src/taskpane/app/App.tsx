@@ -373,6 +373,10 @@ export function App({ host, services, initialLanguage }: AppProps): React.JSX.El
         headerRow: detected ? found.headerRow : 0,
         map: detected ? found.map : {},
         detected,
+        headers: found.headers,
+        decisions: found.decisions,
+        ambiguities: found.ambiguities,
+        refusal: found.refusal,
       });
       setPullResult(null);
       show("catalogue", (tt) => ({
@@ -389,7 +393,18 @@ export function App({ host, services, initialLanguage }: AppProps): React.JSX.El
       .detectHeader(current.table.rows, row)
       .then((found) =>
         setImportState((s) =>
-          s && s.table === current.table ? { ...s, headerRow: row, map: found.map, detected: true } : s,
+          s && s.table === current.table
+            ? {
+                ...s,
+                headerRow: row,
+                map: found.map,
+                detected: true,
+                headers: found.headers,
+                decisions: found.decisions,
+                ambiguities: found.ambiguities,
+                refusal: found.refusal,
+              }
+            : s,
         ),
       )
       .catch((e) => show("catalogue", (tt) => errorFeedback(e, tt)));
