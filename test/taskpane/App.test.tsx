@@ -20,7 +20,7 @@ import { installFastComputedStyle } from "./fastComputedStyle";
 
 installFastComputedStyle();
 
-jest.setTimeout(Number(process.env.APP_TEST_TIMEOUT ?? 60_000));
+jest.setTimeout(60_000);
 
 /**
  * Role queries compute accessible names with getComputedStyle, which jsdom makes slow (~1 s per

@@ -476,7 +476,10 @@ export function tasksFromTable(
     }
     // "1. Kiểm soát TTHC" with no lead nor deadline, followed by "a)" or "1.1" tasks: a group.
     if ((mark.kind === "number" || mark.kind === "none") && !hasOwn(row)) {
-      const next = decodedRows.slice(r + 1).find((x) => meaningful(x) && !isColumnNumberRow(x));
+      let n = r + 1;
+      while (n < decodedRows.length && (!meaningful(decodedRows[n]) || isColumnNumberRow(decodedRows[n])))
+        n++;
+      const next = decodedRows[n];
       if (next) {
         const nm = rowMarker(text(next, "id"), text(next, "title"));
         const local = mark.stt !== "" ? mark.stt : String(counter + 1);
