@@ -79,7 +79,9 @@ beforeAll(async () => {
   chromiumPath();
   const launched = launchChromium();
   launched.catch(() => undefined);
-  const [, initScript, b] = await Promise.all([buildTaskpane(DIST), doubleInitScript(), launched]);
+  // E2E_DIST_READY=1: reuse the pane another e2e suite just built into test-results/e2e-dist.
+  const build = process.env.E2E_DIST_READY === "1" ? Promise.resolve() : buildTaskpane(DIST);
+  const [, initScript, b] = await Promise.all([build, doubleInitScript(), launched]);
   browser = b;
   server = await serveStatic(DIST);
   context = await browser.newContext({ viewport: { width: 450, height: 900 }, locale: "vi-VN" });
