@@ -3,7 +3,6 @@
  * read from its values), what it could not settle (two deadline columns) and a refusal, in both
  * languages' headings; column labels of a two-row header name the child under its parent.
  */
-import * as React from "react";
 import { render, screen } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { I18nProvider, type Language } from "../../src/taskpane/i18n";
