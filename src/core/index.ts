@@ -80,6 +80,8 @@ export {
   type ParseOptions,
 } from "./catalogue/parse";
 export { mapHeaders, fieldOfHeader, looksLikeHeaderRow } from "./catalogue/headers";
+export { analyseTableLayout, notAPlan, HEADER_SEARCH_ROWS } from "./catalogue/tableLayout";
+export type { TableLayout, LayoutNote } from "./catalogue/tableLayout";
 export { serializeCatalogue } from "./catalogue/serialize";
 export {
   BUNDLED_CATALOGUES,

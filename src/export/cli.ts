@@ -10,7 +10,7 @@ import { randomBytes } from "node:crypto";
 import { isExcelDate, isIsoDate } from "../core/dates/isoDate";
 import { foldVietnamese } from "../core/text/fold";
 import { detectLegacyEncoding } from "../core/text/legacy";
-import { parseCatalogue } from "../core/catalogue/parse";
+import { parseCatalogue, tableMeta, tasksFromTable } from "../core/catalogue/parse";
 import { CatalogueError, type Catalogue } from "../core/catalogue/types";
 import { BUNDLED_CATALOGUES, isBundledCatalogueId, loadBundledCatalogue } from "../core/catalogue/bundled";
 import { displayName, findUnit, listUnits, unitById, unitCandidates, type Unit } from "../core/units/units";
@@ -24,6 +24,7 @@ import { defaultSettings, type TrackerSettings } from "../core/workbook/evaluate
 import { buildWorkbookPlan, TrackerError } from "../core/workbook/tracker";
 import { parseProgressCsv, ProgressCsvError, type ProgressCsvEntry } from "../core/workbook/progress";
 import { writeWorkbook } from "./xlsxWriter";
+import { readXlsxSheet, SheetReadError, splitSheetSpec } from "./readSheet";
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -35,12 +36,13 @@ export interface CliIO {
 export const USAGE = `Xuất sổ theo dõi CCHC 2024 ra tệp Excel (.xlsx) không cần mở Excel.
 
 Cách dùng:
-  npm run workbook -- --catalogue <tệp.json | tệp.csv | demo-2024 | cv-5893-2024>
+  npm run workbook -- --catalogue <tệp.json | tệp.csv | tệp.xlsx[#Trang] | demo-2024 | cv-5893-2024>
                       --report-date YYYY-MM-DD [--progress <tiến-độ.csv>] [--unit <tên đơn vị>]
                       --out <sổ.xlsx>
 
-  --catalogue    Danh mục nhiệm vụ: tệp JSON (cchc-catalogue/1) hoặc CSV, hoặc mã danh mục có sẵn
-                 (${BUNDLED_CATALOGUES.map((c) => c.id).join(", ")}).
+  --catalogue    Danh mục nhiệm vụ: tệp JSON (cchc-catalogue/1) hoặc CSV, hoặc một trang của tệp
+                 Excel (tệp.xlsx#Tên trang; không ghi trang: trang đầu) như phụ lục kế hoạch dán
+                 vào Excel, hoặc mã danh mục có sẵn (${BUNDLED_CATALOGUES.map((c) => c.id).join(", ")}).
   --report-date  Ngày báo cáo (YYYY-MM-DD); mọi tình trạng, số liệu và điểm tính theo ngày này.
   --progress     Tệp CSV tiến độ, dòng tiêu đề: task_id,unit,status,completed_on,evidence
                  (note không bắt buộc); ngày dạng YYYY-MM-DD. Dòng không khớp phân công nào là lỗi.
@@ -51,11 +53,13 @@ Cách dùng:
 Export the CCHC 2024 tracking workbook to an .xlsx file without Excel.
 
 Usage:
-  npm run workbook -- --catalogue <file.json | file.csv | demo-2024 | cv-5893-2024>
+  npm run workbook -- --catalogue <file.json | file.csv | file.xlsx[#Sheet] | demo-2024 | cv-5893-2024>
                       --report-date YYYY-MM-DD [--progress <progress.csv>] [--unit <unit name>]
                       --out <workbook.xlsx>
 
-  --catalogue    Task catalogue: a JSON (cchc-catalogue/1) or CSV file, or a bundled id.
+  --catalogue    Task catalogue: a JSON (cchc-catalogue/1) or CSV file, a sheet of an .xlsx file
+                 (file.xlsx#Sheet; no sheet: the first one) such as a pasted plan appendix, or a
+                 bundled id.
   --report-date  Report date (YYYY-MM-DD); every state, count and score is computed as of it.
   --progress     Progress CSV with header task_id,unit,status,completed_on,evidence (optional note);
                  dates YYYY-MM-DD. A row that matches no assignment is an error.
@@ -239,12 +243,62 @@ export function idFromFileName(file: string): string {
   return id || "danh-muc";
 }
 
+/** "json", "csv", "xlsx" (a sheet: "plan.xlsx#Phụ lục"), or null for anything else. */
+export function catalogueKind(spec: string): "json" | "csv" | "xlsx" | null {
+  const { file, sheet } = splitSheetSpec(spec);
+  const ext = path.extname(file).toLowerCase();
+  if (ext === ".xlsx") return "xlsx";
+  if (sheet !== undefined) return null;
+  return ext === ".json" ? "json" : ext === ".csv" ? "csv" : null;
+}
+
+/** A sheet of an .xlsx file read as the task pane reads a sheet: the same core path (tasksFromTable). */
+async function loadSheetCatalogue(
+  spec: string,
+  problems: string[],
+  notes: string[],
+): Promise<Catalogue | null> {
+  const { file, sheet } = splitSheetSpec(spec);
+  const name = path.basename(file);
+  let read: { sheet: string; rows: unknown[][] };
+  try {
+    read = await readXlsxSheet(file, sheet);
+  } catch (e) {
+    if (e instanceof SheetReadError) {
+      problems.push(...e.problems);
+      return null;
+    }
+    throw e;
+  }
+  const meta = tableMeta({
+    id: idFromFileName(`${path.basename(file, path.extname(file))}${sheet ? `-${read.sheet}` : ""}.xlsx`),
+    title: `Danh mục nhập từ tệp ${name}, trang ${read.sheet}`,
+    planYear: 2024,
+    source: { document: `${name}#${read.sheet}`, official: false },
+  });
+  try {
+    const { tasks, layout } = tasksFromTable(read.rows, meta.planYear, { warnings: notes });
+    for (const a of layout.ambiguities) notes.push(`Trang “${read.sheet}”: ${a.message}`);
+    for (const d of layout.decisions)
+      if (d.kind === "column-from-values" || d.kind === "area-order")
+        notes.push(`Trang “${read.sheet}”: ${d.message}`);
+    return { ...meta, tasks };
+  } catch (e) {
+    if (e instanceof CatalogueError) {
+      problems.push(...e.problems.map((p) => `Danh mục “${name}”, trang “${read.sheet}”: ${p}`));
+      return null;
+    }
+    throw e;
+  }
+}
+
 async function loadCatalogue(spec: string, problems: string[], notes: string[]): Promise<Catalogue | null> {
   if (isBundledCatalogueId(spec)) return loadBundledCatalogue(spec);
-  const ext = path.extname(spec).toLowerCase();
-  if (ext !== ".json" && ext !== ".csv") {
+  const kind = catalogueKind(spec);
+  if (kind === "xlsx") return loadSheetCatalogue(spec, problems, notes);
+  if (kind === null) {
     problems.push(
-      `Danh mục “${spec}” phải là tệp .json hoặc .csv, hoặc một mã có sẵn: ${BUNDLED_CATALOGUES.map((c) => c.id).join(", ")}.`,
+      `Danh mục “${spec}” phải là tệp .json, .csv hoặc .xlsx (tệp.xlsx#Tên trang), hoặc một mã có sẵn: ${BUNDLED_CATALOGUES.map((c) => c.id).join(", ")}.`,
     );
     return null;
   }
@@ -490,13 +544,10 @@ async function runCommand(argv: readonly string[], io: CliIO): Promise<number> {
     io.stdout(USAGE);
     return problems.length > 0 ? 2 : 0;
   }
-  if (!args.catalogue) problems.push("Thiếu --catalogue (tệp .json/.csv hoặc mã danh mục có sẵn).");
-  else if (
-    !isBundledCatalogueId(args.catalogue) &&
-    ![".json", ".csv"].includes(path.extname(args.catalogue).toLowerCase())
-  ) {
+  if (!args.catalogue) problems.push("Thiếu --catalogue (tệp .json/.csv/.xlsx hoặc mã danh mục có sẵn).");
+  else if (!isBundledCatalogueId(args.catalogue) && catalogueKind(args.catalogue) === null) {
     problems.push(
-      `Danh mục “${args.catalogue}” phải là tệp .json hoặc .csv, hoặc một mã có sẵn: ${BUNDLED_CATALOGUES.map((c) => c.id).join(", ")}.`,
+      `Danh mục “${args.catalogue}” phải là tệp .json, .csv hoặc .xlsx (tệp.xlsx#Tên trang), hoặc một mã có sẵn: ${BUNDLED_CATALOGUES.map((c) => c.id).join(", ")}.`,
     );
   }
   if (!args.reportDate) problems.push("Thiếu --report-date (ngày báo cáo dạng YYYY-MM-DD).");

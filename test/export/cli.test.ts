@@ -248,7 +248,7 @@ describe("npm run workbook — bad input: message, exit code, no file", () => {
       "  • Đối số “extra” không hợp lệ (các tùy chọn đều bắt đầu bằng --, ví dụ --out so-theo-doi.xlsx).",
       "  • Tùy chọn --out được ghi hai lần.",
       "  • Thiếu giá trị sau --unit.",
-      "  • Danh mục “plan.txt” phải là tệp .json hoặc .csv, hoặc một mã có sẵn: demo-2024, cv-5893-2024.",
+      "  • Danh mục “plan.txt” phải là tệp .json, .csv hoặc .xlsx (tệp.xlsx#Tên trang), hoặc một mã có sẵn: demo-2024, cv-5893-2024.",
       "  • Ngày báo cáo “31/12/2024” không hợp lệ (cần dạng YYYY-MM-DD, ví dụ 2024-12-31).",
     ]);
     const r2 = await run("--catalogue", "demo-2024", "--report-date", "2024-02-30", "--out", file("x.xls"));

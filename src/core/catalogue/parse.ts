@@ -8,7 +8,7 @@ import { parseDeadline } from "../dates/deadline";
 import { detectLegacyEncoding, decodeLegacyVietnamese, type LegacyEncoding } from "../text/legacy";
 import { foldVietnamese } from "../text/fold";
 import { limitMarks } from "../text/normalize";
-import { looksLikeHeaderRow, mapHeaders } from "./headers";
+import { analyseTableLayout, notAPlan, type TableLayout } from "./tableLayout";
 import { textOf } from "../cells/safeCell";
 import {
   AREA_CODES,
@@ -302,11 +302,36 @@ function convertTasks(tasks: CatalogueTask[], from: LegacyEncoding): void {
 
 /** "III", "III.", or "III. CẢI CÁCH THỦ TỤC…" (merged heading cells export into the STT column) — not "III.2". */
 const ROMAN_AREA = /^(VII|VI|V|IV|III|II|I)(?:\s*[.)/:-]?\s*$|\s*[.)/:-]?\s+(?!\d)\S|\s*[.)/:-]\s*(?!\d)\S)/i;
+/** "Phần I", "PHẦN II." */
+const PART_AREA = /^ph[ầa]n\s+(VII|VI|V|IV|III|II|I)\b/i;
+/** "A", "B." in the number column, or "A. NHIỆM VỤ…" in the content column. */
+const LETTER_AREA_ID = /^([A-G])\.?$/;
+const LETTER_AREA_TITLE = /^([A-G])[.)]\s+\S/;
+
+/** The area an area heading names, when it names one of the seven. */
+const AREA_BY_NAME: Array<[AreaCode, RegExp]> = [
+  ["VII", /\b(chinh quyen dien tu|chinh quyen so|chuyen doi so)\b/],
+  ["VI", /\btai chinh cong\b/],
+  ["V", /\bche do cong vu\b/],
+  ["IV", /\bto chuc bo may\b/],
+  ["III", /\bthu tuc hanh chinh\b/],
+  ["II", /\bthe che\b/],
+  ["I", /\bchi dao\b.*\bdieu hanh\b/],
+];
 
 const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 function cellText(v: unknown): string {
   return limitMarks(textOf(v)).normalize("NFC").replace(CONTROL_CHARS, "").trim();
+}
+
+/** A multi-line cell (Alt+Enter, Word paragraphs): each line trimmed, single spaces, no blank lines. */
+function tidyLines(s: string): string {
+  return s
+    .split(/\r\n|\r|\n/)
+    .map((l) => l.replace(/[ \t\u00a0]+/g, " ").trim())
+    .filter((l) => l !== "")
+    .join("\n");
 }
 
 /** The row of column numbers under a header: "(1)", "1", "A" … */
@@ -315,30 +340,45 @@ function isColumnNumberRow(row: unknown[]): boolean {
   return cells.length >= 2 && cells.every((c) => /^\(?([0-9]{1,2}|[A-Za-z])\)?$/.test(c));
 }
 
-/** A bullet or letter in the number column marks a sub-item: "-", "+", "•", "a)", "b." */
-const SUB_ITEM = /^([-+•*–—]|[a-zđ][.)])$/i;
+type MarkerKind = "bullet" | "letter" | "dotted" | "number" | "other" | "none";
 
-/** A row that opens an area: "III" in the number column, or "III. CẢI CÁCH THỦ TỤC…" in any cell. */
-function areaHeading(row: unknown[], map: Partial<Record<CatalogueField, number>>): AreaCode | null {
-  const idCell = map.id !== undefined ? cellText(row[map.id]) : "";
-  const m = ROMAN_AREA.exec(idCell);
-  if (m && (map.lead === undefined || cellText(row[map.lead]) === "")) return m[1].toUpperCase() as AreaCode;
-  const titleCell = map.title !== undefined ? cellText(row[map.title]) : "";
-  const t = /^(VII|VI|V|IV|III|II|I)\s*[.)/:-]\s+\S/.exec(titleCell);
-  if (t && idCell === "" && (map.lead === undefined || cellText(row[map.lead]) === ""))
-    return t[1] as AreaCode;
-  return null;
+/** The numbering of a row: from the number column, else from the start of the content cell. */
+function rowMarker(idCell: string, title: string): { kind: MarkerKind; stt: string; title: string } {
+  if (idCell !== "") {
+    if (/^[-+•*–—]$/.test(idCell)) return { kind: "bullet", stt: idCell, title: `${idCell} ${title}` };
+    if (/^[a-zđ][.)]?$/.test(idCell)) return { kind: "letter", stt: idCell[0], title };
+    if (/^\d+(\.\d+)+\.?$/.test(idCell)) return { kind: "dotted", stt: idCell.replace(/\.$/, ""), title };
+    if (/^\d+[.)]?$/.test(idCell)) return { kind: "number", stt: idCell.replace(/[.)]$/, ""), title };
+    return { kind: "other", stt: idCell.replace(/[.)]+$/, ""), title };
+  }
+  let m = /^[-+•*–—]\s*\S/.exec(title);
+  if (m) return { kind: "bullet", stt: title[0], title };
+  m = /^([a-zđ])[.)]\s+(\S[^]*)$/.exec(title);
+  if (m) return { kind: "letter", stt: m[1], title: m[2] };
+  m = /^(\d+(?:\.\d+)+)\.?\s+(\S[^]*)$/.exec(title);
+  if (m) return { kind: "dotted", stt: m[1], title: m[2] };
+  m = /^(\d+)[.)]\s+(\S[^]*)$/.exec(title);
+  if (m) return { kind: "number", stt: m[1], title: m[2] };
+  return { kind: "none", stt: "", title };
 }
 
 export interface TableParseResult {
   tasks: CatalogueTask[];
   headerRow: number;
   map: Partial<Record<CatalogueField, number>>;
+  /** How the table was read: header rows, the decisions and the ambiguities to show the user. */
+  layout: TableLayout;
+}
+
+function refuse(message: string): never {
+  throw new CatalogueError([message]);
 }
 
 /**
- * Tasks from a 2-D table (CSV rows or a sheet's values). `map` overrides the detected header
- * mapping (the task pane lets users correct it); `headerRow` is the 0-based header row.
+ * Tasks from a 2-D table (CSV rows or a sheet's values), laid out as agencies lay out plan
+ * appendices (see tableLayout.ts). `map` overrides the detected header mapping (the task pane
+ * lets users correct it); `headerRow` is the 0-based (first) header row. A table that is not a
+ * plan throws a CatalogueError saying why ("Bảng này không giống danh mục nhiệm vụ: …").
  */
 export function tasksFromTable(
   rows: unknown[][],
@@ -346,58 +386,111 @@ export function tasksFromTable(
   options: ParseOptions & { map?: Partial<Record<CatalogueField, number>>; headerRow?: number } = {},
 ): TableParseResult {
   const problems = new Problems();
+  if (!Array.isArray(rows)) rows = [];
   // The table's encoding first: a short header cell alone ("Cô quan chuû trì", VNI) is not
   // recognisable, so headers are mapped after decoding them with the whole table's encoding.
   const allText = rows.slice(0, 2000).flatMap((r) => (Array.isArray(r) ? r.map(cellText) : []));
   const convert = legacyCheck(allText, problems, options);
   problems.throwIfAny();
-  const decoded = (r: unknown[]): unknown[] =>
-    convert ? r.map((c) => decodeLegacyVietnamese(cellText(c), convert)) : r;
-  const headerRow =
-    options.headerRow ??
-    rows.slice(0, 30).findIndex((r) => Array.isArray(r) && looksLikeHeaderRow(decoded(r)));
-  if (headerRow < 0 || headerRow >= rows.length) {
-    throw new CatalogueError([
-      "Không tìm thấy dòng tiêu đề cột (cần ít nhất cột “Nhiệm vụ” và cột “Cơ quan chủ trì” hoặc “Thời gian hoàn thành”) trong 30 dòng đầu.",
-    ]);
+  const decodedRows: unknown[][] = convert
+    ? rows.map((r) =>
+        Array.isArray(r)
+          ? r.map((c) => (typeof c === "string" ? decodeLegacyVietnamese(cellText(c), convert) : c))
+          : [],
+      )
+    : rows;
+  const detected = analyseTableLayout(decodedRows, { headerRow: options.headerRow });
+  if (!detected && options.headerRow === undefined) refuse(notAPlan(decodedRows, null) ?? "");
+  if (!detected) {
+    throw new CatalogueError([`Dòng tiêu đề ${(options.headerRow ?? 0) + 1} nằm ngoài bảng.`]);
   }
-  const map = options.map ?? mapHeaders(decoded(rows[headerRow]));
+  const layout: TableLayout = options.map ? { ...detected, map: options.map } : detected;
+  const map = layout.map;
+  // A mapping the user changed is the user's decision; the detected one (handed back by the task
+  // pane unchanged) still has to look like a plan.
+  const checked = !options.map || sameMap(options.map, detected.map);
+  if (checked) {
+    const why = notAPlan(decodedRows, layout);
+    if (why) refuse(why);
+  } else if (map.title === undefined || map.lead === undefined) {
+    // Columns still missing: if the sheet is no plan at all, say that rather than "choose a column".
+    const why = notAPlan(decodedRows, analyseTableLayout(decodedRows));
+    if (why) refuse(why);
+  }
   if (map.title === undefined) problems.add("Chưa chọn cột nội dung nhiệm vụ.");
   if (map.lead === undefined) problems.add("Chưa chọn cột cơ quan chủ trì.");
   problems.throwIfAny();
   const text = (row: unknown[], field: CatalogueField): string => {
     const i = map[field];
-    if (i === undefined) return "";
-    const s = cellText(row[i]);
-    return convert ? decodeLegacyVietnamese(s, convert) : s;
+    return i === undefined ? "" : tidyLines(cellText(row[i]));
   };
+  /** A date cell read by exceljs is a Date: kept as the Excel serial Excel itself holds. */
+  const raw = (row: unknown[], field: CatalogueField): unknown => {
+    const i = map[field];
+    const v = i === undefined ? "" : row[i];
+    return v instanceof Date && !Number.isNaN(v.getTime()) ? dateToSerial(v) : v;
+  };
+  const headerKey = (field: CatalogueField) =>
+    map[field] === undefined
+      ? ""
+      : foldVietnamese(cellText(rowOf(decodedRows, layout.headerRow)[map[field] as number]));
+  const headerTitleKey = headerKey("title");
+  const dataStart = layout.headerRow + layout.headerRows;
+
   const tasks: CatalogueTask[] = [];
   let area: AreaCode | "" = "";
   let counter = 0;
   let lastMainId = "";
+  /** Id of the numbered group whose lettered/1.1 tasks follow (groups are headings, not tasks). */
+  let groupId = "";
   let subCounter = 0;
-  for (let r = headerRow + 1; r < rows.length; r++) {
-    const row = rows[r];
-    if (!Array.isArray(row) || row.every((c) => cellText(c) === "")) continue;
+  const letterAreas = new Map<string, AreaCode>();
+  const meaningful = (row: unknown[]) => Array.isArray(row) && !row.every((c) => cellText(c) === "");
+  const hasOwn = (row: unknown[]) =>
+    text(row, "lead") !== "" || cellText(raw(row, "deadline")) !== "" || text(row, "status") !== "";
+
+  for (let r = dataStart; r < decodedRows.length; r++) {
+    const row = decodedRows[r];
+    if (!meaningful(row)) continue;
     if (isColumnNumberRow(row)) continue;
-    const heading = areaHeading(row, map);
+    // A header repeated at the top of each page (tables converted from PDF).
+    if (headerTitleKey !== "" && foldVietnamese(text(row, "title")) === headerTitleKey) continue;
+    const idCell = text(row, "id");
+    const titleCell = text(row, "title");
+    const heading = hasOwn(row) ? null : areaHeading(idCell, titleCell, letterAreas);
     if (heading) {
       area = heading;
       counter = 0;
+      groupId = "";
+      lastMainId = "";
       continue;
     }
-    const title = text(row, "title");
-    if (title === "") continue;
-    // "-, Kiểm tra 10 sở, , ": a sub-item without its own lead/deadline belongs to the task above.
+    if (titleCell === "") continue;
+    const mark = rowMarker(idCell, titleCell);
+    const title = mark.title;
     const previous = tasks[tasks.length - 1];
-    if (
-      previous &&
-      SUB_ITEM.test(text(row, "id")) &&
-      text(row, "lead") === "" &&
-      cellText(map.deadline !== undefined ? row[map.deadline] : "") === ""
-    ) {
-      previous.title = `${previous.title}\n${text(row, "id")} ${title}`;
+    // "- Kiểm tra 10 sở": a sub-item without its own lead/deadline belongs to the task above.
+    if (previous && !hasOwn(row) && (mark.kind === "bullet" || (mark.kind === "letter" && groupId === ""))) {
+      previous.title = `${previous.title}\n${mark.kind === "letter" ? `${idCell || mark.stt + ")"} ${title}` : title}`;
       continue;
+    }
+    // "1. Kiểm soát TTHC" with no lead nor deadline, followed by "a)" or "1.1" tasks: a group.
+    if ((mark.kind === "number" || mark.kind === "none") && !hasOwn(row)) {
+      let n = r + 1;
+      while (n < decodedRows.length && (!meaningful(decodedRows[n]) || isColumnNumberRow(decodedRows[n])))
+        n++;
+      const next = decodedRows[n];
+      if (next) {
+        const nm = rowMarker(text(next, "id"), text(next, "title"));
+        const local = mark.stt !== "" ? mark.stt : String(counter + 1);
+        if (nm.kind === "letter" || (nm.kind === "dotted" && nm.stt.startsWith(local + "."))) {
+          counter = mark.stt !== "" && /^\d+$/.test(mark.stt) ? Number(mark.stt) : counter + 1;
+          groupId = area ? `${area}.${local}` : local;
+          lastMainId = groupId;
+          subCounter = 0;
+          continue;
+        }
+      }
     }
     if (tasks.length >= MAX_TASKS) {
       problems.add(`Bảng có hơn ${MAX_TASKS} nhiệm vụ.`);
@@ -405,22 +498,25 @@ export function tasksFromTable(
     }
     const explicitArea = text(row, "area").toUpperCase();
     const taskArea = (AREA_CODES as string[]).includes(explicitArea) ? (explicitArea as AreaCode) : area;
-    const rawStt = text(row, "id");
     let id: string;
-    if (previous && SUB_ITEM.test(rawStt)) {
-      // A sub-item with its own lead or deadline: a task of its own, numbered under the one above.
+    if (mark.kind === "letter" && lastMainId !== "") {
+      // A lettered task of its own (it has a lead or a deadline), numbered under its group or task.
       subCounter += 1;
-      const letter = /^[a-zđ]/i.test(rawStt) ? rawStt[0].toLowerCase() : String(subCounter);
-      id = `${lastMainId}.${letter}`;
+      id = `${lastMainId}.${mark.stt.toLowerCase()}`;
+    } else if (mark.kind === "bullet" && lastMainId !== "") {
+      subCounter += 1;
+      id = `${lastMainId}.${subCounter}`;
     } else {
-      const stt = rawStt.replace(/[.)]+$/, "");
       counter += 1;
-      const localId = stt !== "" ? stt : String(counter);
+      const localId = mark.stt !== "" ? mark.stt : String(counter);
       id = taskArea && !localId.startsWith(taskArea + ".") ? `${taskArea}.${localId}` : localId;
-      lastMainId = id;
-      subCounter = 0;
+      if (mark.kind !== "dotted") {
+        lastMainId = id;
+        groupId = "";
+        subCounter = 0;
+      }
     }
-    const deadlineCell = map.deadline !== undefined ? row[map.deadline] : "";
+    const deadlineCell = raw(row, "deadline");
     const task: CatalogueTask = {
       id,
       area: taskArea,
@@ -433,24 +529,71 @@ export function tasksFromTable(
     const output = text(row, "output");
     if (output) task.output = output;
     const progress: ImportedProgress = {};
-    if (map.status !== undefined && cellText(row[map.status]) !== "") {
-      const v = row[map.status];
-      progress.status = typeof v === "number" || typeof v === "boolean" ? v : text(row, "status");
-    }
-    if (map.completedOn !== undefined && cellText(row[map.completedOn]) !== "") {
-      const v = row[map.completedOn];
-      progress.completedOn = typeof v === "number" ? v : text(row, "completedOn");
-    }
+    const status = raw(row, "status");
+    if (cellText(status) !== "")
+      progress.status =
+        typeof status === "number" || typeof status === "boolean" ? status : text(row, "status");
+    const completedOn = raw(row, "completedOn");
+    if (cellText(completedOn) !== "")
+      progress.completedOn = typeof completedOn === "number" ? completedOn : text(row, "completedOn");
     if (text(row, "evidence")) progress.evidence = text(row, "evidence");
     if (text(row, "note")) progress.note = text(row, "note");
     if (Object.keys(progress).length > 0) task.progress = progress;
     tasks.push(task);
   }
+  if (checked) {
+    const why = notAPlan(
+      decodedRows,
+      layout,
+      tasks.map((t) => t.title),
+    );
+    if (why) refuse(why);
+  }
   if (tasks.length === 0) problems.add("Bảng không có nhiệm vụ nào dưới dòng tiêu đề.");
   problems.throwIfAny();
   validateTasks(tasks, planYear, problems, options, false);
   problems.throwIfAny();
-  return { tasks, headerRow, map };
+  for (const [letter, code] of letterAreas) {
+    if (!layout.decisions.some((d) => d.kind === "area-order" && d.message.includes(`“${letter}.`)))
+      layout.decisions.push({
+        kind: "area-order",
+        message: `Mục “${letter}.” không nêu tên lĩnh vực: được xếp vào lĩnh vực ${code} theo thứ tự.`,
+      });
+  }
+  return { tasks, headerRow: layout.headerRow, map, layout };
+}
+
+function sameMap(
+  a: Partial<Record<CatalogueField, number>>,
+  b: Partial<Record<CatalogueField, number>>,
+): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<CatalogueField>;
+  return [...keys].every((k) => a[k] === b[k]);
+}
+
+function rowOf(rows: unknown[][], r: number): unknown[] {
+  return Array.isArray(rows[r]) ? rows[r] : [];
+}
+
+/** Excel's serial of a date cell (exceljs gives dates as UTC midnight). */
+function dateToSerial(d: Date): number {
+  return Math.round((d.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000);
+}
+
+/** A row that opens an area: "III" / "Phần III" / "A." / "III. CẢI CÁCH THỦ TỤC…". */
+function areaHeading(idCell: string, titleCell: string, letterAreas: Map<string, AreaCode>): AreaCode | null {
+  const m = ROMAN_AREA.exec(idCell) ?? PART_AREA.exec(idCell) ?? PART_AREA.exec(titleCell);
+  if (m) return m[1].toUpperCase() as AreaCode;
+  const t = /^(VII|VI|V|IV|III|II|I)\s*[.)/:-]\s+\S/.exec(titleCell);
+  if (t && idCell === "") return t[1] as AreaCode;
+  const letter =
+    LETTER_AREA_ID.exec(idCell)?.[1] ?? (idCell === "" ? LETTER_AREA_TITLE.exec(titleCell)?.[1] : undefined);
+  if (!letter || titleCell === "") return null;
+  const name = foldVietnamese(titleCell);
+  for (const [code, re] of AREA_BY_NAME) if (re.test(name)) return code;
+  const code = AREA_CODES[letter.charCodeAt(0) - 65];
+  letterAreas.set(letter, code);
+  return code;
 }
 
 function parseCsvRows(text: string): unknown[][] {
@@ -508,7 +651,11 @@ export function parseCatalogue(
   }
   if (head.startsWith("{") || head.startsWith("[")) return parseJsonCatalogue(body, options);
   const m = tableMeta(meta);
-  const { tasks } = tasksFromTable(parseCsvRows(body), m.planYear, options);
+  const { tasks, layout } = tasksFromTable(parseCsvRows(body), m.planYear, options);
+  // What the import could not settle, or settled from the values, is said (never silent).
+  for (const a of layout.ambiguities) options.warnings?.push(a.message);
+  for (const d of layout.decisions)
+    if (d.kind === "column-from-values" || d.kind === "area-order") options.warnings?.push(d.message);
   return { ...m, tasks };
 }
 

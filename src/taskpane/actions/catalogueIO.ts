@@ -93,6 +93,8 @@ export interface SheetTable {
 /** Cells at most read for an import (a plan of a few hundred tasks is far below). */
 export const MAX_IMPORT_CELLS = 200_000;
 
+export { IMPORT_BYTES_PER_CELL, readValuesByBytes } from "../excel/workbookOps";
+
 /** The current selection if it spans more than one cell, else the active sheet's used range. */
 export async function readSheetForImport(context: Excel.RequestContext): Promise<SheetTable> {
   try {

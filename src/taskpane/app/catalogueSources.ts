@@ -4,7 +4,8 @@
  */
 import { loadBundledCatalogue, type BundledCatalogueInfo } from "../../core/catalogue/bundled";
 import { tasksFromTable, type ParseOptions, type TableParseResult } from "../../core/catalogue/parse";
-import { looksLikeHeaderRow, mapHeaders } from "../../core/catalogue/headers";
+import { analyseTableLayout, notAPlan } from "../../core/catalogue/tableLayout";
+import { decodeLegacyVietnamese, detectLegacyEncoding } from "../../core/text/legacy";
 import type { Catalogue, CatalogueField } from "../../core/catalogue/types";
 import { listUnits, type Unit } from "../../core/units/units";
 import { fetchCatalogue, type FetchCatalogueOptions } from "../../net/fetchCatalogue";
@@ -15,6 +16,44 @@ export interface HeaderDetection {
   /** 0-based row of the range; -1 when no row looks like a header. */
   headerRow: number;
   map: ColumnMap;
+  /** One label per column ("Thời gian — Hoàn thành" under a merged parent), when a header was found. */
+  headers?: string[];
+  /** What the import decided (Vietnamese): header rows skipped, two-row headers, a column read from its values. */
+  decisions?: string[];
+  /** What it could not settle (Vietnamese): two rows that could be the header, two deadline columns. */
+  ambiguities?: string[];
+  /** Why the table does not look like a plan (Vietnamese), if it does not. */
+  refusal?: string;
+}
+
+/** The table as the core reads it: TCVN3/VNI text decoded (detection only; the parser decodes again). */
+function decodedForDetection(rows: unknown[][]): unknown[][] {
+  const sample = rows
+    .slice(0, 2000)
+    .flatMap((r) => (Array.isArray(r) ? r.filter((c) => typeof c === "string") : []))
+    .join("\n")
+    .slice(0, 200_000);
+  const enc = detectLegacyEncoding(sample);
+  if (enc === "unicode") return rows;
+  return rows.map((r) =>
+    Array.isArray(r) ? r.map((c) => (typeof c === "string" ? decodeLegacyVietnamese(c, enc) : c)) : [],
+  );
+}
+
+/** Header row, mapping, decisions, ambiguities and (for a non-plan) the refusal of a sheet's table. */
+export function detectTableHeader(rows: unknown[][], headerRow?: number): HeaderDetection {
+  const decoded = decodedForDetection(rows);
+  const layout = analyseTableLayout(decoded, { headerRow });
+  const refusal = notAPlan(decoded, layout) ?? undefined;
+  if (!layout) return { headerRow: -1, map: {}, refusal };
+  return {
+    headerRow: layout.headerRow,
+    map: layout.map,
+    headers: layout.headers,
+    decisions: layout.decisions.map((d) => d.message),
+    ambiguities: layout.ambiguities.map((a) => a.message),
+    refusal,
+  };
 }
 
 export interface CatalogueSources {
@@ -23,7 +62,7 @@ export interface CatalogueSources {
     url: string,
     options: Pick<FetchCatalogueOptions, "convertLegacy" | "warnings">,
   ): Promise<Catalogue>;
-  /** With `headerRow`, maps that row; without, finds the header row in the first 30 rows. */
+  /** With `headerRow`, maps that row; without, finds the header row (title blocks, two-row headers…). */
   detectHeader(rows: unknown[][], headerRow?: number): Promise<HeaderDetection>;
   tasksFromTable(
     rows: unknown[][],
@@ -36,10 +75,7 @@ export interface CatalogueSources {
 export const catalogueSources: CatalogueSources = {
   loadBundledCatalogue,
   fetchCatalogue: (url, options) => fetchCatalogue(url, options),
-  detectHeader: async (rows, headerRow) => {
-    const row = headerRow ?? rows.slice(0, 30).findIndex((r) => Array.isArray(r) && looksLikeHeaderRow(r));
-    return { headerRow: row, map: row >= 0 && Array.isArray(rows[row]) ? mapHeaders(rows[row]) : {} };
-  },
+  detectHeader: async (rows, headerRow) => detectTableHeader(rows, headerRow),
   tasksFromTable: async (rows, planYear, options) => tasksFromTable(rows, planYear, options),
   listUnits: async () => listUnits(),
 };

@@ -33,9 +33,11 @@ export function columnLabels(
   headerRow: number,
   address: string,
   emptyLabel: string,
+  /** Labels of a two-row header ("Đơn vị thực hiện — Chủ trì"), used instead of the header row's cells. */
+  headers?: readonly string[],
 ): string[] {
   const width = rows.reduce((w, r) => Math.max(w, Array.isArray(r) ? r.length : 0), 0);
-  const header = Array.isArray(rows[headerRow]) ? rows[headerRow] : [];
+  const header: readonly unknown[] = headers ?? (Array.isArray(rows[headerRow]) ? rows[headerRow] : []);
   const first = firstColumnOf(address);
   return Array.from({ length: width }, (_, i) => {
     const text = cellText(header[i]);

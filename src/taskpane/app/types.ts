@@ -36,6 +36,14 @@ export interface ImportState {
   map: ColumnMap;
   /** The header row was recognised (not chosen by default). */
   detected: boolean;
+  /** Column labels of a two-row header ("Đơn vị thực hiện — Chủ trì"); else the header row's cells. */
+  headers?: string[];
+  /** What the import decided from the table (shown for the user to confirm). */
+  decisions?: string[];
+  /** What it could not settle and the user should check (two header rows, two deadline columns). */
+  ambiguities?: string[];
+  /** Why the table does not look like a plan, when it does not. */
+  refusal?: string;
 }
 
 /** Radio value of the catalogue source: a bundled id, "url" or "sheet". */

@@ -3,6 +3,8 @@
  * the report-date cell, filters, selecting a row, reading the user's sheet for import.
  */
 import { NAMES } from "../../core/workbook/layout";
+import { DEFAULT_CHUNK_BYTES } from "./applyPlan";
+import { payloadBytes } from "./excelValues";
 
 /** A string kept in the document (workbook settings); null when absent or not a string. */
 export async function readDocumentSetting(
@@ -98,13 +100,48 @@ export async function readSelectionOrUsedRange(
           columnCount: source.columnCount,
         };
   check(shape, sheet.name);
-  source.load("values");
-  await context.sync();
   return {
     sheet: sheet.name,
     address: source.address,
     rowCount: source.rowCount,
     columnCount: source.columnCount,
-    values: source.values,
+    values: await readValuesByBytes(context, source),
   };
+}
+
+/** Bytes assumed per cell for the first read (a plan's cells average far less: dates, units, a long title). */
+export const IMPORT_BYTES_PER_CELL = 250;
+
+/**
+ * The values of a range in as few reads as the request limit allows: one read when the range
+ * fits in ~4 MB at a generous size per cell (a 2,000-row plan does); otherwise that first slice
+ * is weighed and the rest read in slices of whole rows sized by the bytes it actually took
+ * (+25 %), so every response stays < 5 MB as Excel on the web requires.
+ */
+export async function readValuesByBytes(
+  context: Excel.RequestContext,
+  range: Excel.Range,
+  chunkBytes = DEFAULT_CHUNK_BYTES,
+): Promise<unknown[][]> {
+  const columns = Math.max(1, range.columnCount);
+  const first = Math.max(1, Math.floor(chunkBytes / (columns * IMPORT_BYTES_PER_CELL)));
+  if (range.rowCount <= first) {
+    range.load("values");
+    await context.sync();
+    return range.values;
+  }
+  const head = range.getRow(0).getResizedRange(first - 1, 0);
+  head.load("values");
+  await context.sync();
+  const rows: unknown[][] = [...head.values];
+  const perRow = Math.max(columns * 4, (payloadBytes(head.values) / head.values.length) * 1.25);
+  const per = Math.max(1, Math.floor(chunkBytes / perRow));
+  for (let from = rows.length; from < range.rowCount; from += per) {
+    const n = Math.min(per, range.rowCount - from);
+    const slice = range.getRow(from).getResizedRange(n - 1, 0);
+    slice.load("values");
+    await context.sync();
+    rows.push(...slice.values);
+  }
+  return rows;
 }

@@ -74,6 +74,9 @@ export const en: Messages = {
   mappingHeading: "Table columns",
   mappingIntro: (address: string) =>
     `Range ${address}. Check the column found for each field; correct it if wrong.`,
+  mappingRefusal: "This table may not be a task catalogue.",
+  mappingAmbiguities: "Please confirm (the add-in does not guess):",
+  mappingDecisions: "How the add-in read the table:",
   mappingNotDetected: "No header row was recognised: choose the header row and the columns.",
   headerRowLabel: "Header row (row number within the range read)",
   noColumn: "(none)",

@@ -90,6 +90,9 @@ export const vi = {
 
   mappingHeading: "Cột của bảng",
   mappingIntro: (address: string) => `Vùng ${address}. Kiểm tra cột đã nhận ra cho từng trường; sửa nếu sai.`,
+  mappingRefusal: "Bảng này có thể không phải danh mục nhiệm vụ.",
+  mappingAmbiguities: "Cần bạn xác nhận (bổ trợ không tự đoán):",
+  mappingDecisions: "Bổ trợ đã đọc bảng như sau:",
   mappingNotDetected: "Không nhận ra dòng tiêu đề: hãy chọn dòng tiêu đề và các cột.",
   headerRowLabel: "Dòng tiêu đề (thứ tự dòng trong vùng đã đọc)",
   noColumn: "(không có)",

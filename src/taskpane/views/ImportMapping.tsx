@@ -10,6 +10,7 @@ import {
   Input,
   MessageBar,
   MessageBarBody,
+  MessageBarTitle,
   Option,
   Subtitle2,
   makeStyles,
@@ -36,6 +37,7 @@ const useStyles = makeStyles({
   rowInput: { maxWidth: "8em" },
   dropdown: { minWidth: 0, width: "100%" },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
 });
 
 export interface ImportMappingProps {
@@ -59,9 +61,11 @@ export function ImportMapping({
   const styles = useStyles();
   const { table, headerRow, map } = state;
   const labels = React.useMemo(
-    () => columnLabels(table.rows, headerRow, table.address, t.emptyHeader),
-    [table, headerRow, t.emptyHeader],
+    () => columnLabels(table.rows, headerRow, table.address, t.emptyHeader, state.headers),
+    [table, headerRow, t.emptyHeader, state.headers],
   );
+  const ambiguities = state.ambiguities ?? [];
+  const decisions = state.decisions ?? [];
   const [rowDraft, setRowDraft] = React.useState(String(headerRow + 1));
   React.useEffect(() => setRowDraft(String(headerRow + 1)), [headerRow]);
   const rowCount = table.rows.length;
@@ -75,9 +79,39 @@ export function ImportMapping({
         {t.mappingHeading}
       </Subtitle2>
       <p className={styles.intro}>{t.mappingIntro(table.address)}</p>
-      {!state.detected ? (
+      {state.refusal ? (
+        <MessageBar intent="error" layout="multiline" data-testid="mapping-refusal">
+          <MessageBarBody>
+            <MessageBarTitle>{t.mappingRefusal}</MessageBarTitle> {state.refusal}
+          </MessageBarBody>
+        </MessageBar>
+      ) : !state.detected ? (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>{t.mappingNotDetected}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {ambiguities.length > 0 ? (
+        <MessageBar intent="warning" layout="multiline" data-testid="mapping-ambiguities">
+          <MessageBarBody>
+            <MessageBarTitle>{t.mappingAmbiguities}</MessageBarTitle>
+            <ul className={styles.list}>
+              {ambiguities.map((a, i) => (
+                <li key={i}>{a}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {decisions.length > 0 ? (
+        <MessageBar intent="info" layout="multiline" data-testid="mapping-decisions">
+          <MessageBarBody>
+            <MessageBarTitle>{t.mappingDecisions}</MessageBarTitle>
+            <ul className={styles.list}>
+              {decisions.map((d, i) => (
+                <li key={i}>{d}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
         </MessageBar>
       ) : null}
       <Field label={t.headerRowLabel}>

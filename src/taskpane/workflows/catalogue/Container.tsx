@@ -178,6 +178,10 @@ export default function CatalogueContainer(): React.JSX.Element {
           headerRow: detected ? found.headerRow : 0,
           map: detected ? found.map : {},
           detected,
+          headers: found.headers,
+          decisions: found.decisions,
+          ambiguities: found.ambiguities,
+          refusal: found.refusal,
         },
       });
       say({ kind: "sheetRead", address: table.address, rows: table.rows.length });
@@ -188,7 +192,20 @@ export default function CatalogueContainer(): React.JSX.Element {
     if (!current) return;
     services
       .detectHeader(current.table.rows, row)
-      .then((found) => dispatch({ type: "headerRow", table: current.table, headerRow: row, map: found.map }))
+      .then((found) =>
+        dispatch({
+          type: "headerRow",
+          table: current.table,
+          headerRow: row,
+          map: found.map,
+          detection: {
+            headers: found.headers,
+            decisions: found.decisions,
+            ambiguities: found.ambiguities,
+            refusal: found.refusal,
+          },
+        }),
+      )
       .catch((error) => say({ kind: "failed", error }));
   };
 

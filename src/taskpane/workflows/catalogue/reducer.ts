@@ -24,7 +24,14 @@ export type CatalogueAction =
   | { type: "units"; units: readonly Unit[] }
   | { type: "unit"; unitId: string | null }
   | { type: "sheetRead"; importState: ImportState }
-  | { type: "headerRow"; table: ImportState["table"]; headerRow: number; map: ImportState["map"] }
+  | {
+      type: "headerRow";
+      table: ImportState["table"];
+      headerRow: number;
+      map: ImportState["map"];
+      /** What the import decided and could not settle for this header row (shown in the mapping). */
+      detection?: Pick<ImportState, "headers" | "decisions" | "ambiguities" | "refusal">;
+    }
   | { type: "map"; field: CatalogueField; column: number | undefined }
   | { type: "cancelImport" }
   | { type: "pullStarted" }
@@ -63,7 +70,13 @@ export function catalogueReducer(state: CatalogueState, action: CatalogueAction)
       if (!s || s.table !== action.table) return state;
       return {
         ...state,
-        importState: { ...s, headerRow: action.headerRow, map: action.map, detected: true },
+        importState: {
+          ...s,
+          headerRow: action.headerRow,
+          map: action.map,
+          detected: true,
+          ...action.detection,
+        },
       };
     }
     case "map": {
