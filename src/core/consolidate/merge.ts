@@ -61,8 +61,12 @@ function compareSubmissions(a: UnitSubmission, b: UnitSubmission): number {
   return ca < cb ? -1 : ca > cb ? 1 : 0;
 }
 
+/** By file name, then by the whole entry: a total order, so that input order never shows. */
 function byName<T extends { file: string }>(a: T, b: T): number {
-  return a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  const ja = JSON.stringify(a);
+  const jb = JSON.stringify(b);
+  return ja < jb ? -1 : ja > jb ? 1 : 0;
 }
 
 /**
@@ -154,7 +158,12 @@ export function consolidate(
         if (options.preferUnit) for (const d of disagree) next[fieldOf(d.column)] = u[fieldOf(d.column)];
       }
       if (USER_FIELDS.some((f) => next[f] !== row.values[f])) {
-        out[i] = { ...row, values: next, source: s.file, sourceAt: s.savedAt };
+        // Provenance only when every value of the row now comes from a unit's file: a row that
+        // still holds a reviewer's value stays the reviewer's (a later file cannot overwrite it).
+        const fromFile = fromUnitFile || USER_FIELDS.every((f) => next[f] === null || next[f] === u[f]);
+        out[i] = fromFile
+          ? { ...row, values: next, source: s.file, sourceAt: s.savedAt }
+          : { ...row, values: next };
         changed.push(i);
         updated += 1;
       }

@@ -341,6 +341,8 @@ export interface UnitSubmission {
 export type UnitRead = { ok: true; submission: UnitSubmission } | { ok: false; reason: string; unit?: Unit };
 
 const MAX_TEXT_SAMPLE = 200_000;
+// eslint-disable-next-line no-control-regex
+const BEYOND_8_BIT = /[^\u0000-\u00ff]/;
 
 /** Validates a unit's workbook as a whole: a reason to refuse it, or its rows. */
 export function readUnitFile(input: UnitFileInput, expectedCatalogueId: string): UnitRead {
@@ -359,22 +361,27 @@ export function readUnitFile(input: UnitFileInput, expectedCatalogueId: string):
       reason: `Không phải sổ theo dõi CCHC: không có bảng “${TABLES.assignments}” (trang “${SHEETS.assignments}”).`,
     };
   }
-  // Legacy encodings (TCVN3, VNI): detected over the whole file's text and converted, as the import does.
+  // Legacy encodings (TCVN3, VNI) in what people typed: the add-in writes Unicode, so cells with
+  // characters beyond 8 bits are Unicode; the rest is detected together and converted, as the
+  // import does.
   const texts: string[] = [];
   let size = 0;
+  const hmap0 = headerMap(v.assignments.headers);
+  const typedCols = ["Trạng thái", "Minh chứng", "Ghi chú", "Đơn vị"]
+    .map((h) => hmap0.get(h))
+    .filter((i): i is number => i !== undefined);
   const collect = (c: unknown) => {
-    if (typeof c === "string" && size < MAX_TEXT_SAMPLE) {
+    if (typeof c === "string" && !BEYOND_8_BIT.test(c) && size < MAX_TEXT_SAMPLE) {
       texts.push(c);
       size += c.length + 1;
     }
   };
-  v.assignments.headers.forEach(collect);
-  for (const r of v.assignments.rows) r.forEach(collect);
+  for (const r of v.assignments.rows) for (const i of typedCols) collect(r[i]);
   if (typeof info.unitName === "string") collect(info.unitName);
   const enc = detectLegacyEncoding(texts.join("\n"));
   const legacy: LegacyEncoding | null = enc === "unicode" ? null : enc;
   const conv = (c: unknown): unknown =>
-    legacy && typeof c === "string" ? decodeLegacyVietnamese(c, legacy) : c;
+    legacy && typeof c === "string" && !BEYOND_8_BIT.test(c) ? decodeLegacyVietnamese(c, legacy) : c;
   const notes: string[] = [];
   if (legacy) notes.push(`Đã chuyển văn bản từ bảng mã ${legacy.toUpperCase()} sang Unicode.`);
 
@@ -399,8 +406,7 @@ export function readUnitFile(input: UnitFileInput, expectedCatalogueId: string):
       reason: `Sổ theo dõi danh mục “${info.id}”, không phải danh mục của sổ tỉnh (“${expectedCatalogueId}”). Đơn vị cần lập sổ từ đúng danh mục rồi gửi lại.`,
     };
   }
-  const headers = v.assignments.headers.map((h) => cellText(conv(h)));
-  const map = headerMap(headers);
+  const map = hmap0;
   const missing = REQUIRED_UNIT_HEADERS.filter((h) => !map.has(h));
   if (missing.length > 0) {
     return {
@@ -415,7 +421,7 @@ export function readUnitFile(input: UnitFileInput, expectedCatalogueId: string):
   const badDates: string[] = [];
   const duplicates: string[] = [];
   v.assignments.rows.forEach((raw, i) => {
-    const r = raw.map(conv);
+    const r = raw.map((cell, k) => (typedCols.includes(k) ? conv(cell) : cell));
     const taskId = cellText(r[c("Mã NV")]);
     const rowUnit = cellText(r[c("Đơn vị")]);
     if (taskId === "" && rowUnit === "") return;
