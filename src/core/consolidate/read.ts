@@ -341,7 +341,6 @@ export interface UnitSubmission {
 export type UnitRead = { ok: true; submission: UnitSubmission } | { ok: false; reason: string; unit?: Unit };
 
 const MAX_TEXT_SAMPLE = 200_000;
-// eslint-disable-next-line no-control-regex
 const BEYOND_8_BIT = /[^\u0000-\u00ff]/;
 
 /** Validates a unit's workbook as a whole: a reason to refuse it, or its rows. */
