@@ -10,8 +10,11 @@
  *   functions.unitsummary.ms.50000
  *   core.parseDeadline.per_s
  *   bundle.taskpane.gzip_bytes, bundle.functions.gzip_bytes (production build in dist/)
+ *   consolidate.ms.211, consolidate.open_only.ms.211, consolidate.ratio_to_open,
+ *       consolidate.peak_rss_mb (bench/consolidate.ts: 211 unit workbooks merged)
  *
- * Options: --quick (fewer runs, skips 50,000 rows and LibreOffice), --skip-libreoffice.
+ * Options: --quick (fewer runs, skips 50,000 rows and LibreOffice), --skip-libreoffice,
+ * --only-consolidate (just the consolidation figures).
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, promises as fs, readFileSync, readdirSync } from "node:fs";
@@ -42,6 +45,7 @@ import {
 import type { Catalogue } from "../src/core/catalogue/types";
 import { hasSoffice, recalcToCsv, tempDir } from "../test/e2e/lib/libreoffice";
 import { DEADLINE_FORMS } from "../test/core/helpers/deadlineForms";
+import { consolidateFigures } from "./consolidate";
 
 const args = new Set(process.argv.slice(2));
 const QUICK = args.has("--quick");
@@ -273,10 +277,12 @@ function bundleFigures(): void {
 }
 
 async function main(): Promise<void> {
+  if (args.has("--only-consolidate")) return consolidateFigures(emit, QUICK ? 1 : 3);
   await deadlineFigure();
   await functionsFigure();
   await summaryComparison();
   await roundTrips();
+  await consolidateFigures(emit, QUICK ? 1 : 3);
   bundleFigures();
 }
 

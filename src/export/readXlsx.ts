@@ -82,6 +82,27 @@ export function checkXlsxBytes(bytes: Uint8Array): string | null {
   return null;
 }
 
+/** Worksheet parts a consolidation never needs: exceljs skips them (about half the load time). */
+const IGNORED_NODES = [
+  "dataValidations",
+  "conditionalFormatting",
+  "hyperlinks",
+  "mergeCells",
+  "pageSetup",
+  "headerFooter",
+  "printOptions",
+  "pageMargins",
+  "sheetPr",
+  "rowBreaks",
+  "drawing",
+  "picture",
+  "autoFilter",
+  "sheetViews",
+  "sheetFormatPr",
+  "cols",
+  "extLst",
+];
+
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
 /** exceljs cell value → what Excel's values API gives: numbers (dates as serials), text, booleans. */
@@ -151,6 +172,9 @@ export async function readWorkbookValues(
   try {
     await wb.xlsx.load(
       Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer,
+      {
+        ignoreNodes: IGNORED_NODES,
+      } as unknown as Parameters<typeof wb.xlsx.load>[1],
     );
   } catch (e) {
     return {
