@@ -4,6 +4,7 @@
  * directory are checked before exceljs inflates anything), then exceljs, then plain values
  * (src/core/consolidate/types.ts: WorkbookValues). Failures are Vietnamese reasons, never throws.
  */
+import { inflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import { TABLES, SHEETS } from "../core/workbook/layout";
 import { SUBMISSIONS_SHEET } from "../core/consolidate/read";
@@ -75,6 +76,10 @@ export function checkXlsxBytes(bytes: Uint8Array): string | null {
     if (total > MAX_UNCOMPRESSED_BYTES || (size > 10_000_000 && size > MAX_RATIO * Math.max(1, compressed))) {
       return `Tệp nén bất thường (“bom zip”): giải nén ra hơn ${Math.round(Math.max(total, size) / 1e6)} MB. Không đọc tệp này.`;
     }
+    // The declared size may lie: inflate with a cap at the declared size before exceljs does.
+    const method = view.getUint16(p + 10, true);
+    const lie = declaredSizeLies(bytes, view, local, method, compressed, size);
+    if (lie) return lie;
     p += 46 + nameLen + extraLen + commentLen;
   }
   if (!names.has("[Content_Types].xml") || !names.has("xl/workbook.xml"))
@@ -102,6 +107,37 @@ const IGNORED_NODES = [
   "cols",
   "extLst",
 ];
+
+const BOMB = "Tệp nén bất thường (“bom zip”: giải nén ra nhiều hơn kích thước khai báo). Không đọc tệp này.";
+
+/** Inflates one entry with an output cap of its declared size; a reason when it does not match. */
+function declaredSizeLies(
+  bytes: Uint8Array,
+  view: DataView,
+  local: number,
+  method: number,
+  compressed: number,
+  size: number,
+): string | null {
+  if (local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50)
+    return "Tệp .xlsx bị hỏng (phần dữ liệu nén không đọc được): hãy gửi lại tệp gốc.";
+  const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+  if (start + compressed > bytes.length)
+    return "Tệp .xlsx bị hỏng hoặc bị cắt cụt (dữ liệu nén vượt quá tệp): hãy gửi lại tệp gốc.";
+  if (method === 0) return compressed === size ? null : BOMB;
+  if (method !== 8)
+    return "Tệp nén dùng kiểu nén không phải của Excel: hãy mở bằng Excel, lưu lại rồi gửi lại.";
+  try {
+    const out = inflateRawSync(bytes.subarray(start, start + compressed), {
+      maxOutputLength: Math.max(1, size),
+    });
+    return out.length === size ? null : BOMB;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE"
+      ? BOMB
+      : "Tệp .xlsx bị hỏng (dữ liệu nén sai): hãy gửi lại tệp gốc.";
+  }
+}
 
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 

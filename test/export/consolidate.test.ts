@@ -8,6 +8,7 @@ import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
+import { deflateRawSync } from "node:zlib";
 import { toTCVN3 } from "vietnamese-conversion";
 import { runWorkbookCli } from "../../src/export/cli";
 import { runConsolidateCli } from "../../src/export/consolidateCli";
@@ -300,5 +301,64 @@ describe("broken-file corpus: each file refused whole with its reason, the other
 
   test("checkXlsxBytes accepts the exporter's own file", async () => {
     expect(checkXlsxBytes(await fs.readFile(units.snv))).toBeNull();
+  });
+});
+
+/** A minimal zip (deflated entries) whose central directory may declare a false size. */
+function zip(entries: Array<{ name: string; data: Buffer; declared?: number }>): Buffer {
+  const locals: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = Buffer.from(e.name, "utf8");
+    const packed = deflateRawSync(e.data);
+    const size = e.declared ?? e.data.length;
+    const lh = Buffer.alloc(30);
+    lh.writeUInt32LE(0x04034b50, 0);
+    lh.writeUInt16LE(20, 4);
+    lh.writeUInt16LE(8, 8);
+    lh.writeUInt32LE(packed.length, 18);
+    lh.writeUInt32LE(size, 22);
+    lh.writeUInt16LE(name.length, 26);
+    const ch = Buffer.alloc(46);
+    ch.writeUInt32LE(0x02014b50, 0);
+    ch.writeUInt16LE(20, 4);
+    ch.writeUInt16LE(20, 6);
+    ch.writeUInt16LE(8, 10);
+    ch.writeUInt32LE(packed.length, 20);
+    ch.writeUInt32LE(size, 24);
+    ch.writeUInt16LE(name.length, 28);
+    ch.writeUInt32LE(offset, 42);
+    locals.push(lh, name, packed);
+    central.push(ch, name);
+    offset += lh.length + name.length + packed.length;
+  }
+  const cd = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, cd, end]);
+}
+
+describe("zip guard", () => {
+  const types = { name: "[Content_Types].xml", data: Buffer.from("<Types/>") };
+  test("an honest small zip passes the guard", () => {
+    expect(
+      checkXlsxBytes(zip([types, { name: "xl/workbook.xml", data: Buffer.from("<workbook/>") }])),
+    ).toBeNull();
+  });
+  test("a bomb that declares a small size is refused before anything inflates it fully", () => {
+    const bomb = zip([types, { name: "xl/workbook.xml", data: Buffer.alloc(30_000_000), declared: 1000 }]);
+    expect(bomb.length).toBeLessThan(100_000);
+    expect(checkXlsxBytes(bomb)).toMatch(/bom zip/);
+  });
+  test("a bomb that declares its real size is refused by the ratio cap, before inflating", () => {
+    const entry = { name: "xl/worksheets/s1.xml", data: Buffer.alloc(60_000_000) };
+    expect(
+      checkXlsxBytes(zip([types, { name: "xl/workbook.xml", data: Buffer.from("<w/>") }, entry])),
+    ).toMatch(/bom zip/);
   });
 });
