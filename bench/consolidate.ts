@@ -2,7 +2,8 @@
  * `consolidate.ms.211`: merging one workbook from each of the 211 units of 2024 (made by the
  * exporter, every unit's rows edited) into the provincial workbook with `npm run consolidate`'s
  * code, against merely opening the same 211 files with exceljs (`consolidate.ratio_to_open`,
- * goal ≤ 1.5) and the peak memory of the run (`consolidate.peak_rss_mb`).
+ * goal ≤ 1.5) and the peak memory of the run (`consolidate.peak_rss_mb`); the per-file part
+ * (`consolidate.read_values.ms.211`) and the fixed costs (`consolidate.fixed.ms`) separately.
  */
 import { promises as fs } from "node:fs";
 import os from "node:os";
@@ -15,6 +16,7 @@ import { defaultSettings } from "../src/core/workbook/evaluate";
 import { planExport } from "../src/export/cli";
 import { writeWorkbook } from "../src/export/xlsxWriter";
 import { runConsolidateCli } from "../src/export/consolidateCli";
+import { readWorkbookValues } from "../src/export/readXlsx";
 
 type Emit = (metric: string, value: number, unit: string, context?: Record<string, unknown>) => void;
 
@@ -75,6 +77,9 @@ export async function consolidateFigures(emit: Emit, runs: number): Promise<void
         await wb.xlsx.load((await fs.readFile(f)) as unknown as ArrayBuffer);
       }
     };
+    const readValues = async () => {
+      for (const f of files) await readWorkbookValues(await fs.readFile(f));
+    };
     const out = path.join(dir, "ket-qua.xlsx");
     let report = "";
     const merge = async () => {
@@ -85,11 +90,13 @@ export async function consolidateFigures(emit: Emit, runs: number): Promise<void
       if (code !== 0) throw new Error(`consolidate exited ${code}`);
     };
     const openMs: number[] = [];
+    const readMs: number[] = [];
     const mergeMs: number[] = [];
     let peakRss = 0;
     let peakHeap = 0;
     for (let i = 0; i < runs; i++) {
       openMs.push((await peakDuring(open)).ms);
+      readMs.push((await peakDuring(readValues)).ms);
       const m = await peakDuring(merge);
       mergeMs.push(m.ms);
       peakRss = Math.max(peakRss, m.peakRss);
@@ -107,6 +114,12 @@ export async function consolidateFigures(emit: Emit, runs: number): Promise<void
     });
     emit("consolidate.open_only.ms.211", med(openMs), "ms", { files: files.length, runs });
     emit("consolidate.ratio_to_open", med(mergeMs) / med(openMs), "ratio", { goal: 1.5 });
+    // The per-file part alone (zip guard + exceljs without the parts never needed + values), and
+    // what is left: reading the provincial workbook, the merge, writing the result (fixed costs).
+    emit("consolidate.read_values.ms.211", med(readMs), "ms", { ratio_to_open: med(readMs) / med(openMs) });
+    emit("consolidate.fixed.ms", med(mergeMs) - med(readMs), "ms", {
+      what: "province read + merge + plan + .xlsx writer (shared with npm run workbook)",
+    });
     emit("consolidate.peak_rss_mb", peakRss / 1e6, "MB", { peak_heap_mb: Math.round(peakHeap / 1e6) });
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
