@@ -208,6 +208,30 @@ describe("npm run consolidate", () => {
     expect(take.stdout).toMatch(/Xung đột \(1\)/);
   });
 
+  test("folders: their .xlsx files only, subfolders with --recursive; Excel's ~$ lock files skipped", async () => {
+    const top = f("drop");
+    await fs.mkdir(path.join(top, "Sở Tư pháp"), { recursive: true });
+    await fs.copyFile(units.stp, path.join(top, "Sở Tư pháp", "stp.xlsx"));
+    await fs.writeFile(path.join(top, "~$stp.xlsx"), "lock");
+    await fs.writeFile(path.join(top, "ghi-chu.txt"), "x");
+    const flat = await consolidateRun("--into", province, "--out", f("flat.xlsx"), top, "--json");
+    expect(flat.code).toBe(1);
+    expect((JSON.parse(flat.stdout) as ConsolidationReport).filesRead).toBe(0);
+    const deep = await consolidateRun(
+      "--into",
+      province,
+      "--out",
+      f("deep.xlsx"),
+      top,
+      "--recursive",
+      "--json",
+    );
+    expect(deep.code).toBe(0);
+    const rep = JSON.parse(deep.stdout) as ConsolidationReport;
+    expect(rep.filesRead).toBe(1);
+    expect(rep.accepted.map((a) => a.unit)).toEqual(["Sở Tư pháp"]);
+  });
+
   test.each([
     [[], /Thiếu --into/],
     [["--into", "x.xlsx"], /Thiếu --out/],
