@@ -13,8 +13,11 @@
  *   export.peak_rss_mb.50000, export.peak_rss_mb.200000: peak resident memory of one headless
  *       export (plan + .xlsx in memory) in a fresh process (bench/exportRss.ts); goal ≤ 1,024 MB
  *       at 200,000 rows (MAX_ASSIGNMENTS, the largest workbook the tracker builds)
+ *   consolidate.ms.211, consolidate.open_only.ms.211, consolidate.ratio_to_open,
+ *       consolidate.peak_rss_mb (bench/consolidate.ts: 211 unit workbooks merged)
  *
- * Options: --quick (fewer runs, skips 50,000 rows and LibreOffice), --skip-libreoffice.
+ * Options: --quick (fewer runs, skips 50,000 rows and LibreOffice), --skip-libreoffice,
+ * --only-consolidate (just the consolidation figures).
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, promises as fs, readFileSync, readdirSync } from "node:fs";
@@ -45,6 +48,7 @@ import {
 import type { Catalogue } from "../src/core/catalogue/types";
 import { hasSoffice, recalcToCsv, tempDir } from "../test/e2e/lib/libreoffice";
 import { DEADLINE_FORMS } from "../test/core/helpers/deadlineForms";
+import { consolidateFigures } from "./consolidate";
 
 const args = new Set(process.argv.slice(2));
 const QUICK = args.has("--quick");
@@ -312,6 +316,7 @@ function exportMemoryFigures(): void {
 }
 
 async function main(): Promise<void> {
+  if (args.has("--only-consolidate")) return consolidateFigures(emit, QUICK ? 1 : 3);
   if (args.has("--export-memory-only")) {
     exportMemoryFigures();
     return;
@@ -321,6 +326,7 @@ async function main(): Promise<void> {
   await functionsFigure();
   await summaryComparison();
   await roundTrips();
+  await consolidateFigures(emit, QUICK ? 1 : 3);
   bundleFigures();
 }
 

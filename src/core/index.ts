@@ -90,3 +90,5 @@ export {
   type BundledCatalogueInfo,
 } from "./catalogue/bundled";
 export * as workbook from "./workbook";
+// Tổng hợp từ đơn vị (consolidation of unit workbooks): pure merge rules and the result's sheets.
+export * from "./consolidate";

@@ -470,7 +470,7 @@ export function planExport(req: ExportRequest): {
   }
 }
 
-async function writeAtomically(out: string, bytes: Buffer): Promise<void> {
+export async function writeAtomically(out: string, bytes: Buffer): Promise<void> {
   const tmp = path.join(
     path.dirname(out),
     `.${path.basename(out)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`,

@@ -1,0 +1,238 @@
+/**
+ * The consolidated workbook as a plan: the same plan as `npm run workbook` builds (so every
+ * native formula stays), with the merged user columns, the provenance columns appended at the
+ * end of PhanCong, the "Nộp báo cáo" sheet and the count of units that reported on Tổng hợp and
+ * Báo cáo (below their tables: the summary header row is a contract).
+ */
+import { buildWorkbookPlan, TrackerError } from "../workbook/tracker";
+import type { ProgressEntry, TrackerModel } from "../workbook/model";
+import type { PlanCell, PlanOp, WorkbookPlan } from "../workbook/plan";
+import { cellAddress, parseRangeAddress, rangeAddress } from "../workbook/plan";
+import { DATE_FORMAT, SHEETS, TABLES } from "../workbook/layout";
+import {
+  PROVENANCE_HEADERS,
+  rowKey,
+  serialFromIso,
+  SUBMISSION_HEADERS,
+  SUBMISSIONS_SHEET,
+  SUBMISSIONS_TABLE,
+  type ProvinceWorkbook,
+} from "./read";
+import type { ConsolidationResult } from "./merge";
+import { SUBMISSION_STATUS, type SubmissionRow } from "./types";
+
+export const DATETIME_FORMAT = "dd/mm/yyyy hh:mm";
+export const REPORTED_LABEL = "Số đơn vị đã nộp báo cáo";
+
+/** Appends columns at the end of a table created by the plan (header + one value per data row). */
+export function appendTableColumns(
+  plan: WorkbookPlan,
+  table: string,
+  columns: Array<{ header: string; values: PlanCell[]; numberFormat?: string; width?: number }>,
+): WorkbookPlan {
+  const ops: PlanOp[] = [];
+  for (const op of plan.ops) {
+    if (op.op !== "createTable" || op.name !== table) {
+      ops.push(op);
+      continue;
+    }
+    const r = parseRangeAddress(op.address);
+    const first = r.lastColumn + 1;
+    const rows = r.lastRow - r.row;
+    columns.forEach((c, k) => {
+      if (c.values.length !== rows)
+        throw new Error(`appendTableColumns: ${c.header} has ${c.values.length} values for ${rows} rows`);
+      ops.push({
+        op: "writeCells",
+        sheet: op.sheet,
+        address: cellAddress(r.row, first + k),
+        rows: [[c.header], ...c.values.map((v) => [v])],
+      });
+    });
+    ops.push({ ...op, address: rangeAddress(r.row, r.column, r.lastRow, r.lastColumn + columns.length) });
+    columns.forEach((c, k) => {
+      if (c.numberFormat && rows > 0)
+        ops.push({
+          op: "numberFormat",
+          sheet: op.sheet,
+          address: rangeAddress(r.row + 1, first + k, r.lastRow, first + k),
+          format: c.numberFormat,
+        });
+    });
+    ops.push({
+      op: "columnWidths",
+      sheet: op.sheet,
+      widths: columns.map((c, k) => ({ column: first + k, width: c.width ?? 16 })),
+    });
+  }
+  return { ops };
+}
+
+function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** "Số đơn vị đã nộp báo cáo: COUNTIF / total" as native formulas, with the core's numbers cached. */
+function reportedCells(reported: number, expected: number): PlanCell[][] {
+  const s = quoteSheet(SUBMISSIONS_SHEET);
+  return [
+    [
+      REPORTED_LABEL,
+      { formula: `=COUNTIF(${s}!$B:$B,"${SUBMISSION_STATUS.submitted}")`, cached: reported },
+      "trên",
+      { formula: `=COUNTA(${s}!$A:$A)-1`, cached: expected },
+    ],
+  ];
+}
+
+function lastRowOn(ops: readonly PlanOp[], sheet: string): number {
+  let last = 0;
+  for (const op of ops) {
+    if (op.op !== "writeCells" || op.sheet !== sheet) continue;
+    const { row } = parseRangeAddress(op.address);
+    last = Math.max(last, row + op.rows.length);
+  }
+  return last;
+}
+
+export function submissionSheetOps(rows: readonly SubmissionRow[]): PlanOp[] {
+  const sheet = SUBMISSIONS_SHEET;
+  const n = rows.length;
+  const body: PlanCell[][] = rows.map((r) => [
+    r.unit,
+    r.status,
+    r.file,
+    r.updatedAt ? serialFromIso(r.updatedAt) : null,
+    r.rowsUpdated,
+    r.note,
+  ]);
+  const ops: PlanOp[] = [
+    { op: "ensureSheet", sheet, clear: true, tabColor: "#548235" },
+    { op: "writeCells", sheet, address: "A1", rows: [[...SUBMISSION_HEADERS], ...body] },
+    {
+      op: "createTable",
+      sheet,
+      name: SUBMISSIONS_TABLE,
+      address: rangeAddress(0, 0, Math.max(1, n), 5),
+      style: "TableStyleMedium7",
+    },
+    {
+      op: "columnWidths",
+      sheet,
+      widths: [
+        { column: 0, width: 40 },
+        { column: 1, width: 14 },
+        { column: 2, width: 36 },
+        { column: 3, width: 14 },
+        { column: 4, width: 12 },
+        { column: 5, width: 60 },
+      ],
+    },
+    { op: "freezePanes", sheet, rows: 1, columns: 1 },
+  ];
+  if (n > 0) {
+    ops.push(
+      { op: "numberFormat", sheet, address: `D2:D${n + 1}`, format: DATE_FORMAT },
+      { op: "numberFormat", sheet, address: `E2:E${n + 1}`, format: "0" },
+      { op: "style", sheet, address: `F2:F${n + 1}`, style: { wrap: true } },
+      {
+        op: "conditionalFormat",
+        sheet,
+        address: `B2:B${n + 1}`,
+        rule: { type: "textEquals", text: SUBMISSION_STATUS.missing, fill: "#FCE4D6", fontColor: "#9C0006" },
+      },
+      {
+        op: "conditionalFormat",
+        sheet,
+        address: `B2:B${n + 1}`,
+        rule: { type: "textEquals", text: SUBMISSION_STATUS.rejected, fill: "#FFC7CE", fontColor: "#9C0006" },
+      },
+      {
+        op: "conditionalFormat",
+        sheet,
+        address: `B2:B${n + 1}`,
+        rule: {
+          type: "textEquals",
+          text: SUBMISSION_STATUS.submitted,
+          fill: "#C6EFCE",
+          fontColor: "#006100",
+        },
+      },
+    );
+  }
+  return ops;
+}
+
+export class ConsolidationError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(problems.join(" "));
+    this.name = "ConsolidationError";
+    this.problems = problems;
+  }
+}
+
+/** The whole result workbook. Throws ConsolidationError when a provincial row would be lost. */
+export function consolidatedWorkbookPlan(
+  province: ProvinceWorkbook,
+  result: ConsolidationResult,
+): { plan: WorkbookPlan; model: TrackerModel } {
+  const progress: ProgressEntry[] = result.rows
+    .filter((r) => Object.values(r.values).some((v) => v !== null))
+    .map((r) => ({ taskId: r.taskId, unit: r.unitId ?? r.unit, ...r.values }));
+  let built: { plan: WorkbookPlan; model: TrackerModel };
+  try {
+    built = buildWorkbookPlan({
+      catalogue: province.catalogue,
+      settings: province.settings,
+      reportDateIsToday: province.reportDateIsToday,
+      unit: null,
+      progress,
+      loadedFrom: province.loadedFrom,
+      loadedAt: province.loadedAt,
+    });
+  } catch (e) {
+    if (e instanceof TrackerError) throw new ConsolidationError(e.problems);
+    throw e;
+  }
+  const { model } = built;
+  const modelKeys = new Map<string, number>();
+  model.assignments.forEach((a, i) => modelKeys.set(rowKey(a.taskId, a.unitId, a.unit), i));
+  const lost = result.rows.filter((r) => !modelKeys.has(rowKey(r.taskId, r.unitId, r.unit)));
+  if (lost.length > 0) {
+    throw new ConsolidationError([
+      `Sổ tỉnh có ${lost.length} dòng phân công không khớp danh mục của sổ (ví dụ: nhiệm vụ ${lost
+        .slice(0, 3)
+        .map((r) => `${r.taskId} — ${r.unit}`)
+        .join(
+          "; ",
+        )}). Tổng hợp sẽ làm mất các dòng này nên không ghi gì; hãy nạp lại danh mục trong sổ tỉnh rồi chạy lại.`,
+    ]);
+  }
+  const source: PlanCell[] = model.assignments.map(() => null);
+  const at: PlanCell[] = model.assignments.map(() => null);
+  for (const r of result.rows) {
+    const i = modelKeys.get(rowKey(r.taskId, r.unitId, r.unit)) as number;
+    source[i] = r.source;
+    at[i] = r.sourceAt ? serialFromIso(r.sourceAt) : null;
+  }
+  let plan = appendTableColumns(built.plan, TABLES.assignments, [
+    { header: PROVENANCE_HEADERS.source, values: source, width: 30 },
+    { header: PROVENANCE_HEADERS.at, values: at, numberFormat: DATETIME_FORMAT, width: 17 },
+  ]);
+  const reported = result.report.unitsReported;
+  const expected = result.report.unitsExpected;
+  const extra: PlanOp[] = [...submissionSheetOps(result.submissions)];
+  for (const sheet of [SHEETS.summary, SHEETS.report]) {
+    const row = lastRowOn(plan.ops, sheet) + 2;
+    extra.push({
+      op: "writeCells",
+      sheet,
+      address: `A${row}`,
+      rows: reportedCells(reported, expected),
+      style: { italic: true },
+    });
+  }
+  plan = { ops: [...plan.ops, ...extra] };
+  return { plan, model };
+}
