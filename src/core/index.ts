@@ -81,6 +81,7 @@ export {
 } from "./catalogue/parse";
 export { mapHeaders, fieldOfHeader, looksLikeHeaderRow } from "./catalogue/headers";
 export { serializeCatalogue } from "./catalogue/serialize";
+export { DEFAULT_PLAN_YEAR, planYearOf, isPlanYear } from "./catalogue/planYear";
 export {
   BUNDLED_CATALOGUES,
   isBundledCatalogueId,

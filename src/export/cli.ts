@@ -11,6 +11,7 @@ import { isIsoDate } from "../core/dates/isoDate";
 import { foldVietnamese } from "../core/text/fold";
 import { parseCatalogue } from "../core/catalogue/parse";
 import { CatalogueError, type Catalogue } from "../core/catalogue/types";
+import { DEFAULT_PLAN_YEAR, isPlanYear, MAX_PLAN_YEAR, MIN_PLAN_YEAR } from "../core/catalogue/planYear";
 import { BUNDLED_CATALOGUES, isBundledCatalogueId, loadBundledCatalogue } from "../core/catalogue/bundled";
 import { displayName, findUnit, listUnits, unitById, unitCandidates, type Unit } from "../core/units/units";
 import { buildModel, type ProgressEntry, type TrackerModel } from "../core/workbook/model";
@@ -39,6 +40,8 @@ Cách dùng:
   --progress     Tệp CSV tiến độ, dòng tiêu đề: task_id,unit,status,completed_on,evidence
                  (note không bắt buộc); ngày dạng YYYY-MM-DD. Dòng không khớp phân công nào là lỗi.
   --unit         Chỉ giữ phân công của một đơn vị (ví dụ "Sở Nội vụ", "UBND huyện Bình Sơn").
+  --plan-year    Năm kế hoạch của tệp CSV (không ghi năm; mặc định 2024). Danh mục JSON tự ghi năm
+                 ("planYear"), và bản đồ đơn vị theo năm đó (hoặc "unitsAsOf").
   --out          Tệp .xlsx sẽ ghi (chỉ ghi khi không có lỗi).
   --help         In hướng dẫn này.
 
@@ -54,12 +57,14 @@ Usage:
   --progress     Progress CSV with header task_id,unit,status,completed_on,evidence (optional note);
                  dates YYYY-MM-DD. A row that matches no assignment is an error.
   --unit         Keep only one unit's assignments (one workbook per unit).
+  --plan-year    Plan year of a CSV catalogue (which states none; default 2024). A JSON catalogue
+                 states its own ("planYear"), and the map of units follows it (or "unitsAsOf").
   --out          The .xlsx file to write (written only when there is no error).
   --help         Print this help.
 `;
 
-type Flag = "catalogue" | "report-date" | "progress" | "unit" | "out";
-const FLAGS: readonly Flag[] = ["catalogue", "report-date", "progress", "unit", "out"];
+type Flag = "catalogue" | "report-date" | "progress" | "unit" | "out" | "plan-year";
+const FLAGS: readonly Flag[] = ["catalogue", "report-date", "progress", "unit", "out", "plan-year"];
 
 export interface CliArgs {
   catalogue?: string;
@@ -67,6 +72,8 @@ export interface CliArgs {
   progress?: string;
   unit?: string;
   out?: string;
+  /** Năm kế hoạch of a CSV catalogue (a JSON catalogue states its own `planYear`). */
+  planYear?: string;
   help: boolean;
 }
 
@@ -111,6 +118,7 @@ export function parseArgs(argv: readonly string[]): { args: CliArgs; problems: s
       continue;
     }
     if (flag === "report-date") args.reportDate = value.trim();
+    else if (flag === "plan-year") args.planYear = value.trim();
     else args[flag] = value;
   }
   return { args, problems };
@@ -178,8 +186,16 @@ export function idFromFileName(file: string): string {
   return id || "danh-muc";
 }
 
-async function loadCatalogue(spec: string, problems: string[], notes: string[]): Promise<Catalogue | null> {
-  if (isBundledCatalogueId(spec)) return loadBundledCatalogue(spec);
+async function loadCatalogue(
+  spec: string,
+  problems: string[],
+  notes: string[],
+  planYear?: number,
+): Promise<Catalogue | null> {
+  if (isBundledCatalogueId(spec)) {
+    const c = await loadBundledCatalogue(spec);
+    return checkStatedYear(c, planYear, spec, problems) ? c : null;
+  }
   const ext = path.extname(spec).toLowerCase();
   if (ext !== ".json" && ext !== ".csv") {
     problems.push(
@@ -193,12 +209,13 @@ async function loadCatalogue(spec: string, problems: string[], notes: string[]):
     notes.push(`Tệp danh mục không phải UTF-8: đã đọc theo bảng mã ${read.encoding}.`);
   const name = path.basename(spec);
   try {
-    return parseCatalogue(read.text, {
+    const c = parseCatalogue(read.text, {
       id: idFromFileName(spec),
       title: `Danh mục nhập từ tệp ${name}`,
-      planYear: 2024,
+      planYear: planYear ?? DEFAULT_PLAN_YEAR,
       source: { document: name, official: false },
     });
+    return ext === ".json" && !checkStatedYear(c, planYear, name, problems) ? null : c;
   } catch (e) {
     if (e instanceof CatalogueError) {
       problems.push(...e.problems.map((p) => `Danh mục “${name}”: ${p}`));
@@ -206,6 +223,20 @@ async function loadCatalogue(spec: string, problems: string[], notes: string[]):
     }
     throw e;
   }
+}
+
+/** --plan-year only where the catalogue does not say its year: a JSON catalogue's own year wins, a different one is an error. */
+function checkStatedYear(
+  c: Catalogue,
+  planYear: number | undefined,
+  name: string,
+  problems: string[],
+): boolean {
+  if (planYear === undefined || planYear === c.planYear) return true;
+  problems.push(
+    `Danh mục “${name}” ghi năm kế hoạch ${c.planYear}; --plan-year ${planYear} chỉ dùng cho tệp CSV (không ghi năm). Bỏ --plan-year hoặc sửa “planYear” trong danh mục.`,
+  );
+  return false;
 }
 
 function unitLabel(u: Unit): string {
@@ -377,6 +408,15 @@ export async function runWorkbookCli(argv: readonly string[], io: CliIO): Promis
   if (!args.reportDate) problems.push("Thiếu --report-date (ngày báo cáo dạng YYYY-MM-DD).");
   else if (!isIsoDate(args.reportDate))
     problems.push(`Ngày báo cáo “${args.reportDate}” không hợp lệ (cần dạng YYYY-MM-DD, ví dụ 2024-12-31).`);
+  let planYear: number | undefined;
+  if (args.planYear !== undefined) {
+    const y = /^\d{4}$/.test(args.planYear) ? Number(args.planYear) : NaN;
+    if (isPlanYear(y)) planYear = y;
+    else
+      problems.push(
+        `Năm kế hoạch “${args.planYear}” không hợp lệ (cần một năm ${MIN_PLAN_YEAR}–${MAX_PLAN_YEAR}, ví dụ --plan-year 2026).`,
+      );
+  }
   if (!args.out) problems.push("Thiếu --out (tệp .xlsx sẽ ghi).");
   else if (path.extname(args.out).toLowerCase() !== ".xlsx")
     problems.push(`Tệp kết quả “${args.out}” phải có đuôi .xlsx.`);
@@ -393,7 +433,7 @@ export async function runWorkbookCli(argv: readonly string[], io: CliIO): Promis
   }
 
   const notes: string[] = [];
-  const catalogue = await loadCatalogue(args.catalogue as string, problems, notes);
+  const catalogue = await loadCatalogue(args.catalogue as string, problems, notes, planYear);
   let progress: ProgressCsvEntry[] | undefined;
   if (args.progress) {
     const read = await readTextFile(args.progress, "Tệp tiến độ", problems);

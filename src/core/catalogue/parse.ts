@@ -9,6 +9,7 @@ import { detectLegacyEncoding, decodeLegacyVietnamese, type LegacyEncoding } fro
 import { foldVietnamese } from "../text/fold";
 import { limitMarks } from "../text/normalize";
 import { looksLikeHeaderRow, mapHeaders } from "./headers";
+import { DEFAULT_PLAN_YEAR, isPlanYear, MAX_PLAN_YEAR, MIN_PLAN_YEAR } from "./planYear";
 import { textOf } from "../cells/safeCell";
 import {
   AREA_CODES,
@@ -182,10 +183,11 @@ function parseJsonCatalogue(text: string, options: ParseOptions): Catalogue {
     );
   }
   const planYear = data.planYear;
-  const yearOk =
-    typeof planYear === "number" && Number.isInteger(planYear) && planYear >= 2000 && planYear <= 2100;
+  const yearOk = isPlanYear(planYear);
   if (!yearOk)
-    problems.add(`“planYear” phải là năm kế hoạch (số nguyên 2000–2100), không phải ${describe(planYear)}.`);
+    problems.add(
+      `“planYear” phải là năm kế hoạch (số nguyên ${MIN_PLAN_YEAR}–${MAX_PLAN_YEAR}), không phải ${describe(planYear)}.`,
+    );
   if (data.version !== undefined && typeof data.version !== "string") problems.add("“version” phải là chữ.");
   const source = data.source;
   if (!isRecord(source)) problems.add("Thiếu “source” (văn bản nguồn của danh mục).");
@@ -270,7 +272,7 @@ function parseJsonCatalogue(text: string, options: ParseOptions): Catalogue {
     options,
   );
   if (convert) convertTasks(tasks, convert);
-  validateTasks(tasks, yearOk ? (planYear as number) : 2024, problems, options, true, typeErrors);
+  validateTasks(tasks, yearOk ? planYear : DEFAULT_PLAN_YEAR, problems, options, true, typeErrors);
   problems.throwIfAny();
   const src = source as Record<string, unknown>;
   const meta: CatalogueMeta = {
@@ -468,7 +470,7 @@ const DEFAULT_TABLE_META: CatalogueMeta = {
   schema: CATALOGUE_SCHEMA_ID,
   id: "imported",
   title: "Danh mục nhập từ bảng",
-  planYear: 2024,
+  planYear: DEFAULT_PLAN_YEAR,
   source: { document: "Bảng do đơn vị nhập", official: false },
 };
 

@@ -4,9 +4,11 @@
  */
 import { foldVietnamese } from "../../core/text/fold";
 import { columnLetter } from "../../core/workbook/plan";
+import { DEFAULT_PLAN_YEAR } from "../../core/catalogue/planYear";
 import { CATALOGUE_SCHEMA_ID, type Catalogue, type CatalogueTask } from "../../core/catalogue/types";
 
-export const IMPORT_PLAN_YEAR = 2024;
+/** Year of a table imported from a sheet when the pane is not told another (the catalogue owns it). */
+export const IMPORT_PLAN_YEAR = DEFAULT_PLAN_YEAR;
 
 /** "A" → 0, "AB" → 27. */
 function columnIndex(letters: string): number {
@@ -55,12 +57,16 @@ export function catalogueIdForSheet(sheet: string): string {
 }
 
 /** The catalogue of an imported table: not official, its source is the sheet range. */
-export function sheetCatalogue(table: { sheet: string; address: string }, tasks: CatalogueTask[]): Catalogue {
+export function sheetCatalogue(
+  table: { sheet: string; address: string },
+  tasks: CatalogueTask[],
+  planYear: number = IMPORT_PLAN_YEAR,
+): Catalogue {
   return {
     schema: CATALOGUE_SCHEMA_ID,
     id: catalogueIdForSheet(table.sheet),
     title: `Bảng của đơn vị — ${table.sheet}`,
-    planYear: IMPORT_PLAN_YEAR,
+    planYear,
     source: { document: `Bảng của đơn vị: ${table.address}`, official: false },
     tasks,
   };
