@@ -100,8 +100,13 @@ function startsWith(words: string[], at: number, affix: string[]): boolean {
   return affix.every((w, k) => words[at + k] === w);
 }
 
-/** The words that name the unit, without "UBND"/"Chủ tịch UBND" prefixes and "tỉnh (Quảng Ngãi)" suffixes. */
-function core(t: Tokens): Tokens {
+/**
+ * The words that name the unit, without "UBND"/"Chủ tịch UBND" prefixes and "tỉnh (Quảng Ngãi)"
+ * suffixes. Tone marks tell a trailing "tỉnh" (province) from a name ending in "Tịnh" (Huyện Sơn
+ * Tịnh): only "tỉnh" is dropped, and a bare "tinh" without marks only when `plainTinh` is set (the
+ * caller's second try, when the name with it names nothing).
+ */
+function core(t: Tokens, plainTinh = false): Tokens {
   let from = 0;
   for (let changed = true; changed;) {
     changed = false;
@@ -114,6 +119,9 @@ function core(t: Tokens): Tokens {
   }
   let to = t.folded.length;
   for (const sfx of SUFFIXES) {
+    const marked = t.accented[to - sfx.length];
+    const isTinh = marked === "tỉnh" || (marked === "tinh" && (plainTinh || sfx.length > 1));
+    if (sfx[0] === "tinh" && !isTinh) continue;
     if (to - from > sfx.length && startsWith(t.folded, to - sfx.length, sfx)) {
       to -= sfx.length;
       break;
@@ -122,8 +130,8 @@ function core(t: Tokens): Tokens {
   return { folded: t.folded.slice(from, to), accented: t.accented.slice(from, to) };
 }
 
-function keysOf(name: string): { folded: string; accented: string } {
-  const t = core(tokensOf(name));
+function keysOf(name: string, plainTinh = false): { folded: string; accented: string } {
+  const t = core(tokensOf(name), plainTinh);
   return { folded: t.folded.join(" "), accented: t.accented.join(" ") };
 }
 
@@ -228,8 +236,16 @@ function spells(query: string[], name: string[]): boolean {
 
 function candidates(name: string): Unit[] {
   const text = decodeLegacyVietnamese(name);
-  const k = keysOf(text);
-  const exact = INDEX.get(k.folded);
+  let k = keysOf(text);
+  let exact = INDEX.get(k.folded);
+  if (!exact) {
+    // "Sở Nội vụ tinh": a bare "tinh" is taken for "tỉnh" only when the name with it is unknown.
+    const loose = keysOf(text, true);
+    if (loose.folded !== k.folded && INDEX.has(loose.folded)) {
+      k = loose;
+      exact = INDEX.get(k.folded);
+    }
+  }
   if (exact) {
     if (exact.length === 1) return exact;
     // Names that fold alike but are written differently (Xã Bình Thạnh / Xã Bình Thanh).
