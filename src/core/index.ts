@@ -27,9 +27,19 @@ export {
   unitKey,
   unitCandidates,
   UNITS_SOURCE,
+  UNITS_2025_SOURCE,
+  UNIT_MAPS,
+  DISTRICT_LEVEL_ENDED,
+  LINEAGE_2025,
+  unitMapAt,
+  unitPredecessorIds,
+  displayName,
   type Unit,
   type UnitLevel,
+  type UnitMapId,
+  type LineageRow,
 } from "./units/units";
+export { unitLineage, predecessorsOf, type LineageAnswer } from "./units/lineage";
 export {
   expandAssignees,
   resolveAssignees,
