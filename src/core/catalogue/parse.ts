@@ -8,6 +8,7 @@ import { parseDeadline } from "../dates/deadline";
 import { detectLegacyEncoding, decodeLegacyVietnamese, type LegacyEncoding } from "../text/legacy";
 import { foldVietnamese } from "../text/fold";
 import { limitMarks } from "../text/normalize";
+import { isIsoDate } from "../dates/isoDate";
 import { looksLikeHeaderRow, mapHeaders } from "./headers";
 import { DEFAULT_PLAN_YEAR, isPlanYear, MAX_PLAN_YEAR, MIN_PLAN_YEAR } from "./planYear";
 import { textOf } from "../cells/safeCell";
@@ -73,7 +74,7 @@ class Problems {
 }
 
 /** The legacy encoding to convert from (the whole file's, so short cells are decoded too), or null. */
-const ROOT_KEYS = new Set(["$schema", "schema", "id", "title", "planYear", "version", "source", "tasks"]);
+const ROOT_KEYS = new Set(["$schema", "schema", "id", "title", "planYear", "unitsAsOf", "version", "source", "tasks"]);
 const SOURCE_KEYS = new Set(["document", "official", "note", "url"]);
 const TASK_KEYS = new Set(["id", "area", "title", "lead", "coordinating", "output", "deadline"]);
 const CATALOGUE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -188,6 +189,10 @@ function parseJsonCatalogue(text: string, options: ParseOptions): Catalogue {
     problems.add(
       `“planYear” phải là năm kế hoạch (số nguyên ${MIN_PLAN_YEAR}–${MAX_PLAN_YEAR}), không phải ${describe(planYear)}.`,
     );
+  if (data.unitsAsOf !== undefined && !(typeof data.unitsAsOf === "string" && isIsoDate(data.unitsAsOf)))
+    problems.add(
+      `“unitsAsOf” phải là một ngày dạng YYYY-MM-DD (ví dụ "2025-07-14": danh mục ghi tên đơn vị theo bản đồ hành chính ngày đó), không phải ${describe(data.unitsAsOf)}.`,
+    );
   if (data.version !== undefined && typeof data.version !== "string") problems.add("“version” phải là chữ.");
   const source = data.source;
   if (!isRecord(source)) problems.add("Thiếu “source” (văn bản nguồn của danh mục).");
@@ -284,6 +289,7 @@ function parseJsonCatalogue(text: string, options: ParseOptions): Catalogue {
     planYear: planYear as number,
     source: { document: (src.document as string).normalize("NFC").trim(), official: src.official as boolean },
   };
+  if (typeof data.unitsAsOf === "string") meta.unitsAsOf = data.unitsAsOf;
   if (typeof data.version === "string") meta.version = data.version;
   if (typeof src.note === "string") meta.source.note = src.note.normalize("NFC");
   if (typeof src.url === "string") meta.source.url = src.url;
