@@ -11,7 +11,14 @@ import { isIsoDate } from "../core/dates/isoDate";
 import { foldVietnamese } from "../core/text/fold";
 import { parseCatalogue } from "../core/catalogue/parse";
 import { CatalogueError, type Catalogue } from "../core/catalogue/types";
-import { DEFAULT_PLAN_YEAR, isPlanYear, MAX_PLAN_YEAR, MIN_PLAN_YEAR } from "../core/catalogue/planYear";
+import {
+  DEFAULT_PLAN_YEAR,
+  isPlanYear,
+  MAX_PLAN_YEAR,
+  MIN_PLAN_YEAR,
+  unitsAsOfOf,
+} from "../core/catalogue/planYear";
+import { unitLineage } from "../core/units/lineage";
 import { BUNDLED_CATALOGUES, isBundledCatalogueId, loadBundledCatalogue } from "../core/catalogue/bundled";
 import { displayName, findUnit, listUnits, unitById, unitCandidates, type Unit } from "../core/units/units";
 import { buildModel, type ProgressEntry, type TrackerModel } from "../core/workbook/model";
@@ -245,10 +252,12 @@ function unitLabel(u: Unit): string {
 }
 
 /** The unit named by --unit, or the problems (unknown: close names; ambiguous: every candidate). */
-export function resolveUnitArg(name: string): { unit: Unit | null; problem?: string } {
-  const unit = findUnit(name);
+export function resolveUnitArg(name: string, asOf?: string): { unit: Unit | null; problem?: string } {
+  const unit = asOf === undefined ? findUnit(name) : findUnit(name, undefined, asOf);
   if (unit) return { unit };
-  const candidates = unitCandidates(name);
+  const lineage = asOf === undefined ? null : unitLineage(name, undefined, asOf);
+  if (lineage) return { unit: null, problem: `--unit: ${lineage.message}` };
+  const candidates = asOf === undefined ? unitCandidates(name) : unitCandidates(name, asOf);
   if (candidates.length > 1) {
     return {
       unit: null,
@@ -265,7 +274,7 @@ export function resolveUnitArg(name: string): { unit: Unit | null; problem?: str
   const close =
     words.length === 0
       ? []
-      : listUnits().filter((u) => words.every((w) => ` ${foldVietnamese(u.name)} `.includes(` ${w} `)));
+      : listUnits(undefined, asOf ?? null).filter((u) => words.every((w) => ` ${foldVietnamese(u.name)} `.includes(` ${w} `)));
   return {
     unit: null,
     problem:
@@ -361,6 +370,9 @@ export function planExport(req: ExportRequest): {
     });
     for (const e of built.model.unmatchedProgress)
       problems.push(unmatchedProblem(e, built.model, req.progressFile ?? "tiến độ"));
+    // A plan of the map from 01/07/2025 naming old units: never a guess, every successor listed.
+    for (const l of built.model.lineage ?? [])
+      problems.push(`Nhiệm vụ ${l.taskId} (${l.role.toLowerCase()}): ${l.answer.message}`);
     return problems.length > 0 ? { problems } : { plan: built, problems };
   } catch (e) {
     if (e instanceof TrackerError) return { problems: e.problems };
@@ -450,7 +462,7 @@ export async function runWorkbookCli(argv: readonly string[], io: CliIO): Promis
   }
   let unit: Unit | null = null;
   if (args.unit) {
-    const r = resolveUnitArg(args.unit);
+    const r = catalogue ? resolveUnitArg(args.unit, unitsAsOfOf(catalogue)) : resolveUnitArg(args.unit);
     if (r.problem) problems.push(r.problem);
     unit = r.unit;
   }
