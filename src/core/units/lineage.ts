@@ -143,7 +143,8 @@ export function unitLineage(
   asOf: string | null = NEW,
 ): LineageAnswer | null {
   if (typeof name !== "string" || name.trim() === "" || unitMapAt(asOf) === "2024") return null;
-  if (findUnit(name, undefined, asOf)) return null;
+  // A unit of the new map, or a name several of its units fit (ambiguous there, not old).
+  if (findUnit(name, undefined, asOf) || unitCandidates(name, asOf).length > 0) return null;
   const one = findUnit(name, district);
   const olds = one ? [one] : district ? [] : unitCandidates(name).filter((u) => u.level !== "central");
   const parts = olds.map(answerFor);
