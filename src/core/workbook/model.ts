@@ -244,7 +244,8 @@ export function buildModel(catalogue: Catalogue, options: ModelOptions = {}): Tr
   }
 
   const unmatchedProgress = applyProgress(assignments, catalogue, options, warnings);
-  for (const l of lineage) warnings.push(`Nhiệm vụ ${l.taskId} (${l.role.toLowerCase()}): ${l.answer.message}`);
+  for (const l of lineage)
+    warnings.push(`Nhiệm vụ ${l.taskId} (${l.role.toLowerCase()}): ${l.answer.message}`);
   return lineage.length > 0
     ? { tasks, assignments, warnings, unmatchedProgress, lineage }
     : { tasks, assignments, warnings, unmatchedProgress };

@@ -94,6 +94,7 @@ function bannerFromSnapshot(snap: TrackerSnapshot): CatalogueBanner {
     title: c?.title ?? "",
     document: c?.document ?? "",
     official: c?.official ?? false,
+    ...(typeof c?.planYear === "number" ? { planYear: c.planYear } : {}),
   };
 }
 
