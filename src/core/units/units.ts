@@ -404,3 +404,28 @@ export interface LineageRow {
   share: "full" | "partial";
 }
 export const LINEAGE_2025: readonly LineageRow[] = (data2025 as unknown as { lineage: LineageRow[] }).lineage;
+
+/** Is `name` written with the marks of one of the unit's names (not only folded alike)? */
+function markedAs(u: Unit, name: string, m: UnitMap): boolean {
+  const text = decodeLegacyVietnamese(name);
+  return [keysOf(text), keysOf(text, true)].some((k) => m.accented.get(u.id)?.has(k.accented) ?? false);
+}
+
+/**
+ * A unit name whatever the map (for grouping rows that may come from a plan of either map): the
+ * 2024 unit, unless only a unit of the map from 01/07/2025 is written with these very marks
+ * (“Xã Sơn Hà” of 2026, where 2024 had only “Xã Sơn Hạ”).
+ */
+export function findUnitAnyMap(name: string): { unit: Unit; map: UnitMapId } | null {
+  const old = findUnit(name);
+  const now = findUnit(name, undefined, DISTRICT_LEVEL_ENDED);
+  if (old && now) {
+    // The very name of a unit of the new map (“Xã Sơn Thuỷ”, where 2024 wrote “Xã Sơn Thủy”) is that unit.
+    const exact = name.normalize("NFC").replace(/\s+/g, " ").trim();
+    if (exact === now.name && exact !== displayName(old)) return { unit: now, map: "2025-07" };
+    if (!markedAs(old, name, MAP_2024) && markedAs(now, name, mapOf("2025-07")))
+      return { unit: now, map: "2025-07" };
+  }
+  if (old) return { unit: old, map: "2024" };
+  return now ? { unit: now, map: "2025-07" } : null;
+}
