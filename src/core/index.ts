@@ -40,6 +40,8 @@ export {
   type LineageRow,
 } from "./units/units";
 export { unitLineage, predecessorsOf, type LineageAnswer } from "./units/lineage";
+export { priorCompletion, type PriorRate } from "./units/yearOverYear";
+export { findUnitAnyMap } from "./units/units";
 export {
   expandAssignees,
   resolveAssignees,
