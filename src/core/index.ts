@@ -27,9 +27,21 @@ export {
   unitKey,
   unitCandidates,
   UNITS_SOURCE,
+  UNITS_2025_SOURCE,
+  UNIT_MAPS,
+  DISTRICT_LEVEL_ENDED,
+  LINEAGE_2025,
+  unitMapAt,
+  unitPredecessorIds,
+  displayName,
   type Unit,
   type UnitLevel,
+  type UnitMapId,
+  type LineageRow,
 } from "./units/units";
+export { unitLineage, predecessorsOf, type LineageAnswer } from "./units/lineage";
+export { priorCompletion, type PriorRate } from "./units/yearOverYear";
+export { findUnitAnyMap } from "./units/units";
 export {
   expandAssignees,
   resolveAssignees,
@@ -83,6 +95,7 @@ export { mapHeaders, fieldOfHeader, looksLikeHeaderRow } from "./catalogue/heade
 export { analyseTableLayout, notAPlan, HEADER_SEARCH_ROWS } from "./catalogue/tableLayout";
 export type { TableLayout, LayoutNote } from "./catalogue/tableLayout";
 export { serializeCatalogue } from "./catalogue/serialize";
+export { DEFAULT_PLAN_YEAR, planYearOf, isPlanYear } from "./catalogue/planYear";
 export {
   BUNDLED_CATALOGUES,
   isBundledCatalogueId,

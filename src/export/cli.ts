@@ -12,6 +12,14 @@ import { foldVietnamese } from "../core/text/fold";
 import { detectLegacyEncoding } from "../core/text/legacy";
 import { parseCatalogue, tableMeta, tasksFromTable } from "../core/catalogue/parse";
 import { CatalogueError, type Catalogue } from "../core/catalogue/types";
+import {
+  DEFAULT_PLAN_YEAR,
+  isPlanYear,
+  MAX_PLAN_YEAR,
+  MIN_PLAN_YEAR,
+  unitsAsOfOf,
+} from "../core/catalogue/planYear";
+import { unitLineage } from "../core/units/lineage";
 import { BUNDLED_CATALOGUES, isBundledCatalogueId, loadBundledCatalogue } from "../core/catalogue/bundled";
 import { displayName, findUnit, listUnits, unitById, unitCandidates, type Unit } from "../core/units/units";
 import {
@@ -47,6 +55,8 @@ Cách dùng:
   --progress     Tệp CSV tiến độ, dòng tiêu đề: task_id,unit,status,completed_on,evidence
                  (note không bắt buộc); ngày dạng YYYY-MM-DD. Dòng không khớp phân công nào là lỗi.
   --unit         Chỉ giữ phân công của một đơn vị (ví dụ "Sở Nội vụ", "UBND huyện Bình Sơn").
+  --plan-year    Năm kế hoạch của tệp CSV (không ghi năm; mặc định 2024). Danh mục JSON tự ghi năm
+                 ("planYear"), và bản đồ đơn vị theo năm đó (hoặc "unitsAsOf").
   --out          Tệp .xlsx sẽ ghi (chỉ ghi khi không có lỗi).
   --help         In hướng dẫn này.
 
@@ -64,12 +74,14 @@ Usage:
   --progress     Progress CSV with header task_id,unit,status,completed_on,evidence (optional note);
                  dates YYYY-MM-DD. A row that matches no assignment is an error.
   --unit         Keep only one unit's assignments (one workbook per unit).
+  --plan-year    Plan year of a CSV catalogue (which states none; default 2024). A JSON catalogue
+                 states its own ("planYear"), and the map of units follows it (or "unitsAsOf").
   --out          The .xlsx file to write (written only when there is no error).
   --help         Print this help.
 `;
 
-type Flag = "catalogue" | "report-date" | "progress" | "unit" | "out";
-const FLAGS: readonly Flag[] = ["catalogue", "report-date", "progress", "unit", "out"];
+type Flag = "catalogue" | "report-date" | "progress" | "unit" | "out" | "plan-year";
+const FLAGS: readonly Flag[] = ["catalogue", "report-date", "progress", "unit", "out", "plan-year"];
 
 export interface CliArgs {
   catalogue?: string;
@@ -77,6 +89,8 @@ export interface CliArgs {
   progress?: string;
   unit?: string;
   out?: string;
+  /** Năm kế hoạch of a CSV catalogue (a JSON catalogue states its own `planYear`). */
+  planYear?: string;
   help: boolean;
 }
 
@@ -121,6 +135,7 @@ export function parseArgs(argv: readonly string[]): { args: CliArgs; problems: s
       continue;
     }
     if (flag === "report-date") args.reportDate = value.trim();
+    else if (flag === "plan-year") args.planYear = value.trim();
     else args[flag] = value;
   }
   return { args, problems };
@@ -257,6 +272,7 @@ async function loadSheetCatalogue(
   spec: string,
   problems: string[],
   notes: string[],
+  planYear?: number,
 ): Promise<Catalogue | null> {
   const { file, sheet } = splitSheetSpec(spec);
   const name = path.basename(file);
@@ -273,7 +289,7 @@ async function loadSheetCatalogue(
   const meta = tableMeta({
     id: idFromFileName(`${path.basename(file, path.extname(file))}${sheet ? `-${read.sheet}` : ""}.xlsx`),
     title: `Danh mục nhập từ tệp ${name}, trang ${read.sheet}`,
-    planYear: 2024,
+    planYear: planYear ?? DEFAULT_PLAN_YEAR,
     source: { document: `${name}#${read.sheet}`, official: false },
   });
   try {
@@ -292,10 +308,18 @@ async function loadSheetCatalogue(
   }
 }
 
-async function loadCatalogue(spec: string, problems: string[], notes: string[]): Promise<Catalogue | null> {
-  if (isBundledCatalogueId(spec)) return loadBundledCatalogue(spec);
+async function loadCatalogue(
+  spec: string,
+  problems: string[],
+  notes: string[],
+  planYear?: number,
+): Promise<Catalogue | null> {
+  if (isBundledCatalogueId(spec)) {
+    const c = await loadBundledCatalogue(spec);
+    return checkStatedYear(c, planYear, spec, problems) ? c : null;
+  }
   const kind = catalogueKind(spec);
-  if (kind === "xlsx") return loadSheetCatalogue(spec, problems, notes);
+  if (kind === "xlsx") return loadSheetCatalogue(spec, problems, notes, planYear);
   if (kind === null) {
     problems.push(
       `Danh mục “${spec}” phải là tệp .json, .csv hoặc .xlsx (tệp.xlsx#Tên trang), hoặc một mã có sẵn: ${BUNDLED_CATALOGUES.map((c) => c.id).join(", ")}.`,
@@ -314,14 +338,14 @@ async function loadCatalogue(spec: string, problems: string[], notes: string[]):
       {
         id: idFromFileName(spec),
         title: `Danh mục nhập từ tệp ${name}`,
-        planYear: 2024,
+        planYear: planYear ?? DEFAULT_PLAN_YEAR,
         source: { document: name, official: false },
       },
       // TCVN3/VNI text is converted, as the pane's “Chuyển mã sang Unicode” does, with a note.
       { convertLegacy: true, warnings },
     );
     notes.push(...warnings.map((w) => `Danh mục “${name}”: ${w}`));
-    return catalogue;
+    return kind === "json" && !checkStatedYear(catalogue, planYear, name, problems) ? null : catalogue;
   } catch (e) {
     if (e instanceof CatalogueError) {
       problems.push(...e.problems.map((p) => `Danh mục “${name}”: ${p}`));
@@ -332,16 +356,32 @@ async function loadCatalogue(spec: string, problems: string[], notes: string[]):
   }
 }
 
+/** --plan-year only where the catalogue does not say its year: a JSON catalogue's own year wins, a different one is an error. */
+function checkStatedYear(
+  c: Catalogue,
+  planYear: number | undefined,
+  name: string,
+  problems: string[],
+): boolean {
+  if (planYear === undefined || planYear === c.planYear) return true;
+  problems.push(
+    `Danh mục “${name}” ghi năm kế hoạch ${c.planYear}; --plan-year ${planYear} chỉ dùng cho tệp CSV (không ghi năm). Bỏ --plan-year hoặc sửa “planYear” trong danh mục.`,
+  );
+  return false;
+}
+
 function unitLabel(u: Unit): string {
   const parent = u.parentId ? unitById(u.parentId) : null;
   return parent ? `${u.name} (${parent.name})` : u.name;
 }
 
 /** The unit named by --unit, or the problems (unknown: close names; ambiguous: every candidate). */
-export function resolveUnitArg(name: string): { unit: Unit | null; problem?: string } {
-  const unit = findUnit(name);
+export function resolveUnitArg(name: string, asOf?: string): { unit: Unit | null; problem?: string } {
+  const unit = asOf === undefined ? findUnit(name) : findUnit(name, undefined, asOf);
   if (unit) return { unit };
-  const candidates = unitCandidates(name);
+  const lineage = asOf === undefined ? null : unitLineage(name, undefined, asOf);
+  if (lineage) return { unit: null, problem: `--unit: ${lineage.message}` };
+  const candidates = asOf === undefined ? unitCandidates(name) : unitCandidates(name, asOf);
   if (candidates.length > 1) {
     return {
       unit: null,
@@ -358,7 +398,7 @@ export function resolveUnitArg(name: string): { unit: Unit | null; problem?: str
   const close =
     words.length === 0
       ? []
-      : listUnits().filter((u) => words.every((w) => ` ${foldVietnamese(u.name)} `.includes(` ${w} `)));
+      : listUnits(undefined, asOf ?? null).filter((u) => words.every((w) => ` ${foldVietnamese(u.name)} `.includes(` ${w} `)));
   return {
     unit: null,
     problem:
@@ -463,6 +503,9 @@ export function planExport(req: ExportRequest): {
       problems.push(unmatchedProblem(e, built.model, req.progressFile ?? "tiến độ"));
     for (const p of built.model.progressProblems)
       problems.push(`Tiến độ “${req.progressFile ?? "tiến độ"}”: ${p}`);
+    // A plan of the map from 01/07/2025 naming old units: never a guess, every successor listed.
+    for (const l of built.model.lineage ?? [])
+      problems.push(`Nhiệm vụ ${l.taskId} (${l.role.toLowerCase()}): ${l.answer.message}`);
     return problems.length > 0 ? { problems } : { plan: built, problems };
   } catch (e) {
     if (e instanceof TrackerError || e instanceof TooManyAssignmentsError) return { problems: e.problems };
@@ -557,6 +600,15 @@ async function runCommand(argv: readonly string[], io: CliIO): Promise<number> {
     problems.push(
       `Ngày báo cáo “${args.reportDate}” nằm ngoài khoảng ngày Excel lưu được (01/01/1900–31/12/9999); hãy ghi đúng năm, ví dụ 2024-12-31.`,
     );
+  let planYear: number | undefined;
+  if (args.planYear !== undefined) {
+    const y = /^\d{4}$/.test(args.planYear) ? Number(args.planYear) : NaN;
+    if (isPlanYear(y)) planYear = y;
+    else
+      problems.push(
+        `Năm kế hoạch “${args.planYear}” không hợp lệ (cần một năm ${MIN_PLAN_YEAR}–${MAX_PLAN_YEAR}, ví dụ --plan-year 2026).`,
+      );
+  }
   if (!args.out) problems.push("Thiếu --out (tệp .xlsx sẽ ghi).");
   else if (path.extname(args.out).toLowerCase() !== ".xlsx")
     problems.push(`Tệp kết quả “${args.out}” phải có đuôi .xlsx.`);
@@ -582,7 +634,7 @@ async function runCommand(argv: readonly string[], io: CliIO): Promise<number> {
   }
 
   const notes: string[] = [];
-  const catalogue = await loadCatalogue(args.catalogue as string, problems, notes);
+  const catalogue = await loadCatalogue(args.catalogue as string, problems, notes, planYear);
   let progress: ProgressCsvEntry[] | undefined;
   if (args.progress) {
     const read = await readTextFile(args.progress, "Tệp tiến độ", problems);
@@ -601,7 +653,7 @@ async function runCommand(argv: readonly string[], io: CliIO): Promise<number> {
   }
   let unit: Unit | null = null;
   if (args.unit) {
-    const r = resolveUnitArg(args.unit);
+    const r = catalogue ? resolveUnitArg(args.unit, unitsAsOfOf(catalogue)) : resolveUnitArg(args.unit);
     if (r.problem) problems.push(r.problem);
     unit = r.unit;
   }

@@ -17,11 +17,12 @@ import {
   parseDeadline,
   parseIsoDate,
   parseStatus,
+  DEFAULT_PLAN_YEAR,
 } from "./core";
 import { valueError } from "./errors";
 
 /** The plan year assumed for deadlines written without a year. */
-export const DEFAULT_PLAN_YEAR = 2024;
+export { DEFAULT_PLAN_YEAR };
 /** Excel on the web reads at most 5 million cells per request. */
 export const MAX_RANGE_CELLS = 5_000_000;
 

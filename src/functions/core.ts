@@ -15,7 +15,9 @@ export {
 export { parseDeadline, type DeadlineKind } from "../core/dates/deadline";
 export { classifyTask, parseStatus, TASK_STATUS_LABELS, type TaskStatus } from "../core/status/status";
 export { createUnitResolver, summarizeByUnit, type SummaryRow } from "../core/summary/summarize";
-export { findUnit, unitById, unitCandidates, type Unit } from "../core/units/units";
+export { findUnit, unitById, unitCandidates, unitMapAt, type Unit } from "../core/units/units";
+export { unitLineage } from "../core/units/lineage";
+export { DEFAULT_PLAN_YEAR } from "../core/catalogue/planYear";
 export { planScore, ScoreRuleError, type ScoreTier } from "../core/scoring/score";
 export {
   AREAS,

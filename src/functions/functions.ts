@@ -114,14 +114,15 @@ export function scoreTiers(rate: any, tiers: any[][], lateCount?: any, latePenal
 }
 
 /**
- * Tên chính thức của một đơn vị năm 2024 (sở, ngành, huyện, xã) từ cách viết bất kỳ: “SNV” → “Sở Nội vụ”, “UBND huyện Bình Sơn” → “Huyện Bình Sơn”. Không tìm thấy hoặc trùng tên → #N/A kèm các đơn vị có thể.
+ * Tên chính thức của một đơn vị (sở, ngành, huyện, xã) từ cách viết bất kỳ, theo bản đồ đơn vị có hiệu lực vào ngày asOf (bỏ trống = năm 2024): “SNV” → “Sở Nội vụ”, “UBND huyện Bình Sơn” → “Huyện Bình Sơn”. Từ 01/07/2025 không còn cấp huyện; tên đơn vị cũ → #N/A nêu đơn vị kế thừa. Không tìm thấy hoặc trùng tên → #N/A kèm các đơn vị có thể.
  * @customfunction UNIT
  * @param {any} name Tên đơn vị như đã ghi.
- * @param {any} [district] Huyện, thị xã, thành phố của xã/phường (để phân biệt các xã trùng tên).
+ * @param {any} [district] Huyện, thị xã, thành phố của xã/phường (để phân biệt các xã trùng tên; chỉ với bản đồ năm 2024).
+ * @param {any} [asOf] Ngày áp dụng (hoặc năm kế hoạch, ví dụ 2026): dùng bản đồ đơn vị có hiệu lực vào ngày đó. Bỏ trống = bản đồ năm 2024.
  * @returns {string} Tên chính thức của đơn vị.
  */
-export function unit(name: any, district?: any): string {
-  return canonicalUnitName(name, district);
+export function unit(name: any, district?: any, asOf?: any): string {
+  return canonicalUnitName(name, district, asOf);
 }
 
 /**

@@ -9,6 +9,8 @@ import {
   summarizeByUnit,
   unitById,
   unitCandidates,
+  unitLineage,
+  unitMapAt,
   type SummaryRow,
   type Unit,
 } from "./core";
@@ -37,12 +39,56 @@ function describeUnit(u: Unit): string {
   return parent ? `${u.name} (${parent.name})` : u.name;
 }
 
-/** CCHC.UNIT: the canonical name of a unit; #N/A saying why when unknown or ambiguous. */
-export function canonicalUnitName(name: unknown, district: unknown): string {
+/**
+ * The date whose map of units CCHC.UNIT uses: blank → the 2024 map (as before); a whole number
+ * 1900–9999 is a plan year (1 January of it); else a date (cell, serial or text).
+ */
+function readAsOf(v: unknown): string | null {
+  const cell = readCell(v, "Ngày áp dụng");
+  if (isBlank(cell)) return null;
+  if (typeof cell === "number" && Number.isInteger(cell) && cell >= 1900 && cell <= 9999)
+    return `${cell}-01-01`;
+  if (typeof cell === "string" && /^\s*\d{4}\s*$/.test(cell)) return `${cell.trim()}-01-01`;
+  return readDate(cell, "Ngày áp dụng");
+}
+
+/** CCHC.UNIT in the map in force from 01/07/2025: no districts; old names answered with their successors. */
+function canonicalInNewMap(text: string, districtText: string | null, asOf: string): string {
+  if (districtText !== null) {
+    throw notAvailableError(
+      `Từ 01/07/2025 không còn cấp huyện: bỏ đối số huyện ${quote(districtText)} (tên xã, phường, đặc khu là duy nhất).`,
+    );
+  }
+  const unit = findUnit(text, undefined, asOf);
+  if (unit) return unit.name;
+  const lineage = unitLineage(text, undefined, asOf);
+  if (lineage) throw notAvailableError(lineage.message);
+  const candidates = unitCandidates(text, asOf);
+  if (candidates.length > 1) {
+    const shown = candidates
+      .slice(0, MAX_CANDIDATES_SHOWN)
+      .map((u) => u.name)
+      .join("; ");
+    throw notAvailableError(
+      `Không tìm thấy đơn vị duy nhất: ${quote(text)} có thể là ${shown}. Hãy ghi tên có dấu.`,
+    );
+  }
+  throw notAvailableError(
+    `Không tìm thấy đơn vị ${quote(text)} trong danh sách đơn vị tỉnh Quảng Ngãi từ 01/07/2025.`,
+  );
+}
+
+/**
+ * CCHC.UNIT: the canonical name of a unit in the map in force on `asOf` (blank: the 2024 map);
+ * #N/A saying why when unknown, ambiguous, or a name of the old map (with its successors).
+ */
+export function canonicalUnitName(name: unknown, district: unknown, asOf?: unknown): string {
   return guard(() => {
     const text = readText(name, "Tên đơn vị");
     if (text === null) throw notAvailableError("Chưa nhập tên đơn vị.");
     const districtText = readText(district, "Huyện");
+    const at = readAsOf(asOf);
+    if (at !== null && unitMapAt(at) !== "2024") return canonicalInNewMap(text, districtText, at);
     const unit = findUnit(text, districtText ?? undefined);
     if (unit) return unit.name;
     let candidates = unitCandidates(text);

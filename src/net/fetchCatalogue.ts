@@ -12,6 +12,7 @@
  * Errors: FetchCatalogueError (`problems`: what went wrong and what to do next, in Vietnamese);
  * CatalogueError from the core passes through unchanged when the content itself is wrong.
  */
+import { DEFAULT_PLAN_YEAR } from "../core/catalogue/planYear";
 import { parseCatalogue } from "../core/catalogue/parse";
 import type { Catalogue, CatalogueMeta } from "../core/catalogue/types";
 import { FetchCatalogueError } from "./fetchCatalogueError";
@@ -21,7 +22,6 @@ export { FetchCatalogueError, type FetchProblemKind } from "./fetchCatalogueErro
 export const DEFAULT_FETCH_TIMEOUT_MS = 10_000;
 export const DEFAULT_MAX_CATALOGUE_BYTES = 2_000_000;
 const MAX_URL_LENGTH = 2048;
-const PLAN_YEAR = 2024;
 
 export interface FetchCatalogueOptions {
   fetchImpl?: typeof fetch;
@@ -286,7 +286,7 @@ export function catalogueMetaForUrl(url: URL): Partial<CatalogueMeta> {
   return {
     id: slug || "danh-muc-tai-ve",
     title: `Danh mục tải từ ${url.hostname}${file ? ` — ${file}` : ""}`,
-    planYear: PLAN_YEAR,
+    planYear: DEFAULT_PLAN_YEAR,
     source: { document: url.href, official: false, url: url.href },
   };
 }

@@ -65,7 +65,7 @@ test("signatures: parameters, optional ones, ranges and spilled results", () => 
     "UNITSUMMARY(units[][], dues[][], statuses[][], [completedOns[][]], [reportDate])[][]",
     "SCORE(rate, maxPoints, [threshold], [lateCount], [latePenalty])",
     "SCORETIERS(rate, tiers[][], [lateCount], [latePenalty])",
-    "UNIT(name, [district])",
+    "UNIT(name, [district], [asOf])",
     "TASKS([source])[][]",
   ]);
   // Scalars are `any` so that the functions, not Excel, explain a wrong type in Vietnamese.

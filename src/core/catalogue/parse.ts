@@ -9,6 +9,8 @@ import { detectLegacyEncoding, decodeLegacyVietnamese, type LegacyEncoding } fro
 import { foldVietnamese } from "../text/fold";
 import { limitMarks } from "../text/normalize";
 import { analyseTableLayout, notAPlan, type TableLayout } from "./tableLayout";
+import { isIsoDate } from "../dates/isoDate";
+import { DEFAULT_PLAN_YEAR, isPlanYear, MAX_PLAN_YEAR, MIN_PLAN_YEAR } from "./planYear";
 import { textOf } from "../cells/safeCell";
 import {
   AREA_CODES,
@@ -72,7 +74,7 @@ class Problems {
 }
 
 /** The legacy encoding to convert from (the whole file's, so short cells are decoded too), or null. */
-const ROOT_KEYS = new Set(["$schema", "schema", "id", "title", "planYear", "version", "source", "tasks"]);
+const ROOT_KEYS = new Set(["$schema", "schema", "id", "title", "planYear", "unitsAsOf", "version", "source", "tasks"]);
 const SOURCE_KEYS = new Set(["document", "official", "note", "url"]);
 const TASK_KEYS = new Set(["id", "area", "title", "lead", "coordinating", "output", "deadline"]);
 const CATALOGUE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -182,10 +184,15 @@ function parseJsonCatalogue(text: string, options: ParseOptions): Catalogue {
     );
   }
   const planYear = data.planYear;
-  const yearOk =
-    typeof planYear === "number" && Number.isInteger(planYear) && planYear >= 2000 && planYear <= 2100;
+  const yearOk = isPlanYear(planYear);
   if (!yearOk)
-    problems.add(`“planYear” phải là năm kế hoạch (số nguyên 2000–2100), không phải ${describe(planYear)}.`);
+    problems.add(
+      `“planYear” phải là năm kế hoạch (số nguyên ${MIN_PLAN_YEAR}–${MAX_PLAN_YEAR}), không phải ${describe(planYear)}.`,
+    );
+  if (data.unitsAsOf !== undefined && !(typeof data.unitsAsOf === "string" && isIsoDate(data.unitsAsOf)))
+    problems.add(
+      `“unitsAsOf” phải là một ngày dạng YYYY-MM-DD (ví dụ "2025-07-14": danh mục ghi tên đơn vị theo bản đồ hành chính ngày đó), không phải ${describe(data.unitsAsOf)}.`,
+    );
   if (data.version !== undefined && typeof data.version !== "string") problems.add("“version” phải là chữ.");
   const source = data.source;
   if (!isRecord(source)) problems.add("Thiếu “source” (văn bản nguồn của danh mục).");
@@ -270,7 +277,7 @@ function parseJsonCatalogue(text: string, options: ParseOptions): Catalogue {
     options,
   );
   if (convert) convertTasks(tasks, convert);
-  validateTasks(tasks, yearOk ? (planYear as number) : 2024, problems, options, true, typeErrors);
+  validateTasks(tasks, yearOk ? planYear : DEFAULT_PLAN_YEAR, problems, options, true, typeErrors);
   problems.throwIfAny();
   const src = source as Record<string, unknown>;
   const meta: CatalogueMeta = {
@@ -282,6 +289,7 @@ function parseJsonCatalogue(text: string, options: ParseOptions): Catalogue {
     planYear: planYear as number,
     source: { document: (src.document as string).normalize("NFC").trim(), official: src.official as boolean },
   };
+  if (typeof data.unitsAsOf === "string") meta.unitsAsOf = data.unitsAsOf;
   if (typeof data.version === "string") meta.version = data.version;
   if (typeof src.note === "string") meta.source.note = src.note.normalize("NFC");
   if (typeof src.url === "string") meta.source.url = src.url;
@@ -611,7 +619,7 @@ const DEFAULT_TABLE_META: CatalogueMeta = {
   schema: CATALOGUE_SCHEMA_ID,
   id: "imported",
   title: "Danh mục nhập từ bảng",
-  planYear: 2024,
+  planYear: DEFAULT_PLAN_YEAR,
   source: { document: "Bảng do đơn vị nhập", official: false },
 };
 

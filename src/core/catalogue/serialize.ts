@@ -27,6 +27,7 @@ export function serializeCatalogue(catalogue: CatalogueMeta & { tasks: readonly 
     title: catalogue.title,
     planYear: catalogue.planYear,
   };
+  if (catalogue.unitsAsOf !== undefined) out.unitsAsOf = catalogue.unitsAsOf;
   if (catalogue.version !== undefined) out.version = catalogue.version;
   const source: Record<string, unknown> = {
     document: catalogue.source.document,

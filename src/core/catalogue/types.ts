@@ -33,6 +33,11 @@ export interface CatalogueMeta {
   id: string;
   title: string;
   planYear: number;
+  /**
+   * The date (YYYY-MM-DD) whose map of units the plan names: a 2025 plan issued before July names
+   * the old units, its re-issue the new. Absent: 1 January of planYear (see unitsAsOfOf).
+   */
+  unitsAsOf?: string;
   version?: string;
   source: CatalogueSource;
 }

@@ -3,7 +3,7 @@
  */
 import { isIsoDate } from "../dates/isoDate";
 import { classifyTask } from "../status/status";
-import { displayName, findUnit, listUnits, unitKey } from "../units/units";
+import { DISTRICT_LEVEL_ENDED, displayName, findUnitAnyMap, listUnits, unitKey } from "../units/units";
 
 export interface SummaryRow {
   unit: string;
@@ -25,7 +25,18 @@ export interface UnitSummary {
   completionRate: number;
 }
 
-const UNIT_ORDER = new Map(listUnits().map((u, i) => [u.id, i]));
+/** Official order by grouping key: the 2024 units, then the units of the map from 01/07/2025. */
+const UNIT_ORDER = new Map<string, number>(listUnits().map((u, i) => ["id:" + u.id, i]));
+let order2025: Map<string, number> | null = null;
+function unitOrder(key: string): number {
+  if (key.startsWith("id2025:")) {
+    order2025 ??= new Map(
+      listUnits(undefined, DISTRICT_LEVEL_ENDED).map((u, i) => ["id2025:" + u.id, 100_000 + i]),
+    );
+    return order2025.get(key) ?? 0;
+  }
+  return UNIT_ORDER.get(key) ?? 0;
+}
 
 /** Resolves unit names once per distinct spelling. */
 export function createUnitResolver(): (name: string) => { key: string; unitId: string | null; name: string } {
@@ -34,14 +45,19 @@ export function createUnitResolver(): (name: string) => { key: string; unitId: s
     const name = typeof raw === "string" ? raw : String(raw ?? "");
     let hit = cache.get(name);
     if (!hit) {
-      const unit = findUnit(name);
+      // Units of either map: “Xã Sơn Hà” (2026) and “Xã Sơn Hạ” stay two units, as COUNTIFS counts them.
+      const found = findUnitAnyMap(name);
+      const unit = found?.map === "2024" ? found.unit : null;
+      const unit2025 = found?.map === "2025-07" ? found.unit : null;
       hit = unit
         ? { key: "id:" + unit.id, unitId: unit.id, name: displayName(unit) }
-        : {
-            key: "text:" + unitKey(name),
-            unitId: null,
-            name: name.normalize("NFC").replace(/\s+/g, " ").trim(),
-          };
+        : unit2025
+          ? { key: "id2025:" + unit2025.id, unitId: unit2025.id, name: unit2025.name }
+          : {
+              key: "text:" + unitKey(name),
+              unitId: null,
+              name: name.normalize("NFC").replace(/\s+/g, " ").trim(),
+            };
       cache.set(name, hit);
     }
     return hit;
@@ -104,12 +120,12 @@ export function summarizeByUnit(rows: readonly SummaryRow[], asOf: string): Unit
   }
   const out = [...groups.entries()];
   for (const [, g] of out) g.completionRate = g.assigned === 0 ? 0 : g.done / g.assigned;
-  const known = out.filter(([, g]) => g.unitId !== null).map(([, g]) => g);
-  known.sort((a, b) => (UNIT_ORDER.get(a.unitId as string) ?? 0) - (UNIT_ORDER.get(b.unitId as string) ?? 0));
+  const known = out.filter(([, g]) => g.unitId !== null);
+  known.sort((a, b) => unitOrder(a[0]) - unitOrder(b[0]));
   // Unknown names by folded key; rows without any unit name last.
   const rank = (k: string) => (k === "text:" ? "\uffff" : k);
   const unknown = out
     .filter(([, g]) => g.unitId === null)
     .sort((a, b) => (rank(a[0]) < rank(b[0]) ? -1 : rank(a[0]) > rank(b[0]) ? 1 : 0));
-  return [...known, ...unknown.map(([, g]) => g)];
+  return [...known.map(([, g]) => g), ...unknown.map(([, g]) => g)];
 }

@@ -8,7 +8,8 @@
 import { foldVietnamese } from "../text/fold";
 import { decodeLegacyVietnamese } from "../text/legacy";
 import { limitMarks } from "../text/normalize";
-import { findUnit, listUnits, unitKey, type Unit, type UnitLevel } from "./units";
+import { findUnit, listUnits, unitKey, unitMapAt, type Unit, type UnitLevel } from "./units";
+import { unitLineage, type LineageAnswer } from "./lineage";
 
 export type AssigneeGroup = "agencies" | "central" | "districts" | "communes";
 
@@ -30,7 +31,10 @@ const GROUP_PHRASES: Array<[AssigneeGroup, RegExp]> = [
     "districts",
     /^(cac )?(huyen thi xa thanh pho|huyen thanh pho thi xa|thanh pho thi xa huyen|cap huyen|dia phuong cap huyen)$/,
   ],
-  ["communes", /^(cac )?(xa phuong thi tran|phuong xa thi tran|cap xa)$/],
+  [
+    "communes",
+    /^(cac )?(xa phuong thi tran|phuong xa thi tran|cap xa|xa phuong dac khu|xa phuong va dac khu|phuong xa dac khu)$/,
+  ],
 ];
 
 /** Phrases that name no particular unit ("các cơ quan, đơn vị có liên quan"): skipped silently. */
@@ -56,6 +60,24 @@ export interface ResolvedAssignees {
   groups: AssigneeGroup[];
   /** Pieces that name no known unit (kept by callers as written, never dropped). */
   unknown: string[];
+  /**
+   * In a plan of the map from 01/07/2025: names of the old map (each also in `unknown`) and the
+   * district group, with what became of them (successors, never guessed).
+   */
+  lineage?: LineageAnswer[];
+}
+
+/** “UBND các huyện, thị xã, thành phố” in a plan of the map without districts. */
+function districtGroupEnded(text: string): LineageAnswer {
+  return {
+    kind: "district",
+    old: [text],
+    successors: [],
+    split: false,
+    message:
+      `“${text}”: cấp huyện đã kết thúc từ 01/07/2025 (chính quyền địa phương hai cấp). ` +
+      "Hãy ghi “UBND các xã, phường, đặc khu” hoặc tên từng xã, phường.",
+  };
 }
 
 /** No unit or group name spans more than this many comma/"và" pieces. */
@@ -87,8 +109,14 @@ function join(ps: Piece[], from: number, to: number): string {
   return s.trim();
 }
 
-export function resolveAssignees(text: unknown): ResolvedAssignees {
+/**
+ * Units named by a lead/coordinating cell, on the map in force on `asOf` (YYYY-MM-DD; without it,
+ * the 2024 map, as before).
+ */
+export function resolveAssignees(text: unknown, asOf?: string | null): ResolvedAssignees {
   const result: ResolvedAssignees = { units: [], groups: [], unknown: [] };
+  const newMap = unitMapAt(asOf) !== "2024";
+  if (newMap) result.lineage = [];
   if (typeof text !== "string" || text.trim() === "") return result;
   const seen = new Set<string>();
   const add = (u: Unit) => {
@@ -98,11 +126,20 @@ export function resolveAssignees(text: unknown): ResolvedAssignees {
     }
   };
   // Lookups repeat across the joins tried for each piece: each candidate text is resolved once.
-  const cache = new Map<string, AssigneeGroup | Unit | null>();
-  const lookup = (candidate: string): AssigneeGroup | Unit | null => {
+  // In a plan of the new map, a run naming an old unit ("Sở Kế hoạch và Đầu tư") is consumed whole.
+  type Hit = AssigneeGroup | Unit | { lineage: LineageAnswer; text: string } | null;
+  const cache = new Map<string, Hit>();
+  const lookup = (candidate: string): Hit => {
     let hit = cache.get(candidate);
     if (hit === undefined) {
-      hit = candidate.length > MAX_NAME_CHARS ? null : (groupOf(candidate) ?? findUnit(candidate));
+      hit =
+        candidate.length > MAX_NAME_CHARS
+          ? null
+          : (groupOf(candidate) ?? findUnit(candidate, undefined, asOf));
+      if (hit === null && newMap && candidate.length <= MAX_NAME_CHARS) {
+        const answer = unitLineage(candidate, undefined, asOf);
+        if (answer) hit = { lineage: answer, text: candidate.replace(/^[-–—•*.\s]+|[.\s]+$/g, "") };
+      }
       cache.set(candidate, hit);
     }
     return hit;
@@ -122,9 +159,17 @@ export function resolveAssignees(text: unknown): ResolvedAssignees {
       for (let j = Math.min(ps.length - 1, i + MAX_PIECES_PER_NAME - 1); j >= i; j--) {
         const found = lookup(join(ps, i, j));
         if (found === null) continue;
-        if (typeof found === "string") {
+        if (typeof found === "object" && "lineage" in found) {
+          result.lineage?.push(found.lineage);
+          result.unknown.push(found.text);
+        } else if (typeof found === "string" && newMap && found === "districts") {
+          result.lineage?.push(districtGroupEnded(join(ps, i, j)));
+          result.unknown.push(join(ps, i, j));
+        } else if (typeof found === "string") {
           if (!result.groups.includes(found)) result.groups.push(found);
-          listUnits(GROUP_LEVEL[found]).forEach(add);
+          (asOf === undefined ? listUnits(GROUP_LEVEL[found]) : listUnits(GROUP_LEVEL[found], asOf)).forEach(
+            add,
+          );
         } else add(found);
         i = j + 1;
         matched = true;
@@ -142,6 +187,6 @@ export function resolveAssignees(text: unknown): ResolvedAssignees {
 }
 
 /** A lead/coordinating cell → the units it names (groups expanded), without duplicates. */
-export function expandAssignees(text: string): Unit[] {
-  return resolveAssignees(text).units;
+export function expandAssignees(text: string, asOf?: string | null): Unit[] {
+  return resolveAssignees(text, asOf).units;
 }

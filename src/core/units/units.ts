@@ -1,7 +1,12 @@
 /**
- * Đơn vị (units) of Quảng Ngãi in 2024: departments and boards (sở, ban, ngành), the five
- * central agencies in the province (cơ quan Trung ương), 13 district-level and 173
- * commune-level People's Committees. Data: units-2024.json (see its `source`).
+ * Đơn vị (units) of Quảng Ngãi, one map per period:
+ *   "2024"     departments and boards (sở, ban, ngành), the five central agencies in the province
+ *              (cơ quan Trung ương), 13 district-level and 173 commune-level People's Committees
+ *              (units-2024.json) — the map of every plan before 01/07/2025 and the default;
+ *   "2025-07"  the new Quảng Ngãi from 01/07/2025 (no district level): 14 departments, the central
+ *              agencies, 96 communes (86 xã, 9 phường, Đặc khu Lý Sơn) (units-2025-07.json).
+ * Functions take an optional `asOf` date (YYYY-MM-DD): the map in force that day (unitMapAt).
+ * Without it, the 2024 map, as before.
  *
  * Matching is on folded keys (no diacritics, either tone style, NFD, odd spacing and hyphens),
  * with "UBND"/"Ủy ban nhân dân" prefixes, "tỉnh (Quảng Ngãi)" suffixes and common abbreviations
@@ -9,6 +14,7 @@
  * null unless the district settles it — never a silent guess.
  */
 import data from "./units-2024.json";
+import data2025 from "./units-2025-07.json";
 import { foldVietnamese } from "../text/fold";
 import { normalizeVietnamese } from "../text/normalize";
 import { decodeLegacyVietnamese } from "../text/legacy";
@@ -29,10 +35,33 @@ interface UnitRecord extends Unit {
   shortName?: string;
   kind?: string;
   abbreviations?: string[];
+  /** Ids of the 2024 departments a 2025 department replaced. */
+  predecessors?: string[];
 }
+
+/** The maps of units, by the date from which each is in force. */
+export type UnitMapId = "2024" | "2025-07";
+export const UNIT_MAPS: ReadonlyArray<{ id: UnitMapId; inForceFrom: string | null; label: string }> = [
+  { id: "2024", inForceFrom: null, label: "Đơn vị hành chính tỉnh Quảng Ngãi năm 2024 (có cấp huyện)" },
+  {
+    id: "2025-07",
+    inForceFrom: "2025-07-01",
+    label: "Đơn vị tỉnh Quảng Ngãi từ 01/07/2025 (chính quyền hai cấp, không còn cấp huyện)",
+  },
+];
+/** The date the district level ended (Nghị quyết 1677/NQ-UBTVQH15; Luật Tổ chức chính quyền địa phương 2025). */
+export const DISTRICT_LEVEL_ENDED = "2025-07-01";
 
 const RECORDS = (data as { units: UnitRecord[] }).units;
 export const UNITS_SOURCE: { files: string[]; provenance: string } = data.source;
+const RECORDS_2025 = (data2025 as unknown as { units: UnitRecord[] }).units;
+export const UNITS_2025_SOURCE: { files: string[]; provenance: string } = data2025.source;
+
+/** The map in force on a date (YYYY-MM-DD); no date, or one that is not a date: the 2024 map. */
+export function unitMapAt(asOf?: string | null): UnitMapId {
+  if (typeof asOf !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) return "2024";
+  return asOf >= DISTRICT_LEVEL_ENDED ? "2025-07" : "2024";
+}
 
 /** Public view of a unit (no matching aliases). */
 function publicUnit(r: UnitRecord): Unit {
@@ -40,9 +69,6 @@ function publicUnit(r: UnitRecord): Unit {
     ? { id: r.id, name: r.name, level: r.level }
     : { id: r.id, name: r.name, level: r.level, parentId: r.parentId };
 }
-
-const UNITS: readonly Unit[] = Object.freeze(RECORDS.map((r) => Object.freeze(publicUnit(r))));
-const BY_ID = new Map(UNITS.map((u) => [u.id, u]));
 
 /** Folded kind words by which a district or commune may be written. */
 const KIND_WORDS: Record<string, string[]> = {
@@ -52,6 +78,7 @@ const KIND_WORDS: Record<string, string[]> = {
   phuong: ["phuong", "p"],
   "thi-tran": ["thi tran", "tt"],
   xa: ["xa"],
+  "dac-khu": ["dac khu", "dk"],
 };
 
 /** Leading words that do not change which unit is meant (folded tokens). */
@@ -100,8 +127,13 @@ function startsWith(words: string[], at: number, affix: string[]): boolean {
   return affix.every((w, k) => words[at + k] === w);
 }
 
-/** The words that name the unit, without "UBND"/"Chủ tịch UBND" prefixes and "tỉnh (Quảng Ngãi)" suffixes. */
-function core(t: Tokens): Tokens {
+/**
+ * The words that name the unit, without "UBND"/"Chủ tịch UBND" prefixes and "tỉnh (Quảng Ngãi)"
+ * suffixes. Tone marks tell a trailing "tỉnh" (province) from a name ending in "Tịnh" (Huyện Sơn
+ * Tịnh): only "tỉnh" is dropped, and a bare "tinh" without marks only when `plainTinh` is set (the
+ * caller's second try, when the name with it names nothing).
+ */
+function core(t: Tokens, plainTinh = false): Tokens {
   let from = 0;
   for (let changed = true; changed;) {
     changed = false;
@@ -114,6 +146,9 @@ function core(t: Tokens): Tokens {
   }
   let to = t.folded.length;
   for (const sfx of SUFFIXES) {
+    const marked = t.accented[to - sfx.length];
+    const isTinh = marked === "tỉnh" || (marked === "tinh" && (plainTinh || sfx.length > 1));
+    if (sfx[0] === "tinh" && !isTinh) continue;
     if (to - from > sfx.length && startsWith(t.folded, to - sfx.length, sfx)) {
       to -= sfx.length;
       break;
@@ -122,48 +157,96 @@ function core(t: Tokens): Tokens {
   return { folded: t.folded.slice(from, to), accented: t.accented.slice(from, to) };
 }
 
-function keysOf(name: string): { folded: string; accented: string } {
-  const t = core(tokensOf(name));
+function keysOf(name: string, plainTinh = false): { folded: string; accented: string } {
+  const t = core(tokensOf(name), plainTinh);
   return { folded: t.folded.join(" "), accented: t.accented.join(" ") };
 }
 
-const INDEX = new Map<string, Unit[]>();
-/** Accented keys of each unit, to tell apart names that differ only by marks (Bình Thạnh / Bình Thanh). */
-const ACCENTED = new Map<string, Set<string>>();
-function addKey(key: string, unit: Unit): void {
-  const k = keysOf(key);
-  if (!k.folded) return;
-  const list = INDEX.get(k.folded);
-  if (!list) INDEX.set(k.folded, [unit]);
-  else if (!list.includes(unit)) list.push(unit);
-  const set = ACCENTED.get(unit.id) ?? new Set<string>();
-  set.add(k.accented);
-  ACCENTED.set(unit.id, set);
+interface UnitMap {
+  units: readonly Unit[];
+  byId: Map<string, Unit>;
+  records: Map<string, UnitRecord>;
+  index: Map<string, Unit[]>;
+  /** Accented keys of each unit, to tell apart names that differ only by marks (Bình Thạnh / Bình Thanh). */
+  accented: Map<string, Set<string>>;
+  nameCount: Map<string, number>;
+  /** Folded name tokens of departments and central agencies, for abbreviation matching. */
+  agencyTokens: Array<{ unit: Unit; tokens: string[] }>;
 }
 
-for (const r of RECORDS) {
-  const unit = BY_ID.get(r.id) as Unit;
-  addKey(r.name, unit);
-  if (r.level === "agency" || r.level === "central") {
-    addKey(r.id, unit);
-    for (const a of r.abbreviations ?? []) addKey(a, unit);
-  } else if (r.shortName && r.kind) {
-    addKey(r.shortName, unit);
-    for (const w of KIND_WORDS[r.kind] ?? []) addKey(`${w} ${r.shortName}`, unit);
+function buildMap(records: readonly UnitRecord[]): UnitMap {
+  const units: readonly Unit[] = Object.freeze(records.map((r) => Object.freeze(publicUnit(r))));
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const index = new Map<string, Unit[]>();
+  const accented = new Map<string, Set<string>>();
+  const addKey = (key: string, unit: Unit): void => {
+    const k = keysOf(key);
+    if (!k.folded) return;
+    const list = index.get(k.folded);
+    if (!list) index.set(k.folded, [unit]);
+    else if (!list.includes(unit)) list.push(unit);
+    const set = accented.get(unit.id) ?? new Set<string>();
+    set.add(k.accented);
+    accented.set(unit.id, set);
+  };
+  for (const r of records) {
+    const unit = byId.get(r.id) as Unit;
+    addKey(r.name, unit);
+    if (r.level === "agency" || r.level === "central") {
+      addKey(r.id, unit);
+      for (const a of r.abbreviations ?? []) addKey(a, unit);
+    } else if (r.shortName && r.kind) {
+      addKey(r.shortName, unit);
+      for (const w of KIND_WORDS[r.kind] ?? []) addKey(`${w} ${r.shortName}`, unit);
+    }
   }
+  const nameCount = new Map<string, number>();
+  for (const u of units) nameCount.set(u.name, (nameCount.get(u.name) ?? 0) + 1);
+  const agencyTokens = records
+    .filter((r) => r.level === "agency" || r.level === "central")
+    .map((r) => ({ unit: byId.get(r.id) as Unit, tokens: core(tokensOf(r.name)).folded }));
+  return {
+    units,
+    byId,
+    records: new Map(records.map((r) => [r.id, r])),
+    index,
+    accented,
+    nameCount,
+    agencyTokens,
+  };
 }
 
-/** All units of 2024, in data order (agencies, central agencies, districts, communes). */
-export function listUnits(level?: UnitLevel): readonly Unit[] {
-  return level ? UNITS.filter((u) => u.level === level) : UNITS;
+const MAP_2024 = buildMap(RECORDS);
+let map2025: UnitMap | null = null;
+/** The map of an id (the 2025 map is indexed on first use). */
+function mapOf(id: UnitMapId): UnitMap {
+  if (id === "2024") return MAP_2024;
+  map2025 ??= buildMap(RECORDS_2025);
+  return map2025;
+}
+const mapAt = (asOf?: string | null): UnitMap => mapOf(unitMapAt(asOf));
+const UNITS = MAP_2024.units;
+const BY_ID = MAP_2024.byId;
+
+/** Which map a unit object belongs to (units are frozen objects of one map). */
+function mapOfUnit(u: Unit): UnitMap {
+  if (MAP_2024.byId.get(u.id) === u) return MAP_2024;
+  const m = mapOf("2025-07");
+  return m.byId.get(u.id) === u ? m : MAP_2024;
 }
 
-export function unitById(id: string): Unit | null {
-  return BY_ID.get(id) ?? null;
+/**
+ * All units of a map, in data order (agencies, central agencies, districts, communes): of 2024,
+ * or of the map in force on `asOf`.
+ */
+export function listUnits(level?: UnitLevel, asOf?: string | null): readonly Unit[] {
+  const units = asOf === undefined ? UNITS : mapAt(asOf).units;
+  return level ? units.filter((u) => u.level === level) : units;
 }
 
-const NAME_COUNT = new Map<string, number>();
-for (const u of UNITS) NAME_COUNT.set(u.name, (NAME_COUNT.get(u.name) ?? 0) + 1);
+export function unitById(id: string, asOf?: string | null): Unit | null {
+  return (asOf === undefined ? BY_ID : mapAt(asOf).byId).get(id) ?? null;
+}
 
 /**
  * The name a workbook shows for a unit: its name, or — when another 2024 unit has the same name
@@ -171,8 +254,9 @@ for (const u of UNITS) NAME_COUNT.set(u.name, (NAME_COUNT.get(u.name) ?? 0) + 1)
  * findUnit resolves back to the same unit.
  */
 export function displayName(u: Unit): string {
-  if ((NAME_COUNT.get(u.name) ?? 0) < 2 || !u.parentId) return u.name;
-  const d = BY_ID.get(u.parentId);
+  const m = mapOfUnit(u);
+  if ((m.nameCount.get(u.name) ?? 0) < 2 || !u.parentId) return u.name;
+  const d = m.byId.get(u.parentId);
   return d ? `${u.name} (${d.name})` : u.name;
 }
 
@@ -180,12 +264,6 @@ export function displayName(u: Unit): string {
 export function unitKey(name: string): string {
   return keysOf(decodeLegacyVietnamese(typeof name === "string" ? name : "")).folded;
 }
-
-/** Folded name tokens of departments and central agencies, for abbreviation matching. */
-const AGENCY_TOKENS = RECORDS.filter((r) => r.level === "agency" || r.level === "central").map((r) => ({
-  unit: BY_ID.get(r.id) as Unit,
-  tokens: core(tokensOf(r.name)).folded,
-}));
 
 /**
  * Does `query` spell `name` with some words shortened to initials? "so nong nghiep va ptnt" →
@@ -226,19 +304,27 @@ function spells(query: string[], name: string[]): boolean {
   return go(0, 0);
 }
 
-function candidates(name: string): Unit[] {
+function candidates(name: string, m: UnitMap = MAP_2024): Unit[] {
   const text = decodeLegacyVietnamese(name);
-  const k = keysOf(text);
-  const exact = INDEX.get(k.folded);
+  let k = keysOf(text);
+  let exact = m.index.get(k.folded);
+  if (!exact) {
+    // "Sở Nội vụ tinh": a bare "tinh" is taken for "tỉnh" only when the name with it is unknown.
+    const loose = keysOf(text, true);
+    if (loose.folded !== k.folded && m.index.has(loose.folded)) {
+      k = loose;
+      exact = m.index.get(k.folded);
+    }
+  }
   if (exact) {
     if (exact.length === 1) return exact;
     // Names that fold alike but are written differently (Xã Bình Thạnh / Xã Bình Thanh).
-    const marked = exact.filter((u) => ACCENTED.get(u.id)?.has(k.accented));
+    const marked = exact.filter((u) => m.accented.get(u.id)?.has(k.accented));
     return marked.length > 0 ? marked : exact;
   }
   const query = k.folded.split(" ");
   if (query.length > 12 || k.folded.length > 120) return [];
-  return AGENCY_TOKENS.filter((a) => spells(query, a.tokens)).map((a) => a.unit);
+  return m.agencyTokens.filter((a) => spells(query, a.tokens)).map((a) => a.unit);
 }
 
 /** "Xã Bình Hòa, huyện Bình Sơn" · "Phường Nguyễn Nghiêm (TX Đức Phổ)" → [commune part, district part]. */
@@ -252,17 +338,21 @@ function splitEmbeddedDistrict(name: string): [string, string] | null {
   return m ? [m[1], m[2]] : null;
 }
 
-function resolveDistrict(district: string): Unit | null {
-  const found = candidates(district).filter((u) => u.level === "district");
+function resolveDistrict(district: string, m: UnitMap = MAP_2024): Unit | null {
+  const found = candidates(district, m).filter((u) => u.level === "district");
   return found.length === 1 ? found[0] : null;
 }
 
 /**
  * The unit a name refers to, or null when unknown or ambiguous. `district` (a district name or
- * code) settles commune names that exist in several districts.
+ * code) settles commune names that exist in several districts. `asOf` (YYYY-MM-DD) chooses the
+ * map in force that day (unitMapAt); without it, the 2024 map. In the map from 01/07/2025 a name
+ * of the old map is not a unit (see unitLineage for its successor) and a district settles nothing.
  */
-export function findUnit(name: string, district?: string): Unit | null {
+export function findUnit(name: string, district?: string, asOf?: string | null): Unit | null {
   if (typeof name !== "string" || name.trim() === "") return null;
+  const m = mapAt(asOf);
+  if (m !== MAP_2024) return findInNewMap(name, district, m);
   let found = candidates(name);
   const d =
     typeof district === "string" && district.trim() !== ""
@@ -287,7 +377,55 @@ export function findUnit(name: string, district?: string): Unit | null {
   return found.length === 1 ? found[0] : null;
 }
 
-/** Every unit a name could mean (for "did you mean" messages). */
-export function unitCandidates(name: string): readonly Unit[] {
-  return candidates(name);
+/** A map without districts: a name, an id; a district given (or embedded) is not used to guess. */
+function findInNewMap(name: string, district: string | undefined, m: UnitMap): Unit | null {
+  if (typeof district === "string" && district.trim() !== "") return null;
+  const found = candidates(name, m);
+  if (found.length === 1) return found[0];
+  if (found.length === 0) return m.byId.get(name.trim().toUpperCase()) ?? null;
+  return null;
+}
+
+/** Every unit a name could mean (for "did you mean" messages), in the map in force on `asOf`. */
+export function unitCandidates(name: string, asOf?: string | null): readonly Unit[] {
+  return candidates(name, mapAt(asOf));
+}
+
+/** The department ids of 2024 a department of the map from 01/07/2025 replaced. */
+export function unitPredecessorIds(u: Unit): readonly string[] {
+  return mapOf("2025-07").records.get(u.id)?.predecessors ?? [];
+}
+
+/** Records of the 2025 lineage (old units of June 2025 → new units), as in units-2025-07.json. */
+export interface LineageRow {
+  oldCode: string;
+  oldName: string;
+  newCode: string;
+  share: "full" | "partial";
+}
+export const LINEAGE_2025: readonly LineageRow[] = (data2025 as unknown as { lineage: LineageRow[] }).lineage;
+
+/** Is `name` written with the marks of one of the unit's names (not only folded alike)? */
+function markedAs(u: Unit, name: string, m: UnitMap): boolean {
+  const text = decodeLegacyVietnamese(name);
+  return [keysOf(text), keysOf(text, true)].some((k) => m.accented.get(u.id)?.has(k.accented) ?? false);
+}
+
+/**
+ * A unit name whatever the map (for grouping rows that may come from a plan of either map): the
+ * 2024 unit, unless only a unit of the map from 01/07/2025 is written with these very marks
+ * (“Xã Sơn Hà” of 2026, where 2024 had only “Xã Sơn Hạ”).
+ */
+export function findUnitAnyMap(name: string): { unit: Unit; map: UnitMapId } | null {
+  const old = findUnit(name);
+  const now = findUnit(name, undefined, DISTRICT_LEVEL_ENDED);
+  if (old && now) {
+    // The very name of a unit of the new map (“Xã Sơn Thuỷ”, where 2024 wrote “Xã Sơn Thủy”) is that unit.
+    const exact = name.normalize("NFC").replace(/\s+/g, " ").trim();
+    if (exact === now.name && exact !== displayName(old)) return { unit: now, map: "2025-07" };
+    if (!markedAs(old, name, MAP_2024) && markedAs(now, name, mapOf("2025-07")))
+      return { unit: now, map: "2025-07" };
+  }
+  if (old) return { unit: old, map: "2024" };
+  return now ? { unit: now, map: "2025-07" } : null;
 }

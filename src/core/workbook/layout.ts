@@ -12,6 +12,33 @@ export const SHEETS = {
   report: "Báo cáo",
 } as const;
 
+/**
+ * The tasks sheet of a plan year: "Nhiệm vụ 2024" (SHEETS.tasks) for 2024 and when no year is
+ * known, "Nhiệm vụ 2026" for 2026. The table in it is always NhiemVu.
+ */
+export function tasksSheetName(planYear?: number | null): string {
+  return typeof planYear === "number" && Number.isInteger(planYear) && planYear >= 1000 && planYear <= 9999
+    ? `Nhiệm vụ ${planYear}`
+    : SHEETS.tasks;
+}
+
+/** Is this the name of a tasks sheet of some plan year ("Nhiệm vụ 2024", "Nhiệm vụ 2026")? */
+export function isTasksSheetName(name: string): boolean {
+  return /^Nhiệm vụ \d{4}$/u.test(name.normalize("NFC"));
+}
+
+/**
+ * The tasks sheet of an open workbook, whatever its year: the plan year's sheet when it exists,
+ * else the only sheet named like one, else the plan year's name (to be created).
+ */
+export function findTasksSheet(sheetNames: Iterable<string>, planYear?: number | null): string {
+  const wanted = tasksSheetName(planYear);
+  const names = [...sheetNames];
+  if (names.includes(wanted)) return wanted;
+  const others = names.filter(isTasksSheetName);
+  return others.length === 1 ? others[0] : wanted;
+}
+
 export const TABLES = {
   tasks: "NhiemVu",
   assignments: "PhanCong",

@@ -23,7 +23,7 @@ import {
   taskCatalogueCells,
   taskRuleOps,
 } from "./sheets";
-import { ASSIGNMENT_TABLE_HEADER_ROW, SHEETS, TASK_TABLE_HEADER_ROW } from "./layout";
+import { ASSIGNMENT_TABLE_HEADER_ROW, SHEETS, TASK_TABLE_HEADER_ROW, tasksSheetName } from "./layout";
 import { rangeAddress } from "./plan";
 import {
   nv,
@@ -172,8 +172,10 @@ function fullRow<K extends string>(
 export function mergeTracker(
   model: TrackerModel,
   existing: { tasks: ExistingTable; assignments: ExistingTable },
-  options: { singleUnit: boolean; planYear: number },
+  options: { singleUnit: boolean; planYear: number; tasksSheet?: string },
 ): MergeResult {
+  // The workbook's tasks sheet, whatever its year (read by the adapter), else the plan year's.
+  const tasksSheet = options.tasksSheet ?? tasksSheetName(options.planYear);
   const ops: PlanOp[] = [
     { op: "clearTableFilters", table: TABLES.tasks },
     { op: "clearTableFilters", table: TABLES.assignments },
@@ -246,10 +248,10 @@ export function mergeTracker(
     const last = TASK_TABLE_HEADER_ROW - 1 + from + addedTasks.length;
     ops.push({
       op: "clearConditionalFormats",
-      sheet: SHEETS.tasks,
+      sheet: tasksSheet,
       address: rangeAddress(first, 0, last, tWidth - 1),
     });
-    ops.push(...taskRuleOps(first, last, (k) => tIdx.get(k) as number, tWidth));
+    ops.push(...taskRuleOps(first, last, (k) => tIdx.get(k) as number, tWidth, tasksSheet));
   }
 
   // ── Phân công ──

@@ -9,7 +9,9 @@ import { readDateCell } from "./cellValues";
 import { parseStatus, STATUS_CHOICES } from "../status/status";
 import { foldVietnamese } from "../text/fold";
 import { displayName, findUnit, unitKey, type Unit } from "../units/units";
-import { resolveAssignees } from "../units/assignees";
+import { resolveAssignees, type ResolvedAssignees } from "../units/assignees";
+import type { LineageAnswer } from "../units/lineage";
+import { unitsAsOfOf } from "../catalogue/planYear";
 import type { AreaCode, Catalogue, CatalogueTask } from "../catalogue/types";
 import { DEADLINE_KIND_LABELS, LEVEL_LABELS, ROLE } from "./layout";
 import { isSafeLink } from "./plan";
@@ -79,14 +81,27 @@ export interface TrackerModel {
    * assignment. Callers refuse them; the entries concerned are not applied.
    */
   progressProblems: string[];
+  /**
+   * A plan of the map from 01/07/2025 naming units of the old map (or the district group): what
+   * became of each (its successors). The exporter refuses such a plan; the pane shows them.
+   */
+  lineage?: LineageIssue[];
+}
+
+export interface LineageIssue {
+  taskId: string;
+  role: Role;
+  /** The name as written. */
+  name: string;
+  answer: LineageAnswer;
 }
 
 export function kindLabel(kind: DeadlineKind): string {
   return DEADLINE_KIND_LABELS[kind].vi;
 }
 
-export function assignmentKey(taskId: string, unitName: string): string {
-  const unit = findUnit(unitName);
+export function assignmentKey(taskId: string, unitName: string, asOf?: string | null): string {
+  const unit = asOf === undefined ? findUnit(unitName) : findUnit(unitName, undefined, asOf);
   return `${taskId.trim()}\u0001${unit ? "id:" + unit.id : "text:" + unitKey(unitName)}`;
 }
 
@@ -225,6 +240,13 @@ export function buildModel(catalogue: Catalogue, options: ModelOptions = {}): Tr
   const assignments: AssignmentRecord[] = [];
   const unknownNames = new Map<string, string>(); // folded key → first spelling
   const onlyUnit = options.unit ?? null;
+  // The map of units the plan names: decided in one place (unitsAsOfOf).
+  const asOf = unitsAsOfOf(catalogue);
+  const lineage: LineageIssue[] = [];
+  const lineageOf = (r: ResolvedAssignees, taskId: string, role: Role) => {
+    for (const answer of r.lineage ?? [])
+      lineage.push({ taskId, role, name: answer.old.length === 1 ? answer.old[0] : answer.message, answer });
+  };
 
   for (const t of catalogue.tasks) {
     const task = taskRecord(t, catalogue.planYear);
@@ -256,14 +278,16 @@ export function buildModel(catalogue: Catalogue, options: ModelOptions = {}): Tr
         unknownNames.set(k, shorten(name.normalize("NFC").replace(/\s+/g, " ").trim()));
       return { unit: unknownNames.get(k) as string, unitId: null, level: LEVEL_LABELS.unknown };
     };
-    const lead = resolveAssignees(task.lead);
+    const lead = resolveAssignees(task.lead, asOf);
+    lineageOf(lead, task.id, ROLE.lead);
     lead.units.forEach((u) => push(unitDisplay(u), ROLE.lead));
     lead.unknown.forEach((n) => push(unknown(n), ROLE.lead));
     if (lead.units.length === 0 && lead.unknown.length === 0 && task.lead.trim() !== "")
       push(unknown(task.lead), ROLE.lead);
     for (const n of lead.unknown)
       warnings.push(`Nhiệm vụ ${task.id}: chưa nhận diện được đơn vị chủ trì “${n}” (giữ nguyên tên).`);
-    const coord = resolveAssignees(task.coordinating);
+    const coord = resolveAssignees(task.coordinating, asOf);
+    lineageOf(coord, task.id, ROLE.coordinating);
     coord.units.forEach((u) => push(unitDisplay(u), ROLE.coordinating));
     coord.unknown.forEach((n) => push(unknown(n), ROLE.coordinating));
 
@@ -275,7 +299,11 @@ export function buildModel(catalogue: Catalogue, options: ModelOptions = {}): Tr
 
   const progressProblems: string[] = [];
   const unmatchedProgress = applyProgress(assignments, catalogue, options, warnings, progressProblems);
-  return { tasks, assignments, warnings, unmatchedProgress, progressProblems };
+  for (const l of lineage)
+    warnings.push(`Nhiệm vụ ${l.taskId} (${l.role.toLowerCase()}): ${l.answer.message}`);
+  return lineage.length > 0
+    ? { tasks, assignments, warnings, unmatchedProgress, progressProblems, lineage }
+    : { tasks, assignments, warnings, unmatchedProgress, progressProblems };
 }
 
 function applyProgress(
@@ -295,10 +323,11 @@ function applyProgress(
   const explicit = new Set<ProgressEntry>(options.progress ?? []);
   const entries: ProgressEntry[] = [...fromCatalogue, ...(options.progress ?? [])];
   if (entries.length === 0) return unmatched;
+  const asOf = unitsAsOfOf(catalogue);
   const byKey = new Map<string, AssignmentRecord>();
   const byTask = new Map<string, AssignmentRecord[]>();
   for (const a of assignments) {
-    byKey.set(a.unitId ? `${a.taskId.trim()}\u0001id:${a.unitId}` : assignmentKey(a.taskId, a.unit), a);
+    byKey.set(a.unitId ? `${a.taskId.trim()}\u0001id:${a.unitId}` : assignmentKey(a.taskId, a.unit, asOf), a);
     const list = byTask.get(a.taskId) ?? [];
     list.push(a);
     byTask.set(a.taskId, list);
@@ -311,7 +340,7 @@ function applyProgress(
   for (const e of entries) {
     let targets: AssignmentRecord[] = [];
     if (e.unit !== undefined && text(e.unit) !== "") {
-      const hit = byKey.get(assignmentKey(e.taskId, text(e.unit)));
+      const hit = byKey.get(assignmentKey(e.taskId, text(e.unit), asOf));
       if (hit) targets = [hit];
     } else {
       const leads = (byTask.get(e.taskId) ?? []).filter((a) => a.role === ROLE.lead);

@@ -13,7 +13,7 @@
  */
 import Papa from "papaparse";
 import { isIsoDate } from "../dates/isoDate";
-import { findUnit, unitKey } from "../units/units";
+import { findUnitAnyMap, unitKey } from "../units/units";
 import { parseCompletionDate, type ProgressEntry } from "./model";
 
 /** A progress entry with the CSV line it came from (1-based, the header is line 1). */
@@ -115,8 +115,9 @@ export function parseProgressCsv(text: string): ProgressCsvEntry[] {
   const keyOfUnit = (unit: string) => {
     let k = unitKeys.get(unit);
     if (k === undefined) {
-      const u = findUnit(unit);
-      k = u ? "id:" + u.id : "text:" + unitKey(unit);
+      // Units of either map: “Xã Sơn Hà” (2026) and “Xã Sơn Hạ” are not one unit.
+      const u = findUnitAnyMap(unit);
+      k = u ? (u.map === "2024" ? "id:" : "id2025:") + u.unit.id : "text:" + unitKey(unit);
       unitKeys.set(unit, k);
     }
     return k;

@@ -6,7 +6,8 @@
 import { toExcelSerial } from "../dates/isoDate";
 import { TASK_STATUS_LABELS, STATUS_CHOICES } from "../status/status";
 import type { Catalogue } from "../catalogue/types";
-import { displayName, type Unit } from "../units/units";
+import { displayName, unitMapAt, type Unit } from "../units/units";
+import { DEFAULT_PLAN_YEAR } from "../catalogue/planYear";
 import {
   ASSIGNMENT_COLUMNS,
   ASSIGNMENT_TABLE_HEADER_ROW,
@@ -27,6 +28,7 @@ import {
   type AssignmentColumnKey,
   type ColumnSpec,
   type TaskColumnKey,
+  tasksSheetName,
 } from "./layout";
 import {
   checkFormula,
@@ -112,6 +114,8 @@ export interface CatalogueBanner {
   note?: string;
   version?: string;
   id: string;
+  /** Năm kế hoạch: names the tasks sheet and the report's title (absent: 2024). */
+  planYear?: number;
 }
 
 export function bannerOf(c: Catalogue): CatalogueBanner {
@@ -122,12 +126,12 @@ export function bannerOf(c: Catalogue): CatalogueBanner {
     note: c.source.note,
     version: c.version,
     id: c.id,
+    planYear: c.planYear,
   };
 }
 
 /** Title rows above the task table: what the catalogue is and where it comes from. */
-export function taskBannerOps(b: CatalogueBanner): PlanOp[] {
-  const sheet = SHEETS.tasks;
+export function taskBannerOps(b: CatalogueBanner, sheet: string = tasksSheetName(b.planYear)): PlanOp[] {
   const source = `Nguồn: ${b.document}${b.version ? ` · Phiên bản: ${b.version}` : ""} · Mã danh mục: ${b.id}`;
   const flag = b.official
     ? "Danh mục lấy từ văn bản chính thức nêu trên."
@@ -159,7 +163,7 @@ export function taskSheetOps(
   banner: CatalogueBanner,
   singleUnit: boolean,
 ): PlanOp[] {
-  const sheet = SHEETS.tasks;
+  const sheet = tasksSheetName(banner.planYear);
   const headerRow = TASK_TABLE_HEADER_ROW - 1;
   const first = headerRow + 1;
   const last = headerRow + tasks.length;
@@ -226,7 +230,7 @@ export function taskSheetOps(
     ),
     ...columnOps(sheet, TASK_COLUMNS, first, last),
     { op: "freezePanes", sheet, rows: TASK_TABLE_HEADER_ROW, columns: 1 },
-    ...taskRuleOps(first, last),
+    ...taskRuleOps(first, last, undefined, undefined, sheet),
   ];
   return ops;
 }
@@ -236,8 +240,8 @@ export function taskRuleOps(
   last: number,
   col: (k: TaskColumnKey) => number = (k) => TASK_COLUMNS.findIndex((c) => c.key === k),
   width: number = TASK_COLUMNS.length,
+  sheet: string = SHEETS.tasks,
 ): PlanOp[] {
-  const sheet = SHEETS.tasks;
   const top = first + 1;
   const overdue = columnLetter(col("overdueCount"));
   const inCat = columnLetter(col("inCatalogue"));
@@ -467,7 +471,12 @@ export interface CatalogueRecord {
   /** ISO timestamp. */
   loadedAt: string;
   unit: Unit | null;
+  /** The date whose map of units the plan names (unitsAsOfOf); recorded only for maps after 2024. */
+  unitsAsOf?: string;
 }
+
+/** The Cấu hình row recording the map of units of a workbook of the map from 01/07/2025. */
+export const UNIT_MAP_LABEL = "Bản đồ đơn vị";
 
 export function catalogueInfoRows(r: CatalogueRecord): PlanCell[][] {
   return [
@@ -485,6 +494,16 @@ export function catalogueInfoRows(r: CatalogueRecord): PlanCell[][] {
       r.unit ? displayName(r.unit) : ALL_UNITS,
       r.unit ? "Sổ chỉ gồm phân công của đơn vị này." : "",
     ],
+    // A 2024 workbook is written exactly as before: the row exists only for the new map.
+    ...(r.unitsAsOf && unitMapAt(r.unitsAsOf) !== "2024"
+      ? [
+          [
+            UNIT_MAP_LABEL,
+            `Từ 01/07/2025 (${r.unitsAsOf})`,
+            "Tên đơn vị theo bản đồ có hiệu lực ngày này (unitsAsOf hoặc 01/01 năm kế hoạch): 96 xã, phường, đặc khu; không còn cấp huyện.",
+          ] as PlanCell[],
+        ]
+      : []),
   ];
 }
 
@@ -844,7 +863,11 @@ export function reportSheetOps(
       op: "writeCells",
       sheet,
       address: "A1",
-      rows: [["BÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2024"]],
+      rows: [
+        [
+          `BÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM ${banner.planYear ?? DEFAULT_PLAN_YEAR}`,
+        ],
+      ],
       style: { bold: true, fontSize: 14, horizontal: "center" },
     },
     { op: "mergeCells", sheet, address: "A1:I1" },

@@ -21,8 +21,9 @@ import {
   type CatalogueRecord,
 } from "./sheets";
 import type { PlanOp, WorkbookPlan } from "./plan";
-import { ALL_UNITS, SHEETS } from "./layout";
-import { findUnit } from "../units/units";
+import { ALL_UNITS, SHEETS, tasksSheetName } from "./layout";
+import { findUnit, unitMapAt } from "../units/units";
+import { unitsAsOfOf } from "../catalogue/planYear";
 
 export interface TrackerInput {
   catalogue: Catalogue;
@@ -57,6 +58,7 @@ function record(input: TrackerInput): CatalogueRecord {
     loadedFrom: input.loadedFrom,
     loadedAt: input.loadedAt,
     unit: input.unit ?? null,
+    unitsAsOf: unitsAsOfOf(input.catalogue),
   };
 }
 
@@ -134,6 +136,8 @@ export interface ExistingTracker {
    * undefined (not read). A re-pull keeps this scope; another scope is refused, not merged.
    */
   unitName?: string | null;
+  /** Name of the sheet holding NhiemVu ("Nhiệm vụ 2024", "Nhiệm vụ 2026"); absent: the plan year's. */
+  tasksSheet?: string;
 }
 
 /**
@@ -141,16 +145,25 @@ export interface ExistingTracker {
  * unit's rows as "no longer in the catalogue" (one unit → all) or leave the old unit's progress
  * formulas in place (all → one unit): wrong numbers either way, so it is refused with a way out.
  */
-export function checkUnitScope(recorded: string | null | undefined, requested: Unit | null): void {
+export function checkUnitScope(
+  recorded: string | null | undefined,
+  requested: Unit | null,
+  /** The date of the workbook's map of units (unitsAsOfOf); absent: 2024. */
+  asOf?: string,
+): void {
   if (recorded === undefined) return;
   const hint =
     "Nạp lại không đổi phạm vi của sổ đang có. Để theo dõi phạm vi khác, hãy mở một sổ Excel mới " +
     "(Tệp › Mới) rồi nạp danh mục ở đó; sổ này giữ nguyên.";
   if (recorded !== null) {
-    const unit = findUnit(recorded);
+    const unit = asOf === undefined ? findUnit(recorded) : findUnit(recorded, undefined, asOf);
     if (!unit) {
       throw new TrackerError(
-        [`Ô “Đơn vị của sổ” (trang ${SHEETS.config}) ghi “${recorded}”, không phải tên một đơn vị năm 2024.`],
+        [
+          `Ô “Đơn vị của sổ” (trang ${SHEETS.config}) ghi “${recorded}”, không phải tên một đơn vị ${
+            unitMapAt(asOf) === "2024" ? "năm 2024" : "từ 01/07/2025"
+          }.`,
+        ],
         `Sửa ô đó về tên đơn vị của sổ (hoặc “${ALL_UNITS}”) rồi nạp lại.`,
       );
     }
@@ -184,7 +197,8 @@ export interface PullResult {
 
 /** Pull a catalogue into a workbook: fresh tables, or a merge into the existing ones. */
 export function buildPullPlan(input: TrackerInput, existing: ExistingTracker): PullResult {
-  if (existing.tasks || existing.assignments) checkUnitScope(existing.unitName, input.unit ?? null);
+  if (existing.tasks || existing.assignments)
+    checkUnitScope(existing.unitName, input.unit ?? null, unitsAsOfOf(input.catalogue));
   const model = trackerModel(input);
   const banner = bannerOf(input.catalogue);
   const catalogueSwitch =
@@ -209,10 +223,11 @@ export function buildPullPlan(input: TrackerInput, existing: ExistingTracker): P
   const merge = mergeTracker(
     model,
     { tasks: existing.tasks, assignments: existing.assignments },
-    { singleUnit: Boolean(input.unit), planYear: input.catalogue.planYear },
+    { singleUnit: Boolean(input.unit), planYear: input.catalogue.planYear, tasksSheet: existing.tasksSheet },
   );
+  const tasksSheet = existing.tasksSheet ?? tasksSheetName(input.catalogue.planYear);
   const ops: PlanOp[] = [
-    { op: "ensureSheet", sheet: SHEETS.tasks },
+    { op: "ensureSheet", sheet: tasksSheet },
     { op: "ensureSheet", sheet: SHEETS.assignments },
     ...(existing.hasConfig
       ? [{ op: "ensureSheet", sheet: SHEETS.config } as PlanOp, ...catalogueInfoOps(record(input))]
@@ -222,7 +237,7 @@ export function buildPullPlan(input: TrackerInput, existing: ExistingTracker): P
           record(input),
           isDefaultRule(input.settings),
         )),
-    ...taskBannerOps(banner),
+    ...taskBannerOps(banner, tasksSheet),
     ...merge.ops,
   ];
   return { plan: { ops }, model, merge, assignments: merge.merged, catalogueSwitch };

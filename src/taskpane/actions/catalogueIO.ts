@@ -3,6 +3,7 @@
  * unit already has (the selection or the active sheet) for import. Reading never changes the
  * sheet it reads.
  */
+import { DEFAULT_PLAN_YEAR } from "../../core/catalogue/planYear";
 import { serializeCatalogue } from "../../core/catalogue/serialize";
 import {
   AREA_CODES,
@@ -55,7 +56,7 @@ export async function exportCatalogue(context: Excel.RequestContext): Promise<Ex
         return t;
       });
     const c = snap.config?.catalogue;
-    const planYear = c?.planYear ?? 2024;
+    const planYear = c?.planYear ?? DEFAULT_PLAN_YEAR;
     const id = c?.id || "danh-muc";
     let json: string;
     try {

@@ -6,8 +6,15 @@
 import type { Catalogue } from "../../core/catalogue/types";
 import type { Unit } from "../../core/units/units";
 import { findUnit } from "../../core/units/units";
+import { unitsAsOfOf } from "../../core/catalogue/planYear";
 import { todayIso } from "../../core/dates/isoDate";
-import { ASSIGNMENT_COLUMNS, SHEETS, TASK_COLUMNS } from "../../core/workbook/layout";
+import {
+  ASSIGNMENT_COLUMNS,
+  findTasksSheet,
+  SHEETS,
+  TASK_COLUMNS,
+  tasksSheetName,
+} from "../../core/workbook/layout";
 import { defaultSettings } from "../../core/workbook/evaluate";
 import { buildPullPlan, TrackerError } from "../../core/workbook/tracker";
 import { WorkbookShapeError, type MergeCounts } from "../../core/workbook/merge";
@@ -60,7 +67,11 @@ export async function pullCatalogue(context: Excel.RequestContext, req: PullRequ
   try {
     const snap = await readTracker(context, meter, KEY_COLUMNS, req.chunkBytes);
     const hasTables = snap.tasks.exists || snap.assignments.exists;
-    for (const sheet of [SHEETS.tasks, SHEETS.assignments]) {
+    // The tasks sheet is named after the plan year ("Nhiệm vụ 2026"); an existing one is found whatever its year.
+    const tasksSheet = hasTables
+      ? findTasksSheet(snap.meta.sheets, req.catalogue.planYear)
+      : tasksSheetName(req.catalogue.planYear);
+    for (const sheet of [tasksSheet, SHEETS.assignments]) {
       if (!hasTables && snap.meta.sheets.has(sheet)) {
         throw new ActionError(
           [`Sổ đã có trang “${sheet}” nhưng không phải do bổ trợ tạo.`],
@@ -70,7 +81,12 @@ export async function pullCatalogue(context: Excel.RequestContext, req: PullRequ
     }
     // A re-pull keeps the workbook's scope (one unit or all); another scope is refused by the plan.
     const recordedUnit = snap.config ? snap.config.catalogue.unitName : undefined;
-    const unit = req.unit !== undefined ? req.unit : recordedUnit ? findUnit(recordedUnit) : null;
+    const unit =
+      req.unit !== undefined
+        ? req.unit
+        : recordedUnit
+          ? findUnit(recordedUnit, undefined, unitsAsOfOf(req.catalogue))
+          : null;
     const reportDate = snap.config?.settings?.reportDate ?? req.reportDate ?? todayIso(now);
     const settings = snap.config?.settings ?? defaultSettings(reportDate);
     const result = buildPullPlan(
@@ -91,6 +107,7 @@ export async function pullCatalogue(context: Excel.RequestContext, req: PullRequ
         hasConfig: snap.config !== null,
         catalogueId: snap.config?.catalogue.id || null,
         unitName: recordedUnit,
+        ...(hasTables && snap.meta.sheets.has(tasksSheet) ? { tasksSheet } : {}),
       },
     );
     if (result.catalogueSwitch && !req.confirmSwitch) {

@@ -65,6 +65,7 @@ function bannerFromSnapshot(snap: TrackerSnapshot): CatalogueBanner {
     title: c?.title ?? "",
     document: c?.document ?? "",
     official: c?.official ?? false,
+    ...(typeof c?.planYear === "number" ? { planYear: c.planYear } : {}),
   };
 }
 

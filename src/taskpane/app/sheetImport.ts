@@ -4,9 +4,11 @@
  */
 import { foldVietnamese } from "../../core/text/fold";
 import { columnLetter } from "../../core/workbook/plan";
+import { DEFAULT_PLAN_YEAR, isPlanYear } from "../../core/catalogue/planYear";
 import { CATALOGUE_SCHEMA_ID, type Catalogue, type CatalogueTask } from "../../core/catalogue/types";
 
-export const IMPORT_PLAN_YEAR = 2024;
+/** Year of a table imported from a sheet when the pane is not told another (the catalogue owns it). */
+export const IMPORT_PLAN_YEAR = DEFAULT_PLAN_YEAR;
 
 /** "A" → 0, "AB" → 27. */
 function columnIndex(letters: string): number {
@@ -56,13 +58,36 @@ export function catalogueIdForSheet(sheet: string): string {
   return slug ? `bang-${slug}` : "bang-don-vi";
 }
 
+/**
+ * The plan year of an imported table, which states none: the year its deadlines name most often
+ * ("Quý I/2026", "30/09/2026"); ties or no year: IMPORT_PLAN_YEAR. A 2026 table is then read on
+ * the map of units of 2026 (unitsAsOfOf).
+ */
+export function planYearOfTasks(tasks: readonly CatalogueTask[]): number {
+  const counts = new Map<number, number>();
+  for (const t of tasks) {
+    if (typeof t.deadline !== "string") continue;
+    for (const m of t.deadline.matchAll(/(?<!\d)(20\d\d)(?!\d)/g)) {
+      const y = Number(m[1]);
+      if (isPlanYear(y)) counts.set(y, (counts.get(y) ?? 0) + 1);
+    }
+  }
+  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  if (ranked.length === 0 || (ranked.length > 1 && ranked[0][1] === ranked[1][1])) return IMPORT_PLAN_YEAR;
+  return ranked[0][0];
+}
+
 /** The catalogue of an imported table: not official, its source is the sheet range. */
-export function sheetCatalogue(table: { sheet: string; address: string }, tasks: CatalogueTask[]): Catalogue {
+export function sheetCatalogue(
+  table: { sheet: string; address: string },
+  tasks: CatalogueTask[],
+  planYear: number = planYearOfTasks(tasks),
+): Catalogue {
   return {
     schema: CATALOGUE_SCHEMA_ID,
     id: catalogueIdForSheet(table.sheet),
     title: `Bảng của đơn vị — ${table.sheet}`,
-    planYear: IMPORT_PLAN_YEAR,
+    planYear,
     source: { document: `Bảng của đơn vị: ${table.address}`, official: false },
     tasks,
   };

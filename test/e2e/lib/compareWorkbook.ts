@@ -106,6 +106,8 @@ export interface CompareInput {
   settings: TrackerSettings;
   /** A one-unit workbook (its Tiến độ column shows that unit's Tình trạng). */
   singleUnit: boolean;
+  /** The tasks sheet when the plan year is not 2024 ("Nhiệm vụ 2026"). */
+  tasksSheet?: string;
 }
 
 /** Compares every formula cell (and the literal cells they depend on) with the core. */
@@ -151,7 +153,7 @@ export function compareWorkbook(
   }
 
   // ── Nhiệm vụ 2024: counts and progress text per task ──
-  const T = SHEETS.tasks;
+  const T = input.tasksSheet ?? SHEETS.tasks;
   const t0 = TASK_TABLE_HEADER_ROW; // first data row (0-based)
   const tc = (k: TaskColumnKey) => col(TASK_COLUMNS, k);
   TASK_COLUMNS.forEach((h, j) => c.cell(T, t0 - 1, j, { text: h.header }, "tiêu đề"));
