@@ -187,7 +187,7 @@ test("DEADLINE of a date serial is that date (every serial but Excel's phantom 2
 });
 
 test("DEADLINE of serial 60 (Excel's 29/02/1900, a day that never was) is 28/02/1900, as the core reads it", () => {
-  // fromExcelSerial(60) is "1900-02-28" (test/core/serial.test.ts); the function must agree with it.
+  // fromExcelSerial(60) is "1900-02-28" (test/core/dates/serial.test.ts); the function must agree with it.
   for (const serial of [60, 60.25, 60.999]) expect(deadline(serial, null)).toBe(59);
   expect(deadline(59, null)).toBe(59);
   expect(deadline(61, null)).toBe(61);

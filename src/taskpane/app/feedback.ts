@@ -68,36 +68,33 @@ function technicalDetail(e: unknown): string {
   }
 }
 
+/** A domain error's problems (in Vietnamese) under a title, with the next step. */
+function problemsFeedback(
+  title: string,
+  problems: string[],
+  hint: string,
+  hintInVietnamese = false,
+): FeedbackContent {
+  return {
+    intent: "error",
+    title,
+    lines: problems,
+    linesLang: "vi",
+    hint,
+    ...(hintInVietnamese ? { hintLang: "vi" as const } : {}),
+  };
+}
+
 /** Any thrown value → a message with a Vietnamese (or English UI) explanation and a next step. */
 export function errorFeedback(e: unknown, t: Messages): FeedbackContent {
-  if (isActionError(e)) {
-    return {
-      intent: "error",
-      title: t.errActionTitle,
-      lines: e.problems,
-      linesLang: "vi",
-      hint: e.hint,
-      hintLang: "vi",
-    };
-  }
-  if (isCatalogueError(e)) {
-    return {
-      intent: "error",
-      title: t.errCatalogueTitle,
-      lines: e.problems,
-      linesLang: "vi",
-      hint: isLegacyEncodingError(e) ? t.errLegacyHint : t.errCatalogueHint,
-    };
-  }
-  if (isFetchCatalogueError(e)) {
-    return {
-      intent: "error",
-      title: t.errFetchTitle,
-      lines: e.problems,
-      linesLang: "vi",
-      hint: t.errFetchHint,
-    };
-  }
+  if (isActionError(e)) return problemsFeedback(t.errActionTitle, e.problems, e.hint, true);
+  if (isCatalogueError(e))
+    return problemsFeedback(
+      t.errCatalogueTitle,
+      e.problems,
+      isLegacyEncodingError(e) ? t.errLegacyHint : t.errCatalogueHint,
+    );
+  if (isFetchCatalogueError(e)) return problemsFeedback(t.errFetchTitle, e.problems, t.errFetchHint);
   return {
     intent: "error",
     title: t.errGenericTitle,

@@ -144,3 +144,32 @@ test("a legacy-encoding error carries a button that converts and pulls again", (
   m.action?.run();
   expect(convert).toHaveBeenCalledTimes(1);
 });
+
+test.each([
+  [
+    "ActionError",
+    new ActionError(["Lỗi"], "Làm lại"),
+    { title: vi.errActionTitle, hint: "Làm lại", hintLang: "vi" },
+  ],
+  [
+    "CatalogueError",
+    new CatalogueError(["Thiếu cột"]),
+    { title: vi.errCatalogueTitle, hint: vi.errCatalogueHint },
+  ],
+  [
+    "FetchCatalogueError",
+    Object.assign(new Error("x"), { name: "FetchCatalogueError", problems: ["HTTP 404"] }),
+    { title: vi.errFetchTitle, hint: vi.errFetchHint },
+  ],
+])("errorFeedback: a %s lists its Vietnamese problems with the next step", (_n, error, want) => {
+  const m = catalogueMessage({ kind: "failed", error }, vi);
+  expect(m).toMatchObject({ intent: "error", linesLang: "vi", ...want });
+  expect(m.lines.length).toBe(1);
+  if (!("hintLang" in want)) expect(m.hintLang).toBeUndefined();
+});
+
+test("errorFeedback: anything else is generic, with the technical detail", () => {
+  const m = catalogueMessage({ kind: "failed", error: new TypeError("x is undefined") }, en);
+  expect(m).toMatchObject({ intent: "error", title: en.errGenericTitle, lines: [], hint: en.errGenericHint });
+  expect(m.detail).toMatch(/^TypeError: x is undefined/);
+});

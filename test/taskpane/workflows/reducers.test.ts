@@ -19,8 +19,16 @@ import { initialOverdueState, overdueReducer } from "../../../src/taskpane/workf
 import { initialSummaryState, summaryReducer } from "../../../src/taskpane/workflows/summary/reducer";
 import { initialScoreState, scoreReducer } from "../../../src/taskpane/workflows/score/reducer";
 import { exportReducer, initialExportState } from "../../../src/taskpane/workflows/export/reducer";
-import type { ImportState, OverdueOutcome, PullResult } from "../../../src/taskpane/app/types";
-import { STATS, sampleSummary } from "../helpers";
+import type {
+  ImportState,
+  OverdueOutcome,
+  PullResult,
+  SummaryOutcome,
+} from "../../../src/taskpane/app/types";
+
+// Plain data (not ../helpers, which loads React DOM and keeps a node worker alive).
+const STATS = { syncs: 1, bytes: 0, maxRequestBytes: 0 };
+const sampleSummary = () => ({ lines: [], stats: STATS }) as unknown as SummaryOutcome;
 
 const table = { sheet: "KH", address: "KH!A1:C3", rows: [["STT", "Nội dung", "Chủ trì"]] };
 const importState: ImportState = { table, headerRow: 0, map: { id: 0, title: 1 }, detected: true };

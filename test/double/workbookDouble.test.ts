@@ -2,8 +2,8 @@
  * The workbook double must behave like Office.js where the adapters depend on it, and fail
  * loudly where it does not model Excel: otherwise adapter suites could pass for the wrong reason.
  */
-import { createWorkbookDouble, DoubleOfficeError, type WorkbookDouble } from "../../double/workbookDouble";
-import { coerceInput, dateSerial, jsonBytes } from "../../double/a1";
+import { createWorkbookDouble, DoubleOfficeError, type WorkbookDouble } from "./workbookDouble";
+import { coerceInput, dateSerial, jsonBytes } from "./a1";
 
 function fresh(): WorkbookDouble {
   const d = createWorkbookDouble({ sheets: ["Data"] });

@@ -2,7 +2,7 @@
  * safeCellValue(value) — text written to cells is data, never a formula (formula injection).
  */
 import fc from "fast-check";
-import { safeCellValue, looksLikeFormula } from "../../src/core";
+import { safeCellValue, looksLikeFormula } from "../../../src/core";
 
 describe("safeCellValue: strings Excel would read as formulas get a leading apostrophe", () => {
   test.each([

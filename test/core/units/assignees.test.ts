@@ -3,8 +3,8 @@
  * phrases stand for all their members. "và" and commas also occur inside names.
  */
 import fc from "fast-check";
-import { expandAssignees, findUnit, listUnits, type Unit } from "../../src/core";
-import { CENTRAL, COMMUNES, DEPARTMENTS, DISTRICTS, hasUniqueExactName } from "./helpers/data";
+import { expandAssignees, findUnit, listUnits, type Unit } from "../../../src/core";
+import { CENTRAL, COMMUNES, DEPARTMENTS, DISTRICTS, hasUniqueExactName } from "../helpers/data";
 
 const ids = (text: string) => expandAssignees(text).map((u) => u.id);
 const sorted = (xs: readonly string[]) => [...xs].sort();

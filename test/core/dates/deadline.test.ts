@@ -4,8 +4,8 @@
  * implementation's own helpers.
  */
 import fc from "fast-check";
-import { parseDeadline } from "../../src/core";
-import { DEADLINE_FORMS } from "./helpers/deadlineForms";
+import { parseDeadline } from "../../../src/core";
+import { DEADLINE_FORMS } from "../helpers/deadlineForms";
 
 const PY = 2024;
 

@@ -2,7 +2,7 @@
  * parseStatus(value) — what people type in a status / progress column.
  */
 import fc from "fast-check";
-import { parseStatus, STATUS_CHOICES } from "../../src/core";
+import { parseStatus, STATUS_CHOICES } from "../../../src/core";
 
 describe("parseStatus: done", () => {
   test.each([

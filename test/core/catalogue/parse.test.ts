@@ -14,8 +14,8 @@ import {
   type Catalogue,
   type CatalogueMeta,
   type CatalogueTask,
-} from "../../src/core";
-import { VIETNAMESE_WORDS } from "./helpers/data";
+} from "../../../src/core";
+import { VIETNAMESE_WORDS } from "../helpers/data";
 
 /** The problems of the CatalogueError thrown by `f`; fails the test if `f` returns or throws anything else. */
 function problemsOf(f: () => unknown): string[] {
@@ -136,7 +136,7 @@ describe("parseCatalogue (JSON): valid files", () => {
   });
 
   test("the bundled catalogues parse", () => {
-    const dir = join(__dirname, "..", "..", "src", "core", "catalogue", "bundled");
+    const dir = join(__dirname, "..", "..", "..", "src", "core", "catalogue", "bundled");
     for (const f of readdirSync(dir).filter((x) => x.endsWith(".json"))) {
       const c = parseCatalogue(readFileSync(join(dir, f), "utf8"));
       expect(c.tasks.length).toBeGreaterThan(0);
@@ -718,7 +718,7 @@ describe("round trips: parse → serializeCatalogue → parse", () => {
   });
 
   test("the bundled catalogues", () => {
-    const dir = join(__dirname, "..", "..", "src", "core", "catalogue", "bundled");
+    const dir = join(__dirname, "..", "..", "..", "src", "core", "catalogue", "bundled");
     for (const f of readdirSync(dir).filter((x) => x.endsWith(".json"))) {
       const c = parseCatalogue(readFileSync(join(dir, f), "utf8"));
       expect(parseCatalogue(serializeCatalogue(c))).toEqual(c);

@@ -3,7 +3,7 @@
  * 29/02/1900 (serial 60). The oracle here counts days from 1899-12-30 independently.
  */
 import fc from "fast-check";
-import { toExcelSerial, fromExcelSerial } from "../../src/core";
+import { toExcelSerial, fromExcelSerial } from "../../../src/core";
 
 const DAY = 86_400_000;
 const EPOCH = Date.UTC(1899, 11, 30);

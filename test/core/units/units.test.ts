@@ -3,7 +3,7 @@
  * the reference CSVs in ../shared/data, read here independently of src/core/units/units-2024.json.
  */
 import fc from "fast-check";
-import { findUnit, listUnits, type Unit } from "../../src/core";
+import { findUnit, listUnits, type Unit } from "../../../src/core";
 import {
   ADMIN_UNITS,
   AGENCIES,
@@ -15,7 +15,7 @@ import {
   hasUniqueExactName,
   otherToneStyle,
   type AdminUnitRow,
-} from "./helpers/data";
+} from "../helpers/data";
 
 const nfc = (s: string) => s.normalize("NFC");
 

@@ -2,7 +2,7 @@
  * mapHeaders(headers) — the column headers agencies actually use → catalogue fields.
  */
 import fc from "fast-check";
-import { mapHeaders, CATALOGUE_FIELDS, type CatalogueField } from "../../src/core";
+import { mapHeaders, CATALOGUE_FIELDS, type CatalogueField } from "../../../src/core";
 
 const fieldOf = (h: unknown): CatalogueField | undefined => {
   const m = mapHeaders([h]);

@@ -2,7 +2,7 @@
  * summarizeByUnit(rows, asOf) — per-unit totals as of a report date.
  */
 import fc from "fast-check";
-import { summarizeByUnit, listUnits, type SummaryRow, type UnitSummary } from "../../src/core";
+import { summarizeByUnit, listUnits, type SummaryRow, type UnitSummary } from "../../../src/core";
 
 const AS_OF = "2024-11-15";
 

@@ -10,19 +10,19 @@ import {
   formatPercent,
   languageFromLocale,
   type Language,
-} from "../../src/taskpane/i18n";
-import { ScorePanel } from "../../src/taskpane/views/ScorePanel";
-import { SummaryTable } from "../../src/taskpane/views/SummaryTable";
-import { parseDecimal, type ScoreDraft } from "../../src/taskpane/views/scoreDraft";
-import { errorFeedback, isLegacyEncodingError } from "../../src/taskpane/app/feedback";
-import { catalogueIdForSheet, columnLabels, firstColumnOf } from "../../src/taskpane/app/sheetImport";
-import { columnLetter } from "../../src/core/workbook/plan";
-import { detectExcelHost, officeHost } from "../../src/taskpane/host";
-import { ActionError } from "../../src/taskpane/actions";
-import { CatalogueError, DEFAULT_SCORE_RULE, type ScoreRule } from "../../src/core";
-import { FetchCatalogueError } from "../../src/net/fetchCatalogueError";
-import { fakeContext, fakeServices, renderApp, sampleSummary } from "./helpers";
-import { installFastComputedStyle } from "./fastComputedStyle";
+} from "../../../src/taskpane/i18n";
+import { ScorePanel } from "../../../src/taskpane/views/ScorePanel";
+import { SummaryTable } from "../../../src/taskpane/views/SummaryTable";
+import { parseDecimal, type ScoreDraft } from "../../../src/taskpane/views/scoreDraft";
+import { errorFeedback, isLegacyEncodingError } from "../../../src/taskpane/app/feedback";
+import { catalogueIdForSheet, columnLabels, firstColumnOf } from "../../../src/taskpane/app/sheetImport";
+import { columnLetter } from "../../../src/core/workbook/plan";
+import { detectExcelHost, officeHost } from "../../../src/taskpane/host";
+import { ActionError } from "../../../src/taskpane/actions";
+import { CatalogueError, DEFAULT_SCORE_RULE, type ScoreRule } from "../../../src/core";
+import { FetchCatalogueError } from "../../../src/net/fetchCatalogueError";
+import { fakeContext, fakeServices, renderApp, sampleSummary } from "../helpers";
+import { installFastComputedStyle } from "../fastComputedStyle";
 
 installFastComputedStyle();
 jest.setTimeout(60_000);

@@ -8,7 +8,7 @@ import {
   TASK_STATUSES,
   DEFAULT_DUE_SOON_DAYS,
   type TaskStatus,
-} from "../../src/core";
+} from "../../../src/core";
 
 const DAY = 86_400_000;
 const isoOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);

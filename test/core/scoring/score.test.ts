@@ -8,7 +8,7 @@ import {
   DEFAULT_SCORE_RULE,
   ScoreRuleError,
   type ScoreRule,
-} from "../../src/core";
+} from "../../../src/core";
 
 const prop = (maxPoints: number, threshold?: number, latePenalty?: number): ScoreRule => ({
   maxPoints,
