@@ -398,7 +398,9 @@ export function resolveUnitArg(name: string, asOf?: string): { unit: Unit | null
   const close =
     words.length === 0
       ? []
-      : listUnits(undefined, asOf ?? null).filter((u) => words.every((w) => ` ${foldVietnamese(u.name)} `.includes(` ${w} `)));
+      : listUnits(undefined, asOf ?? null).filter((u) =>
+          words.every((w) => ` ${foldVietnamese(u.name)} `.includes(` ${w} `)),
+        );
   return {
     unit: null,
     problem:

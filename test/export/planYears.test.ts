@@ -94,9 +94,7 @@ test("old names in a 2026 plan are errors: exit 1, no file, every successor list
   expect(r.stderr).toMatch(/Huyện Bình Sơn: cấp huyện đã kết thúc từ 01\/07\/2025/);
   expect(r.stderr).toMatch(/UBND các huyện, thị xã, thành phố.*cấp huyện đã kết thúc/);
   expect(r.stderr).toContain("Sở Kế hoạch và Đầu tư nay thuộc Sở Tài chính");
-  expect(r.stderr).toContain(
-    "Xã Trà Bùi đã được chia, nay thuộc 2 đơn vị: Xã Cà Đam, Xã Tây Trà Bồng.",
-  );
+  expect(r.stderr).toContain("Xã Trà Bùi đã được chia, nay thuộc 2 đơn vị: Xã Cà Đam, Xã Tây Trà Bồng.");
 });
 
 test("--unit resolves on the plan's map; an old name is answered with its successor", async () => {

@@ -74,7 +74,17 @@ class Problems {
 }
 
 /** The legacy encoding to convert from (the whole file's, so short cells are decoded too), or null. */
-const ROOT_KEYS = new Set(["$schema", "schema", "id", "title", "planYear", "unitsAsOf", "version", "source", "tasks"]);
+const ROOT_KEYS = new Set([
+  "$schema",
+  "schema",
+  "id",
+  "title",
+  "planYear",
+  "unitsAsOf",
+  "version",
+  "source",
+  "tasks",
+]);
 const SOURCE_KEYS = new Set(["document", "official", "note", "url"]);
 const TASK_KEYS = new Set(["id", "area", "title", "lead", "coordinating", "output", "deadline"]);
 const CATALOGUE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
