@@ -15,6 +15,7 @@ import { summarizeByUnit, type UnitSummary } from "../summary/summarize";
 import type { DeadlineKind } from "../dates/deadline";
 import { CHECK_LABELS, ROLE } from "./layout";
 import type { AssignmentRecord } from "./model";
+import { reviewedCounts } from "./review";
 
 export interface TrackerSettings {
   /** "YYYY-MM-DD". */
@@ -22,6 +23,8 @@ export interface TrackerSettings {
   dueSoonDays: number;
   includeCoordinating: boolean;
   rule: ScoreRule;
+  /** Reviewed figures: claims without a verdict count as done (Cấu hình TinhChuaThamDinh; default true). */
+  countUnreviewed?: boolean;
 }
 
 export function defaultSettings(reportDate: string): TrackerSettings {
@@ -29,6 +32,7 @@ export function defaultSettings(reportDate: string): TrackerSettings {
     reportDate,
     dueSoonDays: DEFAULT_DUE_SOON_DAYS,
     includeCoordinating: false,
+    countUnreviewed: true,
     rule: { ...DEFAULT_SCORE_RULE, tiers: DEFAULT_SCORE_RULE.tiers.map((t) => ({ ...t })) },
   };
 }
@@ -84,15 +88,27 @@ export function isCounted(
   return a.inCatalogue && (s.includeCoordinating || a.role === ROLE.lead);
 }
 
-export interface SummaryLine extends UnitSummary {
+export interface SummaryLine extends UnitSummary, ReviewedFigures {
   points: number;
+}
+
+/** The reviewed figures of a Tổng hợp row (twins of its columns after Điểm). */
+export interface ReviewedFigures {
+  /** Hoàn thành (thẩm định). */
+  doneReviewed: number;
+  /** Tỷ lệ (thẩm định). */
+  rateReviewed: number;
+  /** Điểm thẩm định: the rule applied to rateReviewed (late tasks as self-reported). */
+  pointsReviewed: number;
+  /** Chưa thẩm định: claims without a verdict. */
+  unreviewed: number;
 }
 
 /** Twin of the Tổng hợp sheet: one line per counted unit, then the totals. */
 export function summaryLines(
   assignments: readonly AssignmentRecord[],
   s: TrackerSettings,
-): { lines: SummaryLine[]; total: UnitSummary } {
+): { lines: SummaryLine[]; total: UnitSummary & Omit<ReviewedFigures, "pointsReviewed"> } {
   const counted = assignments.filter((a) => isCounted(a, s));
   const units = summarizeByUnit(
     counted.map((a) => ({
@@ -103,10 +119,31 @@ export function summaryLines(
     })),
     s.reportDate,
   );
-  const lines = units.map((u) => ({ ...u, points: planScore(u.completionRate, s.rule, u.doneLate) }));
-  const sum = (k: "assigned" | "done" | "doneOnTime" | "doneLate" | "overdue") =>
-    lines.reduce((n, l) => n + l[k], 0);
-  const total: UnitSummary = {
+  // Reviewed counts group rows as the COUNTIFS of Tổng hợp do: by the unit cell's text, case-insensitive.
+  const countUnreviewed = s.countUnreviewed ?? true;
+  const byUnit = new Map<string, AssignmentRecord[]>();
+  for (const a of counted) {
+    const k = a.unit.toLowerCase();
+    const list = byUnit.get(k) ?? [];
+    list.push(a);
+    byUnit.set(k, list);
+  }
+  const lines: SummaryLine[] = units.map((u) => {
+    const r = reviewedCounts(byUnit.get(u.unit.toLowerCase()) ?? [], countUnreviewed);
+    const rateReviewed = u.assigned === 0 ? 0 : r.doneReviewed / u.assigned;
+    return {
+      ...u,
+      points: planScore(u.completionRate, s.rule, u.doneLate),
+      doneReviewed: r.doneReviewed,
+      rateReviewed,
+      pointsReviewed: planScore(rateReviewed, s.rule, u.doneLate),
+      unreviewed: r.unreviewed,
+    };
+  });
+  const sum = (
+    k: "assigned" | "done" | "doneOnTime" | "doneLate" | "overdue" | "doneReviewed" | "unreviewed",
+  ) => lines.reduce((n, l) => n + l[k], 0);
+  const total: UnitSummary & Omit<ReviewedFigures, "pointsReviewed"> = {
     unit: "Tổng cộng",
     unitId: null,
     assigned: sum("assigned"),
@@ -115,8 +152,12 @@ export function summaryLines(
     doneLate: sum("doneLate"),
     overdue: sum("overdue"),
     completionRate: 0,
+    doneReviewed: sum("doneReviewed"),
+    rateReviewed: 0,
+    unreviewed: sum("unreviewed"),
   };
   total.completionRate = total.assigned === 0 ? 0 : total.done / total.assigned;
+  total.rateReviewed = total.assigned === 0 ? 0 : total.doneReviewed / total.assigned;
   return { lines, total };
 }
 

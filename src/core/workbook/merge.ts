@@ -95,6 +95,7 @@ function headerIndex<K extends string>(
   );
   for (const c of columns) {
     const i = norm.indexOf(c.header);
+    if (i < 0 && c.optional) continue; // a column added later: older tables merge without it
     if (i < 0) problems.push(`Bảng “${table}” thiếu cột “${c.header}” (có thể cột đã bị đổi tên hoặc xóa).`);
     else found.set(c.key, i);
   }
@@ -173,7 +174,7 @@ function recordFromRow(
   idx: Map<AssignmentColumnKey, number>,
   planYear: number,
 ): AssignmentRecord {
-  const get = (k: AssignmentColumnKey) => row[idx.get(k) as number];
+  const get = (k: AssignmentColumnKey) => (idx.has(k) ? row[idx.get(k) as number] : undefined);
   const kindText = foldVietnamese(text(get("kind")));
   const dueRaw = get("due");
   return {
@@ -191,6 +192,9 @@ function recordFromRow(
     completedOn: isoOf(get("completedOn")),
     evidence: text(get("evidence")) || null,
     note: text(get("note")) || null,
+    explanation: text(get("explanation")) || null,
+    review: text(get("review")) || null,
+    reviewNote: text(get("reviewNote")) || null,
   };
 }
 
@@ -201,7 +205,8 @@ function fullRow<K extends string>(
   cells: Partial<Record<K, PlanCell>>,
 ): PlanCell[] {
   const row: PlanCell[] = new Array(width).fill(null);
-  for (const c of columns) if (c.kind !== "formula") row[idx.get(c.key) as number] = cells[c.key] ?? null;
+  for (const c of columns)
+    if (c.kind !== "formula" && idx.has(c.key)) row[idx.get(c.key) as number] = cells[c.key] ?? null;
   return row;
 }
 
@@ -331,6 +336,9 @@ export function mergeTracker(
             completedOn: record.completedOn,
             evidence: record.evidence,
             note: record.note,
+            explanation: record.explanation,
+            review: record.review,
+            reviewNote: record.reviewNote,
           }
         : { ...record, inCatalogue: false },
     );
