@@ -3,6 +3,7 @@
  * and reading the tracker's state. Every action takes an Excel.RequestContext — no globals.
  */
 import { readConfig, CONFIG_READ_ADDRESS, type ConfigRead } from "../../core/workbook/config";
+import { TIER_HEADERS } from "../../core/workbook/configLayout";
 import { ASSIGNMENT_COLUMNS, SHEETS, TABLES, type AssignmentColumnKey } from "../../core/workbook/layout";
 import type { TrackerSettings } from "../../core/workbook/evaluate";
 import { queueMeta, type ApplyReport, type WorkbookMeta } from "../excel/applyPlan";
@@ -71,7 +72,7 @@ export async function readTracker(
   configSheet.load("name");
   const block = configSheet.getRange(CONFIG_READ_ADDRESS);
   block.load("values");
-  const tiers = queueTableRead(context, TABLES.tiers, ["Tỷ lệ tối thiểu", "Điểm"], chunkBytes);
+  const tiers = queueTableRead(context, TABLES.tiers, [...TIER_HEADERS], chunkBytes);
   await meter.sync();
   const tiersRead = await tiers.finish(meter.sync);
   return {
