@@ -6,22 +6,9 @@
  */
 import { isDoneCell } from "./evaluate";
 
-/** Values of the "Kết quả thẩm định" drop-down (empty = not reviewed yet). */
-export const REVIEW_VERDICTS = {
-  accepted: "Đạt",
-  rejected: "Không đạt",
-  incomplete: "Cần bổ sung",
-} as const;
-export type ReviewVerdict = keyof typeof REVIEW_VERDICTS;
+import { parseVerdict } from "./verdicts";
 
-/** A verdict cell as typed → the verdict (case-insensitive, as Excel's "="), or null (not reviewed). */
-export function parseVerdict(v: unknown): ReviewVerdict | null {
-  if (typeof v !== "string") return null;
-  const t = v.normalize("NFC").toLowerCase(); // no trim: COUNTIFS compares the cell as it is
-  for (const [k, label] of Object.entries(REVIEW_VERDICTS))
-    if (label.toLowerCase() === t) return k as ReviewVerdict;
-  return null;
-}
+export { REVIEW_VERDICTS, parseVerdict, type ReviewVerdict } from "./verdicts";
 
 export interface ReviewedCounts {
   /** Claimed done and not rejected (and, unless unreviewed claims count, accepted). */

@@ -263,6 +263,15 @@ export function taskSheetOps(
     ...columnOps(sheet, TASK_COLUMNS, first, last),
     { op: "freezePanes", sheet, rows: TASK_TABLE_HEADER_ROW, columns: 1 },
     ...taskRuleOps(first, last),
+    {
+      op: "pageSetup",
+      sheet,
+      landscape: true,
+      paper: "A4",
+      printTitleRows: `$${TASK_TABLE_HEADER_ROW}:$${TASK_TABLE_HEADER_ROW}`,
+      fitToWidth: true,
+      centerFooter: "Trang &P/&N",
+    },
   ];
   return ops;
 }
@@ -385,6 +394,15 @@ export function assignmentSheetOps(assignments: readonly AssignmentRecord[], s: 
     ...columnOps(sheet, ASSIGNMENT_COLUMNS, first, last),
     { op: "freezePanes", sheet, rows: ASSIGNMENT_TABLE_HEADER_ROW, columns: 1 },
     ...assignmentRuleOps(first, last),
+    {
+      op: "pageSetup",
+      sheet,
+      landscape: true,
+      paper: "A4",
+      printTitleRows: `$${ASSIGNMENT_TABLE_HEADER_ROW}:$${ASSIGNMENT_TABLE_HEADER_ROW}`,
+      fitToWidth: true,
+      centerFooter: "Trang &P/&N",
+    },
   ];
   return ops;
 }
@@ -558,6 +576,34 @@ export function catalogueInfoOps(r: CatalogueRecord): PlanOp[] {
   ];
 }
 
+/** Heights of the Cấu hình rows whose value or explanation wraps (column B 34, C 80 characters). */
+function configRowHeights(
+  rule: ScoreRule,
+  doc: { issuer: string; recipient: string; signerTitle: string },
+  oneUnit: boolean,
+): PlanOp[] {
+  const R = CONFIG_ROWS;
+  const lines = (text: string, width: number) =>
+    text.split("\n").reduce((n, part) => n + Math.max(1, Math.ceil((part.length * 1.1) / width)), 0);
+  // [row, texts of column B, lines the explanation in column C takes at 80 characters]
+  const rows: Array<[number, string[], number]> = [
+    [R.reportDate, [], 2],
+    [R.countUnreviewed, [], 3],
+    [R.scoreMode, [], 2],
+    [R.ruleWords, [describeScoreRule(rule)], 2],
+    [R.issuer, [doc.issuer], 2],
+    [R.recipient, [doc.recipient], 1],
+    [R.signerTitle, [doc.signerTitle], 2],
+    [R.reportUnit, [], oneUnit ? 1 : 3],
+  ];
+  return rows.map(([row, b, c]) => ({
+    op: "style" as const,
+    sheet: SHEETS.config,
+    address: `A${row}:C${row}`,
+    style: { rowHeight: 15 * Math.max(c, ...b.map((t) => lines(t, 34))) + 2 },
+  }));
+}
+
 /** BacDiem rows: rate, points, bound (">" strict "trên", "≥" inclusive "từ"). */
 export function tierRows(tiers: readonly ScoreTier[]): PlanCell[][] {
   return tiers.map((t) => [t.minRate, t.points, t.strict ? TIER_BOUND.strict : TIER_BOUND.inclusive]);
@@ -697,7 +743,10 @@ export function configSheetOps(
         ],
       ],
     },
-    { op: "style", sheet, address: `B${R.issuer}:B${R.reportUnit}`, style: { wrap: true } },
+    { op: "style", sheet, address: `B${R.issuer}:B${R.reportUnit}`, style: { wrap: true, vertical: "top" } },
+    { op: "style", sheet, address: `C${R.reportDate}:C${R.reportUnit}`, style: { wrap: true, vertical: "top" } },
+    // Merged-free but wrapped: a file has no layout engine, so rows with several lines say their height.
+    ...configRowHeights(s.rule, doc, Boolean(info.unit)),
     { op: "numberFormat", sheet, address: `B${R.reportDate}`, format: DATE_FORMAT },
     { op: "numberFormat", sheet, address: `B${R.threshold}`, format: PERCENT_FORMAT },
     { op: "numberFormat", sheet, address: `B${R.maxPoints}`, format: POINTS_FORMAT },
