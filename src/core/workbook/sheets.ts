@@ -744,7 +744,12 @@ export function configSheetOps(
       ],
     },
     { op: "style", sheet, address: `B${R.issuer}:B${R.reportUnit}`, style: { wrap: true, vertical: "top" } },
-    { op: "style", sheet, address: `C${R.reportDate}:C${R.reportUnit}`, style: { wrap: true, vertical: "top" } },
+    {
+      op: "style",
+      sheet,
+      address: `C${R.reportDate}:C${R.reportUnit}`,
+      style: { wrap: true, vertical: "top" },
+    },
     // Merged-free but wrapped: a file has no layout engine, so rows with several lines say their height.
     ...configRowHeights(s.rule, doc, Boolean(info.unit)),
     { op: "numberFormat", sheet, address: `B${R.reportDate}`, format: DATE_FORMAT },

@@ -235,7 +235,9 @@ export function compareWorkbook(
     B,
     2,
     3,
-    { text: `Quảng Ngãi, ngày ${Number(d.slice(8, 10))} tháng ${Number(d.slice(5, 7))} năm ${d.slice(0, 4)}` },
+    {
+      text: `Quảng Ngãi, ngày ${Number(d.slice(8, 10))} tháng ${Number(d.slice(5, 7))} năm ${d.slice(0, 4)}`,
+    },
     "ngày tháng năm = NgayBaoCao",
   );
   MOTTO.forEach((m, i) => c.cell(B, i, 3, { text: m }, "quốc hiệu"));
@@ -388,8 +390,9 @@ export function engineSummary(
       unreviewed: rc.unreviewed,
     };
   });
-  const sum = (k: "assigned" | "done" | "doneOnTime" | "doneLate" | "overdue" | "doneReviewed" | "unreviewed") =>
-    lines.reduce((n, l) => n + l[k], 0);
+  const sum = (
+    k: "assigned" | "done" | "doneOnTime" | "doneLate" | "overdue" | "doneReviewed" | "unreviewed",
+  ) => lines.reduce((n, l) => n + l[k], 0);
   const total: Line & Omit<Reviewed, "pointsReviewed"> = {
     unit: core.total.unit,
     assigned: sum("assigned"),
