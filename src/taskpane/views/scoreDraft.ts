@@ -108,26 +108,47 @@ export function ruleFromDraft(d: ScoreDraft, t: Messages): DraftResult {
     if (row.strict) tier.strict = true;
     tiers.push(tier);
   });
-  if (messages.length > 0) return { rule: null, errors, messages };
   const rule: ScoreRule = {
     mode: d.mode,
-    maxPoints: maxPoints as number,
-    threshold: threshold as number,
-    latePenalty: latePenalty as number,
+    maxPoints: maxPoints ?? Number.NaN,
+    threshold: threshold ?? 0,
+    latePenalty: latePenalty ?? 0,
     tiers,
   };
-  // What the rule means (duplicates, points above the maximum, …) is the core's to say.
-  for (const p of scoreRuleProblems(rule)) {
+  // What the rule means (duplicates, points above the maximum, …) is the core's to say; a field
+  // whose text did not parse already has its message.
+  const parsedAlready = (p: { field: string; tier?: number }) =>
+    p.tier !== undefined
+      ? Boolean(errors.tiers[p.tier]?.minRate || errors.tiers[p.tier]?.points)
+      : (p.field === "maxPoints" && errors.maxPoints !== undefined) ||
+        (p.field === "threshold" && errors.threshold !== undefined) ||
+        (p.field === "latePenalty" && errors.latePenalty !== undefined);
+  // The tier table is shown (and kept in Cấu hình) in either mode, so its rows are checked always.
+  const problems = [
+    ...scoreRuleProblems(rule),
+    ...(rule.mode === "proportional" && tiers.length > 0
+      ? scoreRuleProblems({ ...rule, mode: "tiers" }).filter((p) => p.tier !== undefined)
+      : []),
+  ];
+  for (const p of problems) {
+    if (parsedAlready(p)) continue;
     const text =
-      p.code === "duplicate" ? t.errTierDuplicate : p.code === "pointsOverMax" ? t.errPointsOverMax : p.message;
+      p.code === "duplicate"
+        ? t.errTierDuplicate
+        : p.code === "pointsOverMax"
+          ? t.errPointsOverMax
+          : p.message;
     if (p.field === "tiers") {
       errors.tiersEmpty = t.errTiersEmpty;
       messages.push(t.errTiersEmpty);
     } else if (p.tier !== undefined && (p.field === "minRate" || p.field === "points")) {
       errors.tiers[p.tier][p.field] = text;
-      messages.push(`${p.field === "minRate" ? t.tierMinRate(p.tier + 1) : t.tierPoints(p.tier + 1)}: ${text}`);
+      messages.push(
+        `${p.field === "minRate" ? t.tierMinRate(p.tier + 1) : t.tierPoints(p.tier + 1)}: ${text}`,
+      );
     } else {
-      if (p.field === "maxPoints" || p.field === "threshold" || p.field === "latePenalty") errors[p.field] = text;
+      if (p.field === "maxPoints" || p.field === "threshold" || p.field === "latePenalty")
+        errors[p.field] = text;
       messages.push(text);
     }
   }
