@@ -63,11 +63,17 @@ export { summarizeByUnit, createUnitResolver, type UnitSummary, type SummaryRow 
 export {
   planScore,
   validateScoreRule,
+  scoreRuleProblems,
+  meetsTier,
+  isDefaultScoreRule,
+  describeScoreRule,
   DEFAULT_SCORE_RULE,
   ScoreRuleError,
   type ScoreRule,
   type ScoreTier,
+  type ScoreRuleProblem,
 } from "./scoring/score";
+export { scoreRuleFromData, parseScoreRuleJson } from "./scoring/ruleData";
 export { safeCellValue, safeText, looksLikeFormula, EXCEL_MAX_CELL_TEXT } from "./cells/safeCell";
 export {
   AREAS,

@@ -33,6 +33,8 @@ import { buildWorkbookPlan, TrackerError } from "../core/workbook/tracker";
 import { parseProgressCsv, ProgressCsvError, type ProgressCsvEntry } from "../core/workbook/progress";
 import { writeWorkbook } from "./xlsxWriter";
 import { readXlsxSheet, SheetReadError, splitSheetSpec } from "./readSheet";
+import { parseScoreRuleJson } from "../core/scoring/ruleData";
+import type { ScoreRule } from "../core/scoring/score";
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -46,14 +48,18 @@ export const USAGE = `Xuất sổ theo dõi CCHC 2024 ra tệp Excel (.xlsx) kh�
 Cách dùng:
   npm run workbook -- --catalogue <tệp.json | tệp.csv | tệp.xlsx[#Trang] | demo-2024 | cv-5893-2024>
                       --report-date YYYY-MM-DD [--progress <tiến-độ.csv>] [--unit <tên đơn vị>]
-                      --out <sổ.xlsx>
+                      [--score-rule <quy-tắc.json>] --out <sổ.xlsx>
 
   --catalogue    Danh mục nhiệm vụ: tệp JSON (cchc-catalogue/1) hoặc CSV, hoặc một trang của tệp
                  Excel (tệp.xlsx#Tên trang; không ghi trang: trang đầu) như phụ lục kế hoạch dán
                  vào Excel, hoặc mã danh mục có sẵn (${BUNDLED_CATALOGUES.map((c) => c.id).join(", ")}).
   --report-date  Ngày báo cáo (YYYY-MM-DD); mọi tình trạng, số liệu và điểm tính theo ngày này.
   --progress     Tệp CSV tiến độ, dòng tiêu đề: task_id,unit,status,completed_on,evidence
-                 (note không bắt buộc); ngày dạng YYYY-MM-DD. Dòng không khớp phân công nào là lỗi.
+                 (không bắt buộc: note, review = Đạt / Không đạt / Cần bổ sung, review_note,
+                 explanation); ngày dạng YYYY-MM-DD. Dòng không khớp phân công nào là lỗi.
+  --score-rule   Tệp JSON quy tắc chấm điểm, ví dụ {"mode": "tiers", "maxPoints": 2, "tiers":
+                 [{"minRate": 0.9, "points": 2, "strict": true}, {"minRate": 0.7, "points": 1}]}
+                 (strict: true = "trên", bỏ trống = "từ"). Không ghi: quy tắc mặc định.
   --unit         Chỉ giữ phân công của một đơn vị (ví dụ "Sở Nội vụ", "UBND huyện Bình Sơn").
   --plan-year    Năm kế hoạch của tệp CSV (không ghi năm; mặc định 2024). Danh mục JSON tự ghi năm
                  ("planYear"), và bản đồ đơn vị theo năm đó (hoặc "unitsAsOf").
@@ -65,14 +71,17 @@ Export the CCHC 2024 tracking workbook to an .xlsx file without Excel.
 Usage:
   npm run workbook -- --catalogue <file.json | file.csv | file.xlsx[#Sheet] | demo-2024 | cv-5893-2024>
                       --report-date YYYY-MM-DD [--progress <progress.csv>] [--unit <unit name>]
-                      --out <workbook.xlsx>
+                      [--score-rule <rule.json>] --out <workbook.xlsx>
 
   --catalogue    Task catalogue: a JSON (cchc-catalogue/1) or CSV file, a sheet of an .xlsx file
                  (file.xlsx#Sheet; no sheet: the first one) such as a pasted plan appendix, or a
                  bundled id.
   --report-date  Report date (YYYY-MM-DD); every state, count and score is computed as of it.
-  --progress     Progress CSV with header task_id,unit,status,completed_on,evidence (optional note);
+  --progress     Progress CSV with header task_id,unit,status,completed_on,evidence (optional note,
+                 review = Đạt / Không đạt / Cần bổ sung, review_note, explanation);
                  dates YYYY-MM-DD. A row that matches no assignment is an error.
+  --score-rule   The score rule as JSON (mode, maxPoints, threshold, latePenalty, tiers of
+                 {"minRate": 0.9, "points": 2, "strict": true}); default: the labelled default rule.
   --unit         Keep only one unit's assignments (one workbook per unit).
   --plan-year    Plan year of a CSV catalogue (which states none; default 2024). A JSON catalogue
                  states its own ("planYear"), and the map of units follows it (or "unitsAsOf").
@@ -80,13 +89,15 @@ Usage:
   --help         Print this help.
 `;
 
-type Flag = "catalogue" | "report-date" | "progress" | "unit" | "out" | "plan-year";
-const FLAGS: readonly Flag[] = ["catalogue", "report-date", "progress", "unit", "out", "plan-year"];
+type Flag = "catalogue" | "report-date" | "progress" | "unit" | "score-rule" | "out" | "plan-year";
+const FLAGS: readonly Flag[] = ["catalogue", "report-date", "progress", "unit", "score-rule", "out", "plan-year"];
 
 export interface CliArgs {
   catalogue?: string;
   reportDate?: string;
   progress?: string;
+  /** A JSON file holding the score rule (ScoreRule: mode, maxPoints, threshold, latePenalty, tiers). */
+  scoreRule?: string;
   unit?: string;
   out?: string;
   /** Năm kế hoạch of a CSV catalogue (a JSON catalogue states its own `planYear`). */
@@ -136,6 +147,7 @@ export function parseArgs(argv: readonly string[]): { args: CliArgs; problems: s
     }
     if (flag === "report-date") args.reportDate = value.trim();
     else if (flag === "plan-year") args.planYear = value.trim();
+    else if (flag === "score-rule") args.scoreRule = value;
     else args[flag] = value;
   }
   return { args, problems };
@@ -445,7 +457,13 @@ function unitProgress(full: TrackerModel, unit: Unit): ProgressEntry[] {
       .filter(
         (a) =>
           a.unitId === unit.id &&
-          (a.status !== null || a.completedOn !== null || a.evidence !== null || a.note !== null),
+          (a.status !== null ||
+            a.completedOn !== null ||
+            a.evidence !== null ||
+            a.note !== null ||
+            Boolean(a.review) ||
+            Boolean(a.reviewNote) ||
+            Boolean(a.explanation)),
       )
       // The unit's id names it without ambiguity ("Phường Nguyễn Nghiêm" is two wards).
       .map((a) => ({
@@ -455,6 +473,9 @@ function unitProgress(full: TrackerModel, unit: Unit): ProgressEntry[] {
         completedOn: a.completedOn,
         evidence: a.evidence,
         note: a.note,
+        review: a.review ?? undefined,
+        reviewNote: a.reviewNote ?? undefined,
+        explanation: a.explanation ?? undefined,
       }))
   );
 }
@@ -611,6 +632,8 @@ async function runCommand(argv: readonly string[], io: CliIO): Promise<number> {
         `Năm kế hoạch “${args.planYear}” không hợp lệ (cần một năm ${MIN_PLAN_YEAR}–${MAX_PLAN_YEAR}, ví dụ --plan-year 2026).`,
       );
   }
+  if (args.scoreRule !== undefined && path.extname(args.scoreRule).toLowerCase() !== ".json")
+    problems.push(`Tệp quy tắc chấm điểm “${args.scoreRule}” phải là tệp .json.`);
   if (!args.out) problems.push("Thiếu --out (tệp .xlsx sẽ ghi).");
   else if (path.extname(args.out).toLowerCase() !== ".xlsx")
     problems.push(`Tệp kết quả “${args.out}” phải có đuôi .xlsx.`);
@@ -653,6 +676,17 @@ async function runCommand(argv: readonly string[], io: CliIO): Promise<number> {
       }
     }
   }
+  let rule: ScoreRule | null = null;
+  if (args.scoreRule) {
+    const read = await readTextFile(args.scoreRule, "Tệp quy tắc chấm điểm", problems);
+    if (read) {
+      const parsed = parseScoreRuleJson(read.text);
+      rule = parsed.rule;
+      problems.push(
+        ...parsed.problems.map((p) => `Quy tắc chấm điểm “${path.basename(args.scoreRule as string)}”: ${p}`),
+      );
+    }
+  }
   let unit: Unit | null = null;
   if (args.unit) {
     const r = catalogue ? resolveUnitArg(args.unit, unitsAsOfOf(catalogue)) : resolveUnitArg(args.unit);
@@ -667,7 +701,9 @@ async function runCommand(argv: readonly string[], io: CliIO): Promise<number> {
   const now = (io.now ?? (() => new Date()))();
   const built = planExport({
     catalogue,
-    settings: defaultSettings(args.reportDate as string),
+    settings: rule
+      ? { ...defaultSettings(args.reportDate as string), rule }
+      : defaultSettings(args.reportDate as string),
     progress,
     unit,
     loadedFrom: isBundledCatalogueId(args.catalogue)

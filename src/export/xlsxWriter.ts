@@ -644,12 +644,14 @@ function applyStyle(cell: ExcelJS.Cell, s: CellStyle): void {
   }
   if (s.fill !== undefined)
     cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(s.fill) } };
-  if (s.wrap !== undefined || s.horizontal !== undefined) {
+  if (s.wrap !== undefined || s.horizontal !== undefined || s.vertical !== undefined) {
     const alignment: Partial<ExcelJS.Alignment> = { ...cell.alignment };
     if (s.wrap !== undefined) alignment.wrapText = s.wrap;
     if (s.horizontal !== undefined) alignment.horizontal = s.horizontal;
+    if (s.vertical !== undefined) alignment.vertical = s.vertical === "center" ? "middle" : s.vertical;
     cell.alignment = alignment;
   }
+  if (s.rowHeight !== undefined) cell.worksheet.getRow(Number(cell.row)).height = s.rowHeight;
 }
 
 /** writeWorkbook as a PlanApplier (the interface the Office.js applier implements too). */

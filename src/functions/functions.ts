@@ -68,6 +68,7 @@ export function completion(units: any[][], statuses: any[][], unit: any): number
  * @param {any[][]} statuses Vùng trạng thái, dài bằng vùng đơn vị.
  * @param {any[][]} [completedOns] Vùng ngày hoàn thành, dài bằng vùng đơn vị. Có thể bỏ trống.
  * @param {any} [reportDate] Ngày báo cáo. Bỏ trống = hôm nay. Nên dùng một ô ngày báo cáo để kết quả ổn định; TODAY() làm hàm tính lại sau mỗi lần sửa bảng.
+ * @param {any[][]} [verdicts] Vùng kết quả thẩm định (Đạt, Không đạt, Cần bổ sung; trống = chưa thẩm định), dài bằng vùng đơn vị. Có thì thêm cột Hoàn thành (thẩm định), Tỷ lệ (thẩm định), Chưa thẩm định.
  * @returns {any[][]} Bảng tổng hợp có dòng tiêu đề.
  */
 export function unitSummary(
@@ -76,8 +77,9 @@ export function unitSummary(
   statuses: any[][],
   completedOns?: any[][],
   reportDate?: any,
+  verdicts?: any[][],
 ): any[][] {
-  return unitSummaryTable(units, dues, statuses, completedOns, reportDate);
+  return unitSummaryTable(units, dues, statuses, completedOns, reportDate, verdicts);
 }
 
 /**

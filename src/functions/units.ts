@@ -14,7 +14,8 @@ import {
   type SummaryRow,
   type Unit,
 } from "./core";
-import { SUMMARY_HEADERS } from "../core/workbook/layout";
+import { SUMMARY_HEADERS, SUMMARY_REVIEW_HEADERS } from "../core/workbook/layout";
+import { parseVerdict } from "../core/workbook/verdicts";
 import { guard, notAvailableError, valueError } from "./errors";
 import {
   isBlank,
@@ -167,6 +168,10 @@ export function unitCompletion(units: unknown, statuses: unknown, unit: unknown)
 
 /** UNITSUMMARY's header row: the Tổng hợp sheet's headers without the score column. */
 export const UNIT_SUMMARY_HEADER: readonly string[] = SUMMARY_HEADERS.filter((h) => h !== "Điểm");
+/** Columns added when a verdict range is given (Tổng hợp's reviewed columns, without the score). */
+export const UNIT_SUMMARY_REVIEW_HEADER: readonly string[] = SUMMARY_REVIEW_HEADERS.filter(
+  (h) => h !== "Điểm thẩm định",
+);
 
 /** Shown in the Đơn vị column for rows whose unit cell is empty. */
 export const NO_UNIT_LABEL = "(chưa ghi đơn vị)";
@@ -197,21 +202,24 @@ export function summaryRows(
   dues: unknown,
   statuses: unknown,
   completedOns: unknown,
-): SummaryRow[] {
+  verdicts?: unknown,
+): Array<SummaryRow & { verdict?: unknown }> {
   const unitCol = readColumn(units, "Vùng đơn vị") as Column;
   const dueCol = readColumn(dues, "Vùng thời hạn") as Column;
   const statusCol = readColumn(statuses, "Vùng trạng thái") as Column;
   const completedCol = readColumn(completedOns, "Vùng ngày hoàn thành", false);
+  const verdictCol = readColumn(verdicts, "Vùng kết quả thẩm định", false);
   requireSameLength([
     [unitCol, "vùng đơn vị"],
     [dueCol, "vùng thời hạn"],
     [statusCol, "vùng trạng thái"],
     [completedCol, "vùng ngày hoàn thành"],
+    [verdictCol, "vùng kết quả thẩm định"],
   ]);
   const due = perDistinctValue(readDue);
   const done = perDistinctValue(readDone);
   const completedOn = perDistinctValue(readDate);
-  const rows: SummaryRow[] = [];
+  const rows: Array<SummaryRow & { verdict?: unknown }> = [];
   for (let i = 0; i < unitCol.values.length; i++) {
     const u = unitCol.values[i];
     const d = dueCol.values[i];
@@ -225,7 +233,7 @@ export function summaryRows(
       done: done(s, statusCol.where(i)),
     };
     if (completedCol) row.completedOn = completedOn(c, completedCol.where(i));
-    rows.push(row);
+    rows.push(verdictCol ? { ...row, verdict: readCell(verdictCol.values[i], verdictCol.where(i)) } : row);
   }
   return rows;
 }
@@ -237,13 +245,31 @@ export function unitSummaryTable(
   statuses: unknown,
   completedOns: unknown,
   reportDate: unknown,
+  verdicts?: unknown,
 ): (string | number)[][] {
   return guard(() => {
-    const rows = summaryRows(units, dues, statuses, completedOns);
+    const rows = summaryRows(units, dues, statuses, completedOns, verdicts);
     const asOf = readReportDate(reportDate);
-    const table: (string | number)[][] = [[...UNIT_SUMMARY_HEADER]];
+    const reviewed = Array.isArray(verdicts);
+    const table: (string | number)[][] = [
+      reviewed ? [...UNIT_SUMMARY_HEADER, ...UNIT_SUMMARY_REVIEW_HEADER] : [...UNIT_SUMMARY_HEADER],
+    ];
+    // Reviewed counts per unit, grouped as summarizeByUnit groups (one resolver, one key per unit).
+    const key = createUnitResolver();
+    const byUnit = new Map<string, { done: number; unreviewed: number }>();
+    if (reviewed)
+      for (const r of rows) {
+        if (!r.done) continue;
+        const k = key(r.unit).key;
+        const c = byUnit.get(k) ?? { done: 0, unreviewed: 0 };
+        const v = parseVerdict(r.verdict);
+        if (v === null) c.unreviewed += 1;
+        // Claimed done and not judged Không đạt / Cần bổ sung; unreviewed claims count (the default).
+        if (v === null || v === "accepted") c.done += 1;
+        byUnit.set(k, c);
+      }
     for (const s of summarizeByUnit(rows, asOf)) {
-      table.push([
+      const line: (string | number)[] = [
         s.unit === "" ? NO_UNIT_LABEL : outputText(s.unit),
         s.assigned,
         s.done,
@@ -251,7 +277,12 @@ export function unitSummaryTable(
         s.doneLate,
         s.overdue,
         s.completionRate,
-      ]);
+      ];
+      if (reviewed) {
+        const c = byUnit.get(key(s.unit).key) ?? { done: 0, unreviewed: 0 };
+        line.push(c.done, s.assigned === 0 ? 0 : c.done / s.assigned, c.unreviewed);
+      }
+      table.push(line);
     }
     return table;
   });

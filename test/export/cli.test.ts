@@ -177,8 +177,8 @@ describe("npm run workbook — success", () => {
       expect(r.stdout).toContain(`(chỉ ${expected})`);
       const wb = await book(out);
       expect(assignmentUnits(wb)).toEqual(new Set([expected]));
-      const a3 = String((wb.getWorksheet(SHEETS.report) as ExcelJS.Worksheet).getCell("A3").value);
-      expect(a3.startsWith(`Đơn vị báo cáo: ${expected.replace(/ \(.*\)$/, "")}`)).toBe(true);
+      const a6 = String((wb.getWorksheet(SHEETS.report) as ExcelJS.Worksheet).getCell("A6").value);
+      expect(a6).toContain(`của ${expected}`);
     }
   });
 
@@ -244,7 +244,7 @@ describe("npm run workbook — bad input: message, exit code, no file", () => {
     expect(r.code).toBe(2);
     const lines = r.stderr.split("\n").filter((l) => l.startsWith("  • "));
     expect(lines).toEqual([
-      "  • Tùy chọn không có: --catalog. Các tùy chọn: --catalogue, --report-date, --progress, --unit, --out, --plan-year, --help.",
+      "  • Tùy chọn không có: --catalog. Các tùy chọn: --catalogue, --report-date, --progress, --unit, --score-rule, --out, --plan-year, --help.",
       "  • Đối số “extra” không hợp lệ (các tùy chọn đều bắt đầu bằng --, ví dụ --out so-theo-doi.xlsx).",
       "  • Tùy chọn --out được ghi hai lần.",
       "  • Thiếu giá trị sau --unit.",

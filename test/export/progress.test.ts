@@ -66,8 +66,8 @@ describe("parseProgressCsv", () => {
 
   test("unknown and missing columns are reported together", () => {
     expect(problems("unit,trang_thai,Ngày xong\nSNV,x,\n")).toEqual([
-      "Dòng 1: cột “trang_thai” không được hỗ trợ. Các cột: task_id, unit, status, completed_on, evidence, note (note không bắt buộc).",
-      "Dòng 1: cột “Ngày xong” không được hỗ trợ. Các cột: task_id, unit, status, completed_on, evidence, note (note không bắt buộc).",
+      "Dòng 1: cột “trang_thai” không được hỗ trợ. Các cột: task_id, unit, status, completed_on, evidence, note, review, review_note, explanation (chỉ task_id bắt buộc).",
+      "Dòng 1: cột “Ngày xong” không được hỗ trợ. Các cột: task_id, unit, status, completed_on, evidence, note, review, review_note, explanation (chỉ task_id bắt buộc).",
       "Dòng 1: thiếu cột bắt buộc “task_id”.",
     ]);
     expect(problems("task_id,status,status\nI.1,x,y\n")).toEqual(["Dòng 1: cột “status” bị lặp."]);

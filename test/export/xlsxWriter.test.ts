@@ -29,6 +29,7 @@ import { parseProgressCsv } from "../../src/core/workbook/progress";
 import { buildWorkbookPlan } from "../../src/core/workbook/tracker";
 import { cellText, PlanApplyError, writeWorkbook } from "../../src/export/xlsxWriter";
 import { compareWorkbook, formatDiffs } from "../e2e/lib/compareWorkbook";
+import { reportTableHeaderRow } from "../../src/core/workbook/reportDoc";
 import { generateProgressCsv } from "../e2e/lib/generate";
 import { partText, readCells, readZip, type RawCell } from "./lib/xlsxXml";
 
@@ -112,6 +113,7 @@ describe("the workbook the task pane builds, in a file", () => {
     expect(table(SHEETS.config, TABLES.tiers).columns.map((c) => c.name)).toEqual([
       "Tỷ lệ tối thiểu",
       "Điểm",
+      "Cận dưới",
     ]);
   });
 
@@ -172,7 +174,7 @@ describe("the workbook the task pane builds, in a file", () => {
       /<definedName name="_xlnm.Print_Area" localSheetId="4">&apos;Báo cáo&apos;!\$A\$1:\$I\$\d+<\/definedName>/,
     );
     expect(wb).toContain(
-      `<definedName name="_xlnm.Print_Titles" localSheetId="4">&apos;Báo cáo&apos;!$8:$8</definedName>`,
+      `<definedName name="_xlnm.Print_Titles" localSheetId="4">&apos;Báo cáo&apos;!$${reportTableHeaderRow(false)}:$${reportTableHeaderRow(false)}</definedName>`,
     );
     expect(wb).toContain('fullCalcOnLoad="1"');
   });
@@ -197,7 +199,7 @@ describe("the workbook the task pane builds, in a file", () => {
     expect(cfg.getCell("B3").numFmt).toBe(DATE_FORMAT);
     expect(raw(SHEETS.config, "B3")?.value).toBe(String(toExcelSerial("2024-11-15")));
     expect(cfg.getCell("B11").numFmt).toBe(PERCENT_FORMAT);
-    expect(sheet(SHEETS.report).getCell("B4").numFmt).toBe(DATE_FORMAT);
+    expect(sheet(SHEETS.report).getCell("F11").numFmt).toBe(PERCENT_FORMAT);
   });
 
   test("data validations with Vietnamese messages, one rule per range", async () => {
@@ -238,7 +240,8 @@ describe("the workbook the task pane builds, in a file", () => {
         `<dataValidation type="date"[^>]*sqref="L2:L${last}"><formula1>36526</formula1><formula2>73415</formula2>`,
       ),
     );
-    expect((xml.match(/<dataValidation /g) ?? []).length).toBe(2);
+    // Trạng thái, Ngày hoàn thành, Kết quả thẩm định.
+    expect((xml.match(/<dataValidation /g) ?? []).length).toBe(3);
   });
 
   test("colour rules: exact text, text contains, formula — with fills", async () => {
@@ -264,7 +267,8 @@ describe("the workbook the task pane builds, in a file", () => {
     expect(sheet(SHEETS.tasks).properties.tabColor).toEqual({ argb: "FF107C41" });
     const report = sheet(SHEETS.report);
     expect(report.getCell("A1").isMerged).toBe(true);
-    expect(report.getCell("I1").master.address).toBe("A1");
+    expect(report.getCell("C1").master.address).toBe("A1");
+    expect(report.getCell("I1").master.address).toBe("D1");
     expect(report.pageSetup).toMatchObject({
       orientation: "landscape",
       paperSize: 9,
@@ -428,7 +432,7 @@ describe("writeWorkbook options and every op kind", () => {
       `Id="${rel}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing1.xml"`,
     );
     expect(await partText(zip, "xl/drawings/drawing1.xml")).toContain(
-      "<xdr:from><xdr:col>9</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>2</xdr:row>",
+      "<xdr:from><xdr:col>13</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>2</xdr:row>",
     );
     for (const path of Object.keys(zip.files).filter((p) => /\.(xml|rels)$/.test(p))) {
       const parser = new SaxesParser({ xmlns: true });

@@ -62,7 +62,7 @@ test("signatures: parameters, optional ones, ranges and spilled results", () => 
     "STATUS(due, status, [completedOn], [reportDate])",
     "ISOVERDUE(due, status, [reportDate])",
     "COMPLETION(units[][], statuses[][], unit)",
-    "UNITSUMMARY(units[][], dues[][], statuses[][], [completedOns[][]], [reportDate])[][]",
+    "UNITSUMMARY(units[][], dues[][], statuses[][], [completedOns[][]], [reportDate], [verdicts[][]])[][]",
     "SCORE(rate, maxPoints, [threshold], [lateCount], [latePenalty])",
     "SCORETIERS(rate, tiers[][], [lateCount], [latePenalty])",
     "UNIT(name, [district], [asOf])",

@@ -171,3 +171,22 @@ describe("CCHC.UNITSUMMARY", () => {
     expect(elapsed).toBeLessThan(3000);
   });
 });
+
+describe("CCHC.UNITSUMMARY with a verdict range (Thẩm định)", () => {
+  test("adds Hoàn thành (thẩm định), Tỷ lệ (thẩm định), Chưa thẩm định; rejected claims do not count", () => {
+    const units = [["Sở Nội vụ"], ["SNV"], ["Sở Nội vụ"], ["Sở Nội vụ"], ["Sở Tư pháp"]];
+    const dues = [["31/12/2024"], ["31/12/2024"], ["31/12/2024"], ["31/12/2024"], ["31/12/2024"]];
+    const statuses = [["x"], ["Đã hoàn thành"], ["Đã hoàn thành"], [""], ["Đã hoàn thành"]];
+    const verdicts = [["Đạt"], ["Không đạt"], [""], ["Đạt"], ["Cần bổ sung"]];
+    const out = F.unitSummary(units, dues, statuses, undefined, 45657, verdicts) as unknown[][];
+    expect(out[0].slice(-3)).toEqual(["Hoàn thành (thẩm định)", "Tỷ lệ (thẩm định)", "Chưa thẩm định"]);
+    const byUnit = new Map(out.slice(1).map((r) => [r[0], r.slice(-3)]));
+    expect(byUnit.get("Sở Nội vụ")).toEqual([2, 0.5, 1]); // Đạt + unreviewed; Không đạt out; a verdict without a claim counts nothing
+    expect(byUnit.get("Sở Tư pháp")).toEqual([0, 0, 0]);
+  });
+
+  test("without the range: the seven columns as before", () => {
+    const out = F.unitSummary([["Sở Nội vụ"]], [["31/12/2024"]], [["x"]], undefined, 45657) as unknown[][];
+    expect(out[0]).toHaveLength(7);
+  });
+});

@@ -82,6 +82,10 @@ export function sampleSummary(): SummaryOutcome {
         overdue: 1,
         completionRate: 2 / 3,
         points: 0,
+        doneReviewed: 2,
+        rateReviewed: 2 / 3,
+        pointsReviewed: 0,
+        unreviewed: 2,
       },
       {
         unit: "Ủy ban nhân dân huyện Sơn Tây và các xã trực thuộc",
@@ -93,6 +97,10 @@ export function sampleSummary(): SummaryOutcome {
         overdue: 0,
         completionRate: 1,
         points: 2,
+        doneReviewed: 4,
+        rateReviewed: 1,
+        pointsReviewed: 2,
+        unreviewed: 4,
       },
     ],
     total: {

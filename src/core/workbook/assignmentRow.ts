@@ -80,5 +80,8 @@ export function assignmentFromRow(
     completedOn: date("completedOn"),
     evidence: readTextCell(get("evidence")) || null,
     note: readTextCell(get("note")) || null,
+    explanation: readTextCell(get("explanation")) || null,
+    review: readTextCell(get("review")) || null,
+    reviewNote: readTextCell(get("reviewNote")) || null,
   };
 }

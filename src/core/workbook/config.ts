@@ -5,13 +5,28 @@
 import { readDateCell } from "./cellValues";
 import { validateScoreRule, ScoreRuleError, type ScoreRule, type ScoreTier } from "../scoring/score";
 import { ALL_UNITS, SCORE_MODE } from "./layout";
-import { CONFIG_ROWS } from "./sheets";
+import {
+  CONFIG_FIRST_ROW,
+  CONFIG_LABELS,
+  CONFIG_ROWS,
+  TIER_BOUND,
+  catalogueInfoRow,
+  type CatalogueInfoKey,
+} from "./configLayout";
 import type { TrackerSettings } from "./evaluate";
 
-/** The config block read by the adapters: rows CONFIG_FIRST_ROW..CONFIG_LAST_ROW, columns A:B. */
-export const CONFIG_FIRST_ROW = CONFIG_ROWS.reportDate;
-export const CONFIG_LAST_ROW = CONFIG_ROWS.catalogueFirst + 9;
-export const CONFIG_READ_ADDRESS = `A${CONFIG_FIRST_ROW}:B${CONFIG_LAST_ROW}`;
+export { CONFIG_FIRST_ROW, CONFIG_LAST_ROW, CONFIG_READ_ADDRESS } from "./configLayout";
+
+/** The report document's editable parts (Cấu hình › BÁO CÁO); "" when the cell is empty or absent. */
+export interface ReportDocSettings {
+  issuer: string;
+  docNumber: string;
+  recipient: string;
+  signerTitle: string;
+  signerName: string;
+  /** The unit a provincial workbook reports on ("" = the province-wide report). */
+  reportUnit: string;
+}
 
 export interface ConfigRead {
   settings: TrackerSettings | null;
@@ -24,6 +39,7 @@ export interface ConfigRead {
     planYear: number | null;
     unitName: string | null;
   };
+  report: ReportDocSettings;
 }
 
 function num(v: unknown): number | null {
@@ -44,7 +60,14 @@ export function readConfig(block: unknown[][], tiers: unknown[][]): ConfigRead {
   const dueSoonDays = num(at(CONFIG_ROWS.dueSoonDays));
   if (dueSoonDays === null || dueSoonDays < 0) problems.push("Ô “Số ngày sắp đến hạn” phải là số không âm.");
   const include = at(CONFIG_ROWS.includeCoordinating);
-  if (typeof include !== "boolean") problems.push("Ô “Tính cả đơn vị phối hợp” phải là TRUE hoặc FALSE.");
+  if (typeof include !== "boolean")
+    problems.push(`Ô “${CONFIG_LABELS.includeCoordinating}” phải là TRUE hoặc FALSE.`);
+  // Workbooks built before the review columns have no such cell: empty means the default (TRUE).
+  const unreviewedCell = at(CONFIG_ROWS.countUnreviewed);
+  const countUnreviewed =
+    unreviewedCell === undefined || unreviewedCell === null || unreviewedCell === "" ? true : unreviewedCell;
+  if (typeof countUnreviewed !== "boolean")
+    problems.push(`Ô “${CONFIG_LABELS.countUnreviewed}” phải là TRUE hoặc FALSE.`);
   const modeText = String(at(CONFIG_ROWS.scoreMode) ?? "").trim();
   const mode =
     modeText.toLowerCase() === SCORE_MODE.tiers.toLowerCase()
@@ -55,7 +78,16 @@ export function readConfig(block: unknown[][], tiers: unknown[][]): ConfigRead {
   if (!mode) problems.push(`Ô “Cách tính” phải là “${SCORE_MODE.proportional}” hoặc “${SCORE_MODE.tiers}”.`);
   const tierList: ScoreTier[] = tiers
     .filter((r) => r.some((c) => c !== "" && c !== null && c !== undefined))
-    .map((r) => ({ minRate: num(r[0]) ?? Number.NaN, points: num(r[1]) ?? Number.NaN }));
+    .map((r) => {
+      const tier: ScoreTier = { minRate: num(r[0]) ?? Number.NaN, points: num(r[1]) ?? Number.NaN };
+      const bound = String(r[2] ?? "").trim();
+      if (bound === TIER_BOUND.strict) tier.strict = true;
+      else if (bound !== "" && bound !== TIER_BOUND.inclusive && bound !== ">=")
+        problems.push(
+          `Bảng bậc: cột “Cận dưới” phải là “${TIER_BOUND.strict}” (trên) hoặc “${TIER_BOUND.inclusive}” (từ), không phải “${bound}”.`,
+        );
+      return tier;
+    });
   const rule: ScoreRule = {
     mode: mode ?? "proportional",
     maxPoints: num(at(CONFIG_ROWS.maxPoints)) ?? Number.NaN,
@@ -68,19 +100,34 @@ export function readConfig(block: unknown[][], tiers: unknown[][]): ConfigRead {
   } catch (e) {
     problems.push(e instanceof ScoreRuleError ? `Quy tắc chấm điểm: ${e.message}` : String(e));
   }
-  const info = (k: number) => (block[CONFIG_ROWS.catalogueFirst + k - CONFIG_FIRST_ROW] ?? [])[1];
-  const unitCell = String(info(9) ?? "").trim();
+  const info = (k: CatalogueInfoKey) => at(catalogueInfoRow(k));
+  const unitCell = String(info("unit") ?? "").trim();
   const catalogue = {
-    id: String(info(0) ?? "").trim(),
-    title: String(info(1) ?? "").trim(),
-    document: String(info(2) ?? "").trim(),
-    official: String(info(3) ?? "").trim() === "Có",
-    planYear: num(info(6)),
+    id: String(info("id") ?? "").trim(),
+    title: String(info("title") ?? "").trim(),
+    document: String(info("document") ?? "").trim(),
+    official: String(info("official") ?? "").trim() === "Có",
+    planYear: num(info("planYear")),
     unitName: unitCell === "" || unitCell === ALL_UNITS ? null : unitCell,
   };
-  const settings =
+  const str = (row: number) => String(at(row) ?? "").trim();
+  const report: ReportDocSettings = {
+    issuer: str(CONFIG_ROWS.issuer),
+    docNumber: str(CONFIG_ROWS.docNumber),
+    recipient: str(CONFIG_ROWS.recipient),
+    signerTitle: str(CONFIG_ROWS.signerTitle),
+    signerName: str(CONFIG_ROWS.signerName),
+    reportUnit: str(CONFIG_ROWS.reportUnit) === ALL_UNITS ? "" : str(CONFIG_ROWS.reportUnit),
+  };
+  const settings: TrackerSettings | null =
     problems.length === 0 && reportDate
-      ? { reportDate, dueSoonDays: dueSoonDays as number, includeCoordinating: include as boolean, rule }
+      ? {
+          reportDate,
+          dueSoonDays: dueSoonDays as number,
+          includeCoordinating: include as boolean,
+          rule,
+          countUnreviewed: countUnreviewed as boolean,
+        }
       : null;
-  return { settings, problems, catalogue };
+  return { settings, problems, catalogue, report };
 }

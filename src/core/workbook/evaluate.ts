@@ -16,6 +16,7 @@ import { foldVietnamese } from "../text/fold";
 import type { DeadlineKind } from "../dates/deadline";
 import { CHECK_LABELS, ROLE } from "./layout";
 import type { AssignmentRecord } from "./model";
+import { reviewedCounts } from "./review";
 
 export interface TrackerSettings {
   /** "YYYY-MM-DD". */
@@ -23,6 +24,8 @@ export interface TrackerSettings {
   dueSoonDays: number;
   includeCoordinating: boolean;
   rule: ScoreRule;
+  /** Reviewed figures: claims without a verdict count as done (Cấu hình TinhChuaThamDinh; default true). */
+  countUnreviewed?: boolean;
 }
 
 export function defaultSettings(reportDate: string): TrackerSettings {
@@ -30,6 +33,7 @@ export function defaultSettings(reportDate: string): TrackerSettings {
     reportDate,
     dueSoonDays: DEFAULT_DUE_SOON_DAYS,
     includeCoordinating: false,
+    countUnreviewed: true,
     rule: { ...DEFAULT_SCORE_RULE, tiers: DEFAULT_SCORE_RULE.tiers.map((t) => ({ ...t })) },
   };
 }
@@ -114,8 +118,20 @@ export function isCounted(
   return a.inCatalogue && (s.includeCoordinating || a.role === ROLE.lead);
 }
 
-export interface SummaryLine extends UnitSummary {
+export interface SummaryLine extends UnitSummary, ReviewedFigures {
   points: number;
+}
+
+/** The reviewed figures of a Tổng hợp row (twins of its columns after Điểm). */
+export interface ReviewedFigures {
+  /** Hoàn thành (thẩm định). */
+  doneReviewed: number;
+  /** Tỷ lệ (thẩm định). */
+  rateReviewed: number;
+  /** Điểm thẩm định: the rule applied to rateReviewed (late tasks as self-reported). */
+  pointsReviewed: number;
+  /** Chưa thẩm định: claims without a verdict. */
+  unreviewed: number;
 }
 
 /**
@@ -124,23 +140,28 @@ export interface SummaryLine extends UnitSummary {
  * so a cell edited to "Sở Nội vụ " (trailing space) or NFD text is its own line, in the pane as in
  * the sheet, and never silently dropped from its unit's line (Kiểm tra flags such a cell).
  * Lines whose text is a unit's canonical name come first in the official order; others follow.
+ * The reviewed figures (columns after Điểm) are counted over the same groups.
  */
 export function summaryLines(
   assignments: readonly AssignmentRecord[],
   s: TrackerSettings,
-): { lines: SummaryLine[]; total: UnitSummary } {
-  const groups = new Map<string, { text: string; rows: SummaryRow[] }>();
+): { lines: SummaryLine[]; total: UnitSummary & Omit<ReviewedFigures, "pointsReviewed"> } {
+  const groups = new Map<string, { text: string; rows: SummaryRow[]; records: AssignmentRecord[] }>();
   for (const a of assignments) {
     if (!isCounted(a, s)) continue;
     const key = a.unit.toLowerCase();
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { text: a.unit, rows: [] }));
+    if (!g) groups.set(key, (g = { text: a.unit, rows: [], records: [] }));
     g.rows.push({ unit: a.unit, due: a.due, done: isDoneCell(a.status), completedOn: a.completedOn });
+    g.records.push(a);
   }
+  const countUnreviewed = s.countUnreviewed ?? true;
+  const reviewedOf = new Map<UnitSummary, ReturnType<typeof reviewedCounts>>();
   const canonical: UnitSummary[] = [];
   const others: Array<{ key: string; line: UnitSummary }> = [];
   for (const [key, g] of groups) {
     const [line] = summarizeByUnit(g.rows, s.reportDate);
+    reviewedOf.set(line, reviewedCounts(g.records, countUnreviewed));
     const exact = line.unitId !== null && line.unit.toLowerCase() === key;
     line.unit = g.text;
     if (exact) canonical.push(line);
@@ -158,10 +179,22 @@ export function summaryLines(
   others.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   for (const o of others) o.line.unitId = null;
   const units = [...canonical, ...others.map((o) => o.line)];
-  const lines = units.map((u) => ({ ...u, points: planScore(u.completionRate, s.rule, u.doneLate) }));
-  const sum = (k: "assigned" | "done" | "doneOnTime" | "doneLate" | "overdue") =>
-    lines.reduce((n, l) => n + l[k], 0);
-  const total: UnitSummary = {
+  const lines: SummaryLine[] = units.map((u) => {
+    const r = reviewedOf.get(u) ?? { doneReviewed: 0, unreviewed: 0 };
+    const rateReviewed = u.assigned === 0 ? 0 : r.doneReviewed / u.assigned;
+    return {
+      ...u,
+      points: planScore(u.completionRate, s.rule, u.doneLate),
+      doneReviewed: r.doneReviewed,
+      rateReviewed,
+      pointsReviewed: planScore(rateReviewed, s.rule, u.doneLate),
+      unreviewed: r.unreviewed,
+    };
+  });
+  const sum = (
+    k: "assigned" | "done" | "doneOnTime" | "doneLate" | "overdue" | "doneReviewed" | "unreviewed",
+  ) => lines.reduce((n, l) => n + l[k], 0);
+  const total: UnitSummary & Omit<ReviewedFigures, "pointsReviewed"> = {
     unit: "Tổng cộng",
     unitId: null,
     assigned: sum("assigned"),
@@ -170,8 +203,12 @@ export function summaryLines(
     doneLate: sum("doneLate"),
     overdue: sum("overdue"),
     completionRate: 0,
+    doneReviewed: sum("doneReviewed"),
+    rateReviewed: 0,
+    unreviewed: sum("unreviewed"),
   };
   total.completionRate = total.assigned === 0 ? 0 : total.done / total.assigned;
+  total.rateReviewed = total.assigned === 0 ? 0 : total.doneReviewed / total.assigned;
   return { lines, total };
 }
 

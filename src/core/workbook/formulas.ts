@@ -19,6 +19,8 @@ import {
   type AssignmentColumnKey,
   type TaskColumnKey,
 } from "./layout";
+import { TIER_BOUND, TIER_HEADERS } from "./configLayout";
+import { REVIEW_VERDICTS } from "./review";
 
 const q = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
@@ -94,8 +96,38 @@ const COUNTED = `${pcCol("role")},${NAMES.countedRole},${pcCol("inCatalogue")},$
 
 /** COUNTIFS over the assignment table for one unit (criterion expression `unitExpr`). */
 export function unitCount(unitExpr: string, extra?: [AssignmentColumnKey, string]): string {
-  const more = extra ? `,${pcCol(extra[0])},${q(extra[1])}` : "";
+  return unitCountWhere(unitExpr, extra ? [extra] : []);
+}
+
+/** COUNTIFS for one unit with several exact-text criteria (column, value). */
+export function unitCountWhere(
+  unitExpr: string,
+  extras: ReadonlyArray<[AssignmentColumnKey, string]>,
+): string {
+  const more = extras.map(([k, v]) => `,${pcCol(k)},${q(v)}`).join("");
   return `COUNTIFS(${pcCol("unit")},${literalCriterion(unitExpr)},${COUNTED}${more})`;
+}
+
+/** Chưa thẩm định of a summary row: claims (Trạng thái = done) with no verdict of the drop-down. */
+export function unreviewedFormula(unitExpr: string, doneRef: string): string {
+  const judged = Object.values(REVIEW_VERDICTS)
+    .map((v) =>
+      unitCountWhere(unitExpr, [
+        ["status", STATUS_CHOICES.done.vi],
+        ["review", v],
+      ]),
+    )
+    .join("-");
+  return `=${doneRef}-${judged}`;
+}
+
+/** Hoàn thành (thẩm định): accepted claims, plus the unreviewed ones when TinhChuaThamDinh is TRUE. */
+export function reviewedDoneFormula(unitExpr: string, unreviewedRef: string): string {
+  const accepted = unitCountWhere(unitExpr, [
+    ["status", STATUS_CHOICES.done.vi],
+    ["review", REVIEW_VERDICTS.accepted],
+  ]);
+  return `=${accepted}+IF(AND(ISLOGICAL(${NAMES.countUnreviewed}),${NAMES.countUnreviewed}=FALSE),0,${unreviewedRef})`;
 }
 
 /**
@@ -123,11 +155,20 @@ export function taskProgressFormula(singleUnit: boolean): string {
   return `=IF(${n}=0,"",${d}&"/"&${n}&" đơn vị hoàn thành"&IF(${o}>0," · "&${o}&" quá hạn",""))`;
 }
 
-/** Điểm for a summary row — the twin of planScore(rate, rule, doneLate). */
-export function scoreFormula(rateRef: string, lateRef: string): string {
-  const min = `${TABLES.tiers}[Tỷ lệ tối thiểu]`;
-  const pts = `${TABLES.tiers}[Điểm]`;
-  const tiers = `IFERROR(INDEX(${pts},MATCH(SUMPRODUCT(MAX((${min}<=${rateRef})*${min})),${min},0)),0)`;
+/**
+ * Điểm for a summary row — the twin of planScore(rate, rule, doneLate). A tier applies when the
+ * rate meets its bound: above it when "Cận dưới" is ">" ("trên"), at least it otherwise ("từ").
+ * `withBound` false: a tier table written before the "Cận dưới" column existed (all inclusive).
+ */
+export function scoreFormula(rateRef: string, lateRef: string, withBound = true): string {
+  const min = `${TABLES.tiers}[${TIER_HEADERS[0]}]`;
+  const pts = `${TABLES.tiers}[${TIER_HEADERS[1]}]`;
+  const bound = `${TABLES.tiers}[${TIER_HEADERS[2]}]`;
+  const strict = q(TIER_BOUND.strict);
+  const meets = withBound
+    ? `((${bound}=${strict})*(${min}<${rateRef})+(${bound}<>${strict})*(${min}<=${rateRef}))`
+    : `(${min}<=${rateRef})`;
+  const tiers = `IF(SUMPRODUCT(${meets}*ISNUMBER(${min}))=0,0,IFERROR(INDEX(${pts},MATCH(SUMPRODUCT(MAX(${meets}*ISNUMBER(${min})*${min})),${min},0)),0))`;
   const proportional = `IF(${rateRef}>=1,${NAMES.maxPoints},IF(${rateRef}>=${NAMES.threshold},${rateRef}*${NAMES.maxPoints},0))`;
   return `=MAX(0,IF(${NAMES.scoreMode}=${q(SCORE_MODE.tiers)},${tiers},${proportional})-${NAMES.latePenalty}*${lateRef})`;
 }

@@ -10,3 +10,14 @@ export * from "./tracker";
 export * from "./config";
 export * from "./cellValues";
 export * from "./assignmentRow";
+export * from "./review";
+export * from "./reportDoc";
+export {
+  CATALOGUE_INFO_KEYS,
+  CATALOGUE_INFO_LABELS,
+  CONFIG_LABELS,
+  TIER_BOUND,
+  TIER_HEADERS,
+  catalogueInfoRow,
+  type CatalogueInfoKey,
+} from "./configLayout";

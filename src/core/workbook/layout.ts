@@ -57,6 +57,15 @@ export const NAMES = {
   latePenalty: "DiemTruTreHan",
   catalogueId: "MaDanhMuc",
   catalogueOfficial: "DanhMucChinhThuc",
+  /** TRUE: claims not yet reviewed count as done in the reviewed figures (default). */
+  countUnreviewed: "TinhChuaThamDinh",
+  /** The report document's editable parts (Báo cáo). */
+  reportIssuer: "CoQuanBaoCao",
+  reportNumber: "SoBaoCao",
+  reportRecipient: "KinhGui",
+  signerTitle: "ChucVuNguoiKy",
+  signerName: "NguoiKy",
+  reportUnit: "DonViBaoCao",
 } as const;
 
 export const DATE_FORMAT = "dd/mm/yyyy";
@@ -104,6 +113,8 @@ export interface ColumnSpec<K extends string = string> {
   numberFormat?: string;
   width: number;
   wrap?: boolean;
+  /** A column added after workbooks were already in use: a table without it still merges. */
+  optional?: boolean;
 }
 
 export type TaskColumnKey =
@@ -157,7 +168,10 @@ export type AssignmentColumnKey =
   | "evidence"
   | "note"
   | "state"
-  | "check";
+  | "check"
+  | "explanation"
+  | "review"
+  | "reviewNote";
 
 export const ASSIGNMENT_COLUMNS: readonly ColumnSpec<AssignmentColumnKey>[] = [
   { key: "taskId", header: "Mã NV", kind: "catalogue", width: 9 },
@@ -176,6 +190,11 @@ export const ASSIGNMENT_COLUMNS: readonly ColumnSpec<AssignmentColumnKey>[] = [
   { key: "note", header: "Ghi chú", kind: "user", width: 30, wrap: true },
   { key: "state", header: "Tình trạng", kind: "formula", width: 20 },
   { key: "check", header: "Kiểm tra", kind: "formula", width: 22 },
+  // Thẩm định: the unit explains (Giải trình), the provincial reviewer judges. User columns: never
+  // written by a re-pull; optional when reading a workbook built before they existed.
+  { key: "explanation", header: "Giải trình", kind: "user", width: 30, wrap: true, optional: true },
+  { key: "review", header: "Kết quả thẩm định", kind: "user", width: 14, optional: true },
+  { key: "reviewNote", header: "Ý kiến thẩm định", kind: "user", width: 30, wrap: true, optional: true },
 ];
 
 /** The summary sheet's header row (a contract: exactly these, in this order). */
@@ -190,6 +209,13 @@ export const SUMMARY_HEADERS = [
   "Điểm",
 ] as const;
 export const SUMMARY_TOTAL_LABEL = "Tổng cộng";
+/** The reviewed figures, right after the contract columns of Tổng hợp (Điểm = self-assessed). */
+export const SUMMARY_REVIEW_HEADERS = [
+  "Hoàn thành (thẩm định)",
+  "Tỷ lệ (thẩm định)",
+  "Điểm thẩm định",
+  "Chưa thẩm định",
+] as const;
 
 /** Rows above the task table (title, source, sample-data warning); the table header is on this row. */
 export const TASK_TABLE_HEADER_ROW = 5;

@@ -90,6 +90,7 @@ function headerIndex<K extends string>(
   );
   for (const c of columns) {
     const i = norm.indexOf(c.header);
+    if (i < 0 && c.optional) continue; // a column added later: older tables merge without it
     if (i < 0) problems.push(`Bảng “${table}” thiếu cột “${c.header}” (có thể cột đã bị đổi tên hoặc xóa).`);
     else found.set(c.key, i);
   }
@@ -165,7 +166,8 @@ function fullRow<K extends string>(
   cells: Partial<Record<K, PlanCell>>,
 ): PlanCell[] {
   const row: PlanCell[] = new Array(width).fill(null);
-  for (const c of columns) if (c.kind !== "formula") row[idx.get(c.key) as number] = cells[c.key] ?? null;
+  for (const c of columns)
+    if (c.kind !== "formula" && idx.has(c.key)) row[idx.get(c.key) as number] = cells[c.key] ?? null;
   return row;
 }
 
@@ -304,6 +306,9 @@ export function mergeTracker(
             completedOn: record.completedOn,
             evidence: record.evidence,
             note: record.note,
+            explanation: record.explanation,
+            review: record.review,
+            reviewNote: record.reviewNote,
           }
         : { ...record, inCatalogue: false },
     );

@@ -15,6 +15,7 @@ import { unitsAsOfOf } from "../catalogue/planYear";
 import type { AreaCode, Catalogue, CatalogueTask } from "../catalogue/types";
 import { DEADLINE_KIND_LABELS, LEVEL_LABELS, ROLE } from "./layout";
 import { isSafeLink } from "./plan";
+import { parseVerdict, REVIEW_VERDICTS } from "./review";
 
 export interface TaskRecord {
   id: string;
@@ -49,6 +50,11 @@ export interface AssignmentRecord {
   completedOn: string | null;
   evidence: string | null;
   note: string | null;
+  /** Thẩm định columns (user columns; absent = empty). */
+  explanation?: string | null;
+  /** "Kết quả thẩm định" as written: Đạt, Không đạt, Cần bổ sung, or empty (not reviewed). */
+  review?: string | null;
+  reviewNote?: string | null;
 }
 
 /** What a unit reported for one task (CSV `--progress`, or the columns of an imported table). */
@@ -60,6 +66,10 @@ export interface ProgressEntry {
   completedOn?: unknown;
   evidence?: unknown;
   note?: unknown;
+  /** Reviewer's verdict (Đạt / Không đạt / Cần bổ sung), note, and the unit's explanation. */
+  review?: unknown;
+  reviewNote?: unknown;
+  explanation?: unknown;
 }
 
 export interface ModelOptions {
@@ -149,7 +159,10 @@ function text(v: unknown): string {
 /** User-column values from what a unit reported; nothing typed is dropped (odd values go to Ghi chú). */
 export function userCellsFromProgress(
   p: Omit<ProgressEntry, "taskId" | "unit">,
-): Pick<AssignmentRecord, "status" | "completedOn" | "evidence" | "note"> {
+): Pick<
+  AssignmentRecord,
+  "status" | "completedOn" | "evidence" | "note" | "explanation" | "review" | "reviewNote"
+> {
   const notes: string[] = [];
   let status: string | null = null;
   const rawStatus = p.status;
@@ -170,7 +183,18 @@ export function userCellsFromProgress(
   }
   const evidence = text(p.evidence) || null;
   const note = [text(p.note), ...notes].filter(Boolean).join("; ") || null;
-  return { status, completedOn, evidence, note };
+  const review = text(p.review);
+  const verdict = parseVerdict(review);
+  return {
+    status,
+    completedOn,
+    evidence,
+    note,
+    explanation: text(p.explanation) || null,
+    // A verdict is written as the drop-down spells it; callers reject other text before this.
+    review: verdict ? REVIEW_VERDICTS[verdict] : review || null,
+    reviewNote: text(p.reviewNote) || null,
+  };
 }
 
 /**

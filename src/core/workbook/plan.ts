@@ -32,6 +32,9 @@ export interface CellStyle {
   fontSize?: number;
   wrap?: boolean;
   horizontal?: "left" | "center" | "right";
+  vertical?: "top" | "center" | "bottom";
+  /** Row height in points for every row of the range (merged, wrapped text does not grow its row by itself). */
+  rowHeight?: number;
 }
 
 export type PlanOp =

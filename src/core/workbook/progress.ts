@@ -2,26 +2,39 @@
  * Tiến độ do đơn vị báo cáo (progress reported by units) as a CSV file, for the headless export
  * (`npm run workbook -- --progress tien-do.csv`):
  *
- *   task_id,unit,status,completed_on,evidence[,note]
+ *   task_id,unit,status,completed_on,evidence[,note][,review,review_note,explanation]
  *   I.1,Sở Nội vụ,Đã hoàn thành,2024-03-20,https://…
  *   I.4,UBND huyện Bình Sơn,x,,Công văn 123/UBND
  *
  * `status` is kept as people type it ("x", "Đã xong", "Hoàn thành (trễ hạn)", …): the model maps
  * it to the drop-down values and keeps unknown text for the Kiểm tra column. `completed_on` is
  * YYYY-MM-DD (dd/mm/yyyy is accepted too). `unit` may be empty: the task's only lead unit (or the
- * workbook's unit). Every bad row is reported, in Vietnamese, in one ProgressCsvError.
+ * workbook's unit). `review` is a reviewer's verdict (Đạt / Không đạt / Cần bổ sung, any case;
+ * empty = not reviewed), `review_note` the reviewer's remark, `explanation` the unit's giải
+ * trình. Every bad row is reported, in Vietnamese, in one ProgressCsvError.
  */
 import Papa from "papaparse";
 import { isIsoDate } from "../dates/isoDate";
 import { findUnitAnyMap, unitKey } from "../units/units";
 import { parseCompletionDate, type ProgressEntry } from "./model";
+import { parseVerdict, REVIEW_VERDICTS } from "./review";
 
 /** A progress entry with the CSV line it came from (1-based, the header is line 1). */
 export interface ProgressCsvEntry extends ProgressEntry {
   line: number;
 }
 
-export const PROGRESS_COLUMNS = ["task_id", "unit", "status", "completed_on", "evidence", "note"] as const;
+export const PROGRESS_COLUMNS = [
+  "task_id",
+  "unit",
+  "status",
+  "completed_on",
+  "evidence",
+  "note",
+  "review",
+  "review_note",
+  "explanation",
+] as const;
 export type ProgressColumn = (typeof PROGRESS_COLUMNS)[number];
 const REQUIRED: readonly ProgressColumn[] = ["task_id"];
 /** Larger files are refused (one row per task × unit: 50,000 rows is a big province). */
@@ -99,7 +112,7 @@ export function parseProgressCsv(text: string): ProgressCsvEntry[] {
     if (!(PROGRESS_COLUMNS as readonly string[]).includes(h)) {
       add(
         `Dòng ${lineOf[headerIndex]}: cột “${short(String(rows[headerIndex][i] ?? ""))}” không được hỗ trợ. ` +
-          `Các cột: ${PROGRESS_COLUMNS.join(", ")} (note không bắt buộc).`,
+          `Các cột: ${PROGRESS_COLUMNS.join(", ")} (chỉ task_id bắt buộc).`,
       );
     } else if (columns.has(h as ProgressColumn)) {
       add(`Dòng ${lineOf[headerIndex]}: cột “${h}” bị lặp.`);
@@ -171,6 +184,21 @@ export function parseProgressCsv(text: string): ProgressCsvEntry[] {
     if (evidence !== "") entry.evidence = evidence;
     const note = get(r, "note");
     if (note !== "") entry.note = note;
+    const review = get(r, "review");
+    if (review !== "") {
+      const verdict = parseVerdict(review);
+      if (!verdict)
+        add(
+          `${at}: kết quả thẩm định “${short(review)}” không hợp lệ (cần ${Object.values(REVIEW_VERDICTS)
+            .map((v) => `“${v}”`)
+            .join(", ")} hoặc để trống nếu chưa thẩm định).`,
+        );
+      else entry.review = REVIEW_VERDICTS[verdict];
+    }
+    const reviewNote = get(r, "review_note");
+    if (reviewNote !== "") entry.reviewNote = reviewNote;
+    const explanation = get(r, "explanation");
+    if (explanation !== "") entry.explanation = explanation;
     entries.push(entry);
   }
   if (problems.length > 0) throw new ProgressCsvError(problems);

@@ -7,7 +7,6 @@ import { toExcelSerial } from "../dates/isoDate";
 import { TASK_STATUS_LABELS, STATUS_CHOICES } from "../status/status";
 import type { Catalogue } from "../catalogue/types";
 import { displayName, unitMapAt, type Unit } from "../units/units";
-import { DEFAULT_PLAN_YEAR } from "../catalogue/planYear";
 import {
   ASSIGNMENT_COLUMNS,
   ASSIGNMENT_TABLE_HEADER_ROW,
@@ -21,6 +20,7 @@ import {
   SCORE_MODE,
   SHEETS,
   SUMMARY_HEADERS,
+  SUMMARY_REVIEW_HEADERS,
   SUMMARY_TOTAL_LABEL,
   TABLES,
   TASK_COLUMNS,
@@ -37,6 +37,8 @@ import {
   nv,
   pc,
   periodFormula,
+  reviewedDoneFormula,
+  unreviewedFormula,
   scoreFormula,
   stateFormula,
   taskDoneCountFormula,
@@ -56,6 +58,19 @@ import {
 } from "./evaluate";
 import { isLink, kindLabel, type AssignmentRecord, type TaskRecord } from "./model";
 import { cellAddress, columnLetter, rangeAddress, type PlanCell, type PlanOp, type Scalar } from "./plan";
+import {
+  CATALOGUE_INFO_KEYS,
+  CATALOGUE_INFO_LABELS,
+  CONFIG_LABELS,
+  CONFIG_ROWS,
+  TIER_BOUND,
+  TIER_HEADERS,
+  catalogueInfoRow,
+  type CatalogueInfoKey,
+} from "./configLayout";
+import { REVIEW_VERDICTS } from "./review";
+import { describeScoreRule, type ScoreRule, type ScoreTier } from "../scoring/score";
+import { defaultReportDoc, reportDocumentOps, type ReportOptions } from "./reportDoc";
 
 const RED = { fill: "#FFC7CE", fontColor: "#9C0006" };
 const AMBER = { fill: "#FFEB9C", fontColor: "#9C5700" };
@@ -231,6 +246,15 @@ export function taskSheetOps(
     ...columnOps(sheet, TASK_COLUMNS, first, last),
     { op: "freezePanes", sheet, rows: TASK_TABLE_HEADER_ROW, columns: 1 },
     ...taskRuleOps(first, last, undefined, undefined, sheet),
+    {
+      op: "pageSetup",
+      sheet,
+      landscape: true,
+      paper: "A4",
+      printTitleRows: `$${TASK_TABLE_HEADER_ROW}:$${TASK_TABLE_HEADER_ROW}`,
+      fitToWidth: true,
+      centerFooter: "Trang &P/&N",
+    },
   ];
   return ops;
 }
@@ -284,7 +308,10 @@ export function assignmentCatalogueCells(
 
 export function assignmentUserCells(
   a: AssignmentRecord,
-): Record<"status" | "completedOn" | "evidence" | "note", PlanCell> {
+): Record<
+  "status" | "completedOn" | "evidence" | "note" | "explanation" | "review" | "reviewNote",
+  PlanCell
+> {
   return {
     status: a.status,
     completedOn: serial(a.completedOn),
@@ -295,6 +322,9 @@ export function assignmentUserCells(
           ? { hyperlink: a.evidence, text: a.evidence }
           : a.evidence,
     note: a.note,
+    explanation: a.explanation ?? null,
+    review: a.review ?? null,
+    reviewNote: a.reviewNote ?? null,
   };
 }
 
@@ -347,6 +377,15 @@ export function assignmentSheetOps(assignments: readonly AssignmentRecord[], s: 
     ...columnOps(sheet, ASSIGNMENT_COLUMNS, first, last),
     { op: "freezePanes", sheet, rows: ASSIGNMENT_TABLE_HEADER_ROW, columns: 1 },
     ...assignmentRuleOps(first, last),
+    {
+      op: "pageSetup",
+      sheet,
+      landscape: true,
+      paper: "A4",
+      printTitleRows: `$${ASSIGNMENT_TABLE_HEADER_ROW}:$${ASSIGNMENT_TABLE_HEADER_ROW}`,
+      fitToWidth: true,
+      centerFooter: "Trang &P/&N",
+    },
   ];
   return ops;
 }
@@ -374,6 +413,36 @@ export function assignmentRuleOps(
         error: "Hãy chọn một trong: Đã hoàn thành, Đang thực hiện, Chưa thực hiện.",
         strict: true,
       },
+    },
+    {
+      op: "dataValidation",
+      sheet,
+      address: range("review"),
+      rule: {
+        type: "list",
+        values: Object.values(REVIEW_VERDICTS),
+        prompt: "Kết quả thẩm định của Sở Nội vụ; để trống khi chưa thẩm định.",
+        error: "Hãy chọn một trong: Đạt, Không đạt, Cần bổ sung (hoặc để trống).",
+        strict: true,
+      },
+    },
+    {
+      op: "conditionalFormat",
+      sheet,
+      address: range("review"),
+      rule: { type: "textEquals", text: REVIEW_VERDICTS.rejected, ...RED },
+    },
+    {
+      op: "conditionalFormat",
+      sheet,
+      address: range("review"),
+      rule: { type: "textEquals", text: REVIEW_VERDICTS.incomplete, ...AMBER },
+    },
+    {
+      op: "conditionalFormat",
+      sheet,
+      address: range("review"),
+      rule: { type: "textEquals", text: REVIEW_VERDICTS.accepted, ...GREEN },
     },
     {
       op: "dataValidation",
@@ -446,22 +515,7 @@ export function assignmentRuleOps(
 
 // ───────────────────────────── Cấu hình ─────────────────────────────
 
-/** Rows (1-based) of the Cấu hình sheet. */
-export const CONFIG_ROWS = {
-  reportDate: 3,
-  dueSoonDays: 4,
-  includeCoordinating: 5,
-  countedRole: 6,
-  ruleTitle: 8,
-  scoreMode: 9,
-  maxPoints: 10,
-  threshold: 11,
-  latePenalty: 12,
-  tiersTitle: 33,
-  tiersHeader: 34,
-  catalogueTitle: 21,
-  catalogueFirst: 22,
-} as const;
+export { CONFIG_ROWS } from "./configLayout";
 
 export interface CatalogueRecord {
   banner: CatalogueBanner;
@@ -479,32 +533,28 @@ export interface CatalogueRecord {
 export const UNIT_MAP_LABEL = "Bản đồ đơn vị";
 
 export function catalogueInfoRows(r: CatalogueRecord): PlanCell[][] {
-  return [
-    ["Mã danh mục", r.banner.id, ""],
-    ["Tên danh mục", r.banner.title, ""],
-    ["Văn bản nguồn", r.banner.document, ""],
-    ["Chính thức", r.banner.official ? "Có" : "Không — dữ liệu minh họa", ""],
-    ["Phiên bản", r.banner.version ?? "", ""],
-    ["Ghi chú nguồn", r.banner.note ?? "", ""],
-    ["Năm kế hoạch", r.planYear, ""],
-    ["Nạp từ", r.loadedFrom, ""],
-    ["Nạp lúc", r.loadedAt, ""],
-    [
-      "Đơn vị của sổ",
-      r.unit ? displayName(r.unit) : ALL_UNITS,
-      r.unit ? "Sổ chỉ gồm phân công của đơn vị này." : "",
-    ],
-    // A 2024 workbook is written exactly as before: the row exists only for the new map.
-    ...(r.unitsAsOf && unitMapAt(r.unitsAsOf) !== "2024"
-      ? [
-          [
-            UNIT_MAP_LABEL,
-            `Từ 01/07/2025 (${r.unitsAsOf})`,
-            "Tên đơn vị theo bản đồ có hiệu lực ngày này (unitsAsOf hoặc 01/01 năm kế hoạch): 96 xã, phường, đặc khu; không còn cấp huyện.",
-          ] as PlanCell[],
-        ]
-      : []),
-  ];
+  const values: Record<CatalogueInfoKey, [PlanCell, PlanCell]> = {
+    id: [r.banner.id, ""],
+    title: [r.banner.title, ""],
+    document: [r.banner.document, ""],
+    official: [r.banner.official ? "Có" : "Không — dữ liệu minh họa", ""],
+    version: [r.banner.version ?? "", ""],
+    note: [r.banner.note ?? "", ""],
+    planYear: [r.planYear, ""],
+    loadedFrom: [r.loadedFrom, ""],
+    loadedAt: [r.loadedAt, ""],
+    unit: [r.unit ? displayName(r.unit) : ALL_UNITS, r.unit ? "Sổ chỉ gồm phân công của đơn vị này." : ""],
+  };
+  const rows: PlanCell[][] = CATALOGUE_INFO_KEYS.map((k) => [CATALOGUE_INFO_LABELS[k], ...values[k]]);
+  // A 2024 workbook is written exactly as before: the row exists only for the new map (the row
+  // after the catalogue block, free in the layout; not read back: the catalogue decides the map).
+  if (r.unitsAsOf && unitMapAt(r.unitsAsOf) !== "2024")
+    rows.push([
+      UNIT_MAP_LABEL,
+      `Từ 01/07/2025 (${r.unitsAsOf})`,
+      "Tên đơn vị theo bản đồ có hiệu lực ngày này (unitsAsOf hoặc 01/01 năm kế hoạch): 96 xã, phường, đặc khu; không còn cấp huyện.",
+    ]);
+  return rows;
 }
 
 export function catalogueInfoOps(r: CatalogueRecord): PlanOp[] {
@@ -518,8 +568,57 @@ export function catalogueInfoOps(r: CatalogueRecord): PlanOp[] {
       style: { bold: true },
     },
     { op: "writeCells", sheet, address: `A${CONFIG_ROWS.catalogueFirst}`, rows: catalogueInfoRows(r) },
-    { op: "defineName", name: NAMES.catalogueId, sheet, address: `B${CONFIG_ROWS.catalogueFirst}` },
-    { op: "defineName", name: NAMES.catalogueOfficial, sheet, address: `B${CONFIG_ROWS.catalogueFirst + 3}` },
+    { op: "defineName", name: NAMES.catalogueId, sheet, address: `B${catalogueInfoRow("id")}` },
+    { op: "defineName", name: NAMES.catalogueOfficial, sheet, address: `B${catalogueInfoRow("official")}` },
+  ];
+}
+
+/** Heights of the Cấu hình rows whose value or explanation wraps (column B 34, C 80 characters). */
+function configRowHeights(
+  rule: ScoreRule,
+  doc: { issuer: string; recipient: string; signerTitle: string },
+  oneUnit: boolean,
+): PlanOp[] {
+  const R = CONFIG_ROWS;
+  const lines = (text: string, width: number) =>
+    text.split("\n").reduce((n, part) => n + Math.max(1, Math.ceil((part.length * 1.1) / width)), 0);
+  // [row, texts of column B, lines the explanation in column C takes at 80 characters]
+  const rows: Array<[number, string[], number]> = [
+    [R.reportDate, [], 2],
+    [R.countUnreviewed, [], 3],
+    [R.scoreMode, [], 2],
+    [R.ruleWords, [describeScoreRule(rule)], 2],
+    [R.issuer, [doc.issuer], 2],
+    [R.recipient, [doc.recipient], 1],
+    [R.signerTitle, [doc.signerTitle], 2],
+    [R.reportUnit, [], oneUnit ? 1 : 3],
+  ];
+  return rows.map(([row, b, c]) => ({
+    op: "style" as const,
+    sheet: SHEETS.config,
+    address: `A${row}:C${row}`,
+    style: { rowHeight: 15 * Math.max(c, ...b.map((t) => lines(t, 34))) + 2 },
+  }));
+}
+
+/** BacDiem rows: rate, points, bound (">" strict "trên", "≥" inclusive "từ"). */
+export function tierRows(tiers: readonly ScoreTier[]): PlanCell[][] {
+  return tiers.map((t) => [t.minRate, t.points, t.strict ? TIER_BOUND.strict : TIER_BOUND.inclusive]);
+}
+
+/** The score-rule heading: a default rule says so in red until a reviewer edits it. */
+export function ruleTitleCell(isDefaultRule: boolean): string {
+  return isDefaultRule
+    ? "QUY TẮC CHẤM ĐIỂM — MẶC ĐỊNH (chưa phải quy tắc của tỉnh; người chấm hãy sửa)"
+    : "QUY TẮC CHẤM ĐIỂM";
+}
+
+/** The rule-in-words row (written by the core when the rule is written; not a formula). */
+export function ruleWordsRow(rule: ScoreRule): PlanCell[] {
+  return [
+    CONFIG_LABELS.ruleWords,
+    describeScoreRule(rule),
+    "Tự viết lại mỗi lần bổ trợ ghi quy tắc (nạp danh mục, chấm điểm). Sửa quy tắc ở các ô trên và bảng bậc.",
   ];
 }
 
@@ -535,11 +634,14 @@ export function configSheetOps(
 ): PlanOp[] {
   const sheet = SHEETS.config;
   const R = CONFIG_ROWS;
+  const L = CONFIG_LABELS;
   const rule = s.rule;
   const tiers = rule.tiers ?? [];
+  const doc = defaultReportDoc(info.unit);
   const reportDateCell: PlanCell = reportDateIsToday
     ? { formula: "=TODAY()", cached: toExcelSerial(s.reportDate) }
     : toExcelSerial(s.reportDate);
+  const countUnreviewed = s.countUnreviewed ?? true;
   const ops: PlanOp[] = [
     { op: "ensureSheet", sheet, tabColor: "#7F7F7F" },
     {
@@ -555,24 +657,29 @@ export function configSheetOps(
       address: `A${R.reportDate}`,
       rows: [
         [
-          "Ngày báo cáo",
+          L.reportDate,
           reportDateCell,
           "Mọi công thức và quy tắc màu dùng ô này (tên NgayBaoCao). Ghi một ngày cố định để kết quả không đổi; =TODAY() tự cập nhật mỗi ngày.",
         ],
         [
-          "Số ngày “sắp đến hạn”",
+          L.dueSoonDays,
           s.dueSoonDays,
           "Nhiệm vụ chưa xong có hạn trong số ngày này tính từ ngày báo cáo được tô vàng.",
         ],
         [
-          "Tính cả đơn vị phối hợp",
+          L.includeCoordinating,
           s.includeCoordinating,
           "FALSE: chỉ tính đơn vị chủ trì (mặc định). TRUE: tính cả đơn vị phối hợp.",
         ],
         [
-          "Vai trò được tính (tự tính)",
+          L.countedRole,
           { formula: countedRoleFormula(), cached: s.includeCoordinating ? COUNT_ALL_ROLES : "Chủ trì" },
           "Không sửa ô này.",
+        ],
+        [
+          L.countUnreviewed,
+          countUnreviewed,
+          "Số liệu thẩm định (trang Tổng hợp): TRUE (mặc định) — nhiệm vụ đơn vị báo hoàn thành mà chưa thẩm định vẫn được tính là hoàn thành; FALSE — chỉ tính nhiệm vụ có kết quả “Đạt”.",
         ],
       ],
     },
@@ -580,13 +687,7 @@ export function configSheetOps(
       op: "writeCells",
       sheet,
       address: `A${R.ruleTitle}`,
-      rows: [
-        [
-          isDefaultRule
-            ? "QUY TẮC CHẤM ĐIỂM — MẶC ĐỊNH (chưa phải quy tắc của tỉnh; người chấm hãy sửa)"
-            : "QUY TẮC CHẤM ĐIỂM",
-        ],
-      ],
+      rows: [[ruleTitleCell(isDefaultRule)]],
       style: { bold: true, fontColor: isDefaultRule ? "#C00000" : undefined },
     },
     {
@@ -595,41 +696,82 @@ export function configSheetOps(
       address: `A${R.scoreMode}`,
       rows: [
         [
-          "Cách tính",
+          L.scoreMode,
           rule.mode === "tiers" ? SCORE_MODE.tiers : SCORE_MODE.proportional,
           "Tỷ lệ: đạt 100% được điểm tối đa; từ ngưỡng đến dưới 100% được tỷ lệ × điểm tối đa; dưới ngưỡng 0 điểm. Bậc: theo bảng bậc.",
         ],
-        ["Điểm tối đa", rule.maxPoints, ""],
-        ["Ngưỡng", rule.threshold ?? 0, "Tỷ lệ hoàn thành tối thiểu để được tính điểm (cách tính Tỷ lệ)."],
+        [L.maxPoints, rule.maxPoints, ""],
+        [L.threshold, rule.threshold ?? 0, "Tỷ lệ hoàn thành tối thiểu để được tính điểm (cách tính Tỷ lệ)."],
+        [L.latePenalty, rule.latePenalty ?? 0, "Trừ cho mỗi nhiệm vụ hoàn thành trễ hạn; điểm không âm."],
+        ruleWordsRow(rule),
+      ],
+    },
+    {
+      op: "writeCells",
+      sheet,
+      address: `A${R.reportTitle}`,
+      rows: [["BÁO CÁO (trang “Báo cáo”) — sửa các ô dưới cho đúng đơn vị mình"]],
+      style: { bold: true },
+    },
+    {
+      op: "writeCells",
+      sheet,
+      address: `A${R.issuer}`,
+      rows: [
         [
-          "Điểm trừ mỗi nhiệm vụ trễ hạn",
-          rule.latePenalty ?? 0,
-          "Trừ cho mỗi nhiệm vụ hoàn thành trễ hạn; điểm không âm.",
+          L.issuer,
+          doc.issuer,
+          "Góc trái trên của báo cáo (cơ quan cấp trên, rồi cơ quan ban hành; xuống dòng bằng Alt+Enter).",
+        ],
+        [L.docNumber, doc.docNumber, "Ghi sau “Số: ” — văn thư điền số khi đăng ký văn bản."],
+        [L.recipient, doc.recipient, "Dòng “Kính gửi”."],
+        [
+          L.signerTitle,
+          doc.signerTitle,
+          "Ví dụ: GIÁM ĐỐC; KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC; TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH.",
+        ],
+        [L.signerName, doc.signerName, ""],
+        [
+          L.reportUnit,
+          doc.reportUnit,
+          info.unit
+            ? "Sổ của một đơn vị: báo cáo của đơn vị này."
+            : `Sổ toàn tỉnh: “${ALL_UNITS}” cho báo cáo toàn tỉnh, hoặc tên một đơn vị (như ở cột “Đơn vị” trang Phân công) cho báo cáo của đơn vị đó; bấm “Báo cáo” để tạo lại.`,
         ],
       ],
     },
+    { op: "style", sheet, address: `B${R.issuer}:B${R.reportUnit}`, style: { wrap: true, vertical: "top" } },
+    {
+      op: "style",
+      sheet,
+      address: `C${R.reportDate}:C${R.reportUnit}`,
+      style: { wrap: true, vertical: "top" },
+    },
+    // Merged-free but wrapped: a file has no layout engine, so rows with several lines say their height.
+    ...configRowHeights(s.rule, doc, Boolean(info.unit)),
     { op: "numberFormat", sheet, address: `B${R.reportDate}`, format: DATE_FORMAT },
     { op: "numberFormat", sheet, address: `B${R.threshold}`, format: PERCENT_FORMAT },
     { op: "numberFormat", sheet, address: `B${R.maxPoints}`, format: POINTS_FORMAT },
     { op: "numberFormat", sheet, address: `B${R.latePenalty}`, format: POINTS_FORMAT },
+    { op: "style", sheet, address: `B${R.ruleWords}`, style: { wrap: true } },
     {
       op: "writeCells",
       sheet,
       address: `A${R.tiersTitle}`,
-      rows: [["Bảng bậc (dùng khi Cách tính = Bậc)"]],
+      rows: [["Bảng bậc (dùng khi Cách tính = Bậc); Cận dưới: “>” = trên, “≥” = từ"]],
       style: { bold: true },
     },
     {
       op: "writeCells",
       sheet,
       address: `A${R.tiersHeader}`,
-      rows: [["Tỷ lệ tối thiểu", "Điểm"], ...tiers.map((t) => [t.minRate, t.points])],
+      rows: [[...TIER_HEADERS], ...tierRows(tiers)],
     },
     {
       op: "createTable",
       sheet,
       name: TABLES.tiers,
-      address: `A${R.tiersHeader}:B${R.tiersHeader + Math.max(1, tiers.length)}`,
+      address: `A${R.tiersHeader}:C${R.tiersHeader + Math.max(1, tiers.length)}`,
       style: "TableStyleLight9",
     },
     {
@@ -638,14 +780,33 @@ export function configSheetOps(
       address: `A${R.tiersHeader + 1}:A${R.tiersHeader + Math.max(1, tiers.length)}`,
       format: PERCENT_FORMAT,
     },
+    {
+      op: "dataValidation",
+      sheet,
+      address: `C${R.tiersHeader + 1}:C${R.tiersHeader + Math.max(1, tiers.length)}`,
+      rule: {
+        type: "list",
+        values: [TIER_BOUND.inclusive, TIER_BOUND.strict],
+        prompt: "≥: từ (tỷ lệ bằng cận dưới cũng đạt bậc này); >: trên (phải vượt cận dưới).",
+        error: "Chọn “≥” (từ) hoặc “>” (trên).",
+        strict: true,
+      },
+    },
     { op: "defineName", name: NAMES.reportDate, sheet, address: `B${R.reportDate}`, comment: "Ngày báo cáo" },
     { op: "defineName", name: NAMES.dueSoonDays, sheet, address: `B${R.dueSoonDays}` },
     { op: "defineName", name: NAMES.includeCoordinating, sheet, address: `B${R.includeCoordinating}` },
     { op: "defineName", name: NAMES.countedRole, sheet, address: `B${R.countedRole}` },
+    { op: "defineName", name: NAMES.countUnreviewed, sheet, address: `B${R.countUnreviewed}` },
     { op: "defineName", name: NAMES.scoreMode, sheet, address: `B${R.scoreMode}` },
     { op: "defineName", name: NAMES.maxPoints, sheet, address: `B${R.maxPoints}` },
     { op: "defineName", name: NAMES.threshold, sheet, address: `B${R.threshold}` },
     { op: "defineName", name: NAMES.latePenalty, sheet, address: `B${R.latePenalty}` },
+    { op: "defineName", name: NAMES.reportIssuer, sheet, address: `B${R.issuer}` },
+    { op: "defineName", name: NAMES.reportNumber, sheet, address: `B${R.docNumber}` },
+    { op: "defineName", name: NAMES.reportRecipient, sheet, address: `B${R.recipient}` },
+    { op: "defineName", name: NAMES.signerTitle, sheet, address: `B${R.signerTitle}` },
+    { op: "defineName", name: NAMES.signerName, sheet, address: `B${R.signerName}` },
+    { op: "defineName", name: NAMES.reportUnit, sheet, address: `B${R.reportUnit}` },
     {
       op: "dataValidation",
       sheet,
@@ -667,6 +828,12 @@ export function configSheetOps(
       op: "dataValidation",
       sheet,
       address: `B${R.includeCoordinating}`,
+      rule: { type: "boolean", error: "Chọn TRUE hoặc FALSE." },
+    },
+    {
+      op: "dataValidation",
+      sheet,
+      address: `B${R.countUnreviewed}`,
       rule: { type: "boolean", error: "Chọn TRUE hoặc FALSE." },
     },
     {
@@ -708,6 +875,15 @@ export function configSheetOps(
       ],
     },
     ...catalogueInfoOps(info),
+    {
+      op: "pageSetup",
+      sheet,
+      landscape: true,
+      paper: "A4",
+      fitToWidth: true,
+      printArea: `A1:C${R.tiersHeader + Math.max(1, tiers.length)}`,
+      centerFooter: "Trang &P/&N",
+    },
   ];
   return ops;
 }
@@ -717,12 +893,25 @@ export function configSheetOps(
 /** Name of the completion chart (so a rebuild replaces it instead of adding another). */
 export const SUMMARY_CHART = "CCHC_TyLeHoanThanh";
 
-export function summarySheetOps(assignments: readonly AssignmentRecord[], s: TrackerSettings): PlanOp[] {
+export interface SummaryOptions {
+  /** The assignment table has the Thẩm định columns (false: a workbook built before them). */
+  review?: boolean;
+  /** The BacDiem table has its "Cận dưới" column (false: a table built before it). */
+  tierBound?: boolean;
+}
+
+export function summarySheetOps(
+  assignments: readonly AssignmentRecord[],
+  s: TrackerSettings,
+  options: SummaryOptions = {},
+): PlanOp[] {
   const sheet = SHEETS.summary;
+  const review = options.review ?? true;
+  const tierBound = options.tierBound ?? true;
   const { lines, total } = summaryLines(assignments, s);
   const rows: PlanCell[][] = lines.map((l, i) => {
     const r = i + 2;
-    return [
+    const row: PlanCell[] = [
       l.unit,
       { formula: `=${unitCount(`$A${r}`)}`, cached: l.assigned },
       { formula: `=${unitCount(`$A${r}`, ["status", STATUS_CHOICES.done.vi])}`, cached: l.done },
@@ -736,14 +925,22 @@ export function summarySheetOps(assignments: readonly AssignmentRecord[], s: Tra
       },
       { formula: `=${unitCount(`$A${r}`, ["state", TASK_STATUS_LABELS.overdue.vi])}`, cached: l.overdue },
       { formula: `=IF(B${r}=0,0,C${r}/B${r})`, cached: l.completionRate },
-      { formula: scoreFormula(`G${r}`, `E${r}`), cached: l.points },
+      { formula: scoreFormula(`G${r}`, `E${r}`, tierBound), cached: l.points },
     ];
+    if (review)
+      row.push(
+        { formula: reviewedDoneFormula(`$A${r}`, `L${r}`), cached: l.doneReviewed },
+        { formula: `=IF(B${r}=0,0,I${r}/B${r})`, cached: l.rateReviewed },
+        { formula: scoreFormula(`J${r}`, `E${r}`, tierBound), cached: l.pointsReviewed },
+        { formula: unreviewedFormula(`$A${r}`, `C${r}`), cached: l.unreviewed },
+      );
+    return row;
   });
   const n = lines.length;
   const t = n + 2;
   const sum = (c: string, v: number): PlanCell =>
     n > 0 ? { formula: `=SUM(${c}2:${c}${n + 1})`, cached: v } : 0;
-  rows.push([
+  const totalRow: PlanCell[] = [
     SUMMARY_TOTAL_LABEL,
     sum("B", total.assigned),
     sum("C", total.done),
@@ -752,21 +949,41 @@ export function summarySheetOps(assignments: readonly AssignmentRecord[], s: Tra
     sum("F", total.overdue),
     { formula: `=IF(B${t}=0,0,C${t}/B${t})`, cached: total.completionRate },
     null,
-  ]);
+  ];
+  if (review)
+    totalRow.push(
+      sum("I", total.doneReviewed),
+      { formula: `=IF(B${t}=0,0,I${t}/B${t})`, cached: total.rateReviewed },
+      null,
+      sum("L", total.unreviewed),
+    );
+  rows.push(totalRow);
+  const lastCol = review ? "L" : "H";
+  const note = review ? "N" : "J";
   const ops: PlanOp[] = [
     { op: "ensureSheet", sheet, clear: true, charts: [SUMMARY_CHART], tabColor: "#C55A11" },
     {
       op: "writeCells",
       sheet,
       address: "A1",
-      rows: [[...SUMMARY_HEADERS]],
-      style: { bold: true, fill: "#DDEBF7" },
+      rows: [review ? [...SUMMARY_HEADERS, ...SUMMARY_REVIEW_HEADERS] : [...SUMMARY_HEADERS]],
+      style: { bold: true, fill: "#DDEBF7", wrap: true },
     },
     { op: "writeCells", sheet, address: "A2", rows },
-    { op: "style", sheet, address: `A${t}:H${t}`, style: { bold: true, fill: "#F2F2F2" } },
+    { op: "style", sheet, address: `A${t}:${lastCol}${t}`, style: { bold: true, fill: "#F2F2F2" } },
+    { op: "style", sheet, address: `A2:A${t}`, style: { wrap: true } },
     { op: "numberFormat", sheet, address: `G2:G${t}`, format: PERCENT_FORMAT },
     { op: "numberFormat", sheet, address: `H2:H${t}`, format: POINTS_FORMAT },
     { op: "numberFormat", sheet, address: `B2:F${t}`, format: "0" },
+    ...(review
+      ? ([
+          { op: "numberFormat", sheet, address: `I2:I${t}`, format: "0" },
+          { op: "numberFormat", sheet, address: `J2:J${t}`, format: PERCENT_FORMAT },
+          { op: "numberFormat", sheet, address: `K2:K${t}`, format: POINTS_FORMAT },
+          { op: "numberFormat", sheet, address: `L2:L${t}`, format: "0" },
+          { op: "style", sheet, address: `I1:L1`, style: { fill: "#E2EFDA" } },
+        ] as PlanOp[])
+      : []),
     {
       op: "columnWidths",
       sheet,
@@ -775,19 +992,30 @@ export function summarySheetOps(assignments: readonly AssignmentRecord[], s: Tra
         ...[1, 2, 3, 4, 5].map((c) => ({ column: c, width: 11 })),
         { column: 6, width: 15 },
         { column: 7, width: 9 },
+        ...(review ? [8, 9, 10, 11].map((c) => ({ column: c, width: 13 })) : []),
       ],
     },
     { op: "freezePanes", sheet, rows: 1, columns: 1 },
     {
       op: "writeCells",
       sheet,
-      address: "J1",
+      address: `${note}1`,
       rows: [
         [
-          "Số liệu tự tính bằng công thức từ trang “Phân công” theo ngày báo cáo và quy tắc chấm điểm ở trang “Cấu hình”. Trang này được tạo lại mỗi lần bấm “Tổng hợp”.",
+          "Số liệu tự tính bằng công thức từ trang “Phân công” theo ngày báo cáo và quy tắc chấm điểm ở trang “Cấu hình”. Điểm = điểm tự đánh giá; các cột thẩm định chỉ tính nhiệm vụ không bị đánh giá “Không đạt”/“Cần bổ sung”. Trang này được tạo lại mỗi lần bấm “Tổng hợp”.",
         ],
       ],
       style: { italic: true, fontColor: "#595959" },
+    },
+    {
+      op: "pageSetup",
+      sheet,
+      landscape: true,
+      paper: "A4",
+      printTitleRows: "$1:$1",
+      fitToWidth: true,
+      printArea: `A1:${lastCol}${t}`,
+      centerFooter: "Trang &P/&N",
     },
   ];
   if (n > 0) {
@@ -807,7 +1035,7 @@ export function summarySheetOps(assignments: readonly AssignmentRecord[], s: Tra
         categories: `A2:A${n + 1}`,
         values: `G2:G${n + 1}`,
         seriesName: "Tỷ lệ hoàn thành",
-        anchor: "J3",
+        anchor: `${note}3`,
         width: 560,
         height: Math.min(2000, 80 + 18 * n),
       },
@@ -818,125 +1046,19 @@ export function summarySheetOps(assignments: readonly AssignmentRecord[], s: Tra
 
 // ───────────────────────────── Báo cáo ─────────────────────────────
 
+/**
+ * Header row of the report's former one-table layout, kept for callers of the export; the
+ * document's Phụ lục header row is reportTableHeaderRow() in ./reportDoc.ts.
+ */
 export const REPORT_TABLE_HEADER_ROW = 8;
 
+/** The Báo cáo sheet: the administrative document of ./reportDoc.ts. */
 export function reportSheetOps(
   assignments: readonly AssignmentRecord[],
   s: TrackerSettings,
   banner: CatalogueBanner,
   unit: Unit | null,
+  options: ReportOptions = {},
 ): PlanOp[] {
-  const sheet = SHEETS.report;
-  const { lines, total } = summaryLines(assignments, s);
-  const h = REPORT_TABLE_HEADER_ROW;
-  const n = lines.length;
-  const ref = (col: string, r: number) => `='${SHEETS.summary}'!${col}${r}`;
-  const rows: PlanCell[][] = lines.map((l, i) => [
-    i + 1,
-    { formula: ref("A", i + 2), cached: l.unit },
-    { formula: ref("B", i + 2), cached: l.assigned },
-    { formula: ref("C", i + 2), cached: l.done },
-    { formula: ref("D", i + 2), cached: l.doneOnTime },
-    { formula: ref("E", i + 2), cached: l.doneLate },
-    { formula: ref("F", i + 2), cached: l.overdue },
-    { formula: ref("G", i + 2), cached: l.completionRate },
-    { formula: ref("H", i + 2), cached: l.points },
-  ]);
-  rows.push([
-    null,
-    SUMMARY_TOTAL_LABEL,
-    { formula: ref("B", n + 2), cached: total.assigned },
-    { formula: ref("C", n + 2), cached: total.done },
-    { formula: ref("D", n + 2), cached: total.doneOnTime },
-    { formula: ref("E", n + 2), cached: total.doneLate },
-    { formula: ref("F", n + 2), cached: total.overdue },
-    { formula: ref("G", n + 2), cached: total.completionRate },
-    null,
-  ]);
-  const last = h + n + 1;
-  const official = banner.official
-    ? `Danh mục: ${banner.title} (${banner.document}).`
-    : `Danh mục: ${banner.title} — DỮ LIỆU MINH HỌA, không phải văn bản chính thức; không dùng để báo cáo.`;
-  return [
-    { op: "ensureSheet", sheet, clear: true, tabColor: "#7030A0" },
-    {
-      op: "writeCells",
-      sheet,
-      address: "A1",
-      rows: [
-        [
-          `BÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM ${banner.planYear ?? DEFAULT_PLAN_YEAR}`,
-        ],
-      ],
-      style: { bold: true, fontSize: 14, horizontal: "center" },
-    },
-    { op: "mergeCells", sheet, address: "A1:I1" },
-    {
-      op: "writeCells",
-      sheet,
-      address: "A2",
-      rows: [["Kính gửi: Ủy ban nhân dân tỉnh Quảng Ngãi (qua Sở Nội vụ)"]],
-      style: { horizontal: "center" },
-    },
-    { op: "mergeCells", sheet, address: "A2:I2" },
-    {
-      op: "writeCells",
-      sheet,
-      address: "A3",
-      rows: [[`Đơn vị báo cáo: ${unit ? displayName(unit) : "…………………………"}`]],
-    },
-    {
-      op: "writeCells",
-      sheet,
-      address: "A4",
-      rows: [["Ngày báo cáo:", { formula: `=${NAMES.reportDate}`, cached: toExcelSerial(s.reportDate) }]],
-    },
-    { op: "numberFormat", sheet, address: "B4", format: DATE_FORMAT },
-    {
-      op: "writeCells",
-      sheet,
-      address: "A5",
-      rows: [[official]],
-      style: { italic: true, fontColor: banner.official ? undefined : "#C00000" },
-    },
-    {
-      op: "writeCells",
-      sheet,
-      address: "A6",
-      rows: [["Điểm tính theo quy tắc ở trang “Cấu hình”; số liệu lấy từ trang “Tổng hợp”."]],
-      style: { italic: true },
-    },
-    {
-      op: "writeCells",
-      sheet,
-      address: `A${h}`,
-      rows: [["STT", ...SUMMARY_HEADERS]],
-      style: { bold: true, fill: "#DDEBF7", wrap: true, horizontal: "center" },
-    },
-    { op: "writeCells", sheet, address: `A${h + 1}`, rows },
-    { op: "style", sheet, address: `A${last}:I${last}`, style: { bold: true } },
-    { op: "numberFormat", sheet, address: `H${h + 1}:H${last}`, format: PERCENT_FORMAT },
-    { op: "numberFormat", sheet, address: `I${h + 1}:I${last}`, format: POINTS_FORMAT },
-    {
-      op: "columnWidths",
-      sheet,
-      widths: [
-        { column: 0, width: 6 },
-        { column: 1, width: 44 },
-        ...[2, 3, 4, 5, 6].map((c) => ({ column: c, width: 11 })),
-        { column: 7, width: 14 },
-        { column: 8, width: 9 },
-      ],
-    },
-    {
-      op: "pageSetup",
-      sheet,
-      landscape: true,
-      paper: "A4",
-      printTitleRows: `$${h}:$${h}`,
-      fitToWidth: true,
-      printArea: `A1:I${last}`,
-      centerFooter: "Trang &P/&N",
-    },
-  ];
+  return reportDocumentOps(assignments, s, banner, unit, options);
 }

@@ -4,7 +4,7 @@
  */
 import type { Catalogue } from "../catalogue/types";
 import type { Unit } from "../units/units";
-import { DEFAULT_SCORE_RULE } from "../scoring/score";
+import { isDefaultScoreRule } from "../scoring/score";
 import { buildModel, type AssignmentRecord, type ProgressEntry, type TrackerModel } from "./model";
 import type { TrackerSettings } from "./evaluate";
 import { mergeTracker, type ExistingTable, type MergeResult } from "./merge";
@@ -21,6 +21,7 @@ import {
   type CatalogueRecord,
 } from "./sheets";
 import type { PlanOp, WorkbookPlan } from "./plan";
+import type { ReportOptions } from "./reportDoc";
 import { ALL_UNITS, SHEETS, tasksSheetName } from "./layout";
 import { findUnit, unitMapAt } from "../units/units";
 import { unitsAsOfOf } from "../catalogue/planYear";
@@ -62,14 +63,9 @@ function record(input: TrackerInput): CatalogueRecord {
   };
 }
 
+/** The settings' rule is the labelled placeholder (one owner: the core's isDefaultScoreRule). */
 export function isDefaultRule(s: TrackerSettings): boolean {
-  const r = s.rule;
-  return (
-    r.mode === DEFAULT_SCORE_RULE.mode &&
-    r.maxPoints === DEFAULT_SCORE_RULE.maxPoints &&
-    (r.threshold ?? 0) === DEFAULT_SCORE_RULE.threshold &&
-    (r.latePenalty ?? 0) === DEFAULT_SCORE_RULE.latePenalty
-  );
+  return isDefaultScoreRule(s.rule);
 }
 
 /** The model of a pull; refuses a one-unit workbook for a unit with no task. */
@@ -103,8 +99,12 @@ export function summaryOps(
   settings: TrackerSettings,
   banner: CatalogueBanner,
   unit: Unit | null,
+  report: ReportOptions = {},
 ): PlanOp[] {
-  return [...summarySheetOps(assignments, settings), ...reportSheetOps(assignments, settings, banner, unit)];
+  return [
+    ...summarySheetOps(assignments, settings, { review: report.review, tierBound: report.tierBound }),
+    ...reportSheetOps(assignments, settings, banner, unit, report),
+  ];
 }
 
 /** The whole workbook, as the headless export writes it. */
@@ -119,7 +119,9 @@ export function workbookPlanOfModel(
 ): { plan: WorkbookPlan; model: TrackerModel } {
   const ops = [
     ...freshTrackerOps(input, model, true),
-    ...summaryOps(model.assignments, input.settings, bannerOf(input.catalogue), input.unit ?? null),
+    ...summaryOps(model.assignments, input.settings, bannerOf(input.catalogue), input.unit ?? null, {
+      planYear: input.catalogue.planYear,
+    }),
   ];
   return { plan: { ops }, model };
 }

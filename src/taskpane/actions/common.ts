@@ -52,7 +52,7 @@ export async function readTracker(
   const cfg = configRead.resolve();
   const tiers: TableRead = {
     exists: cfg.tiersExist,
-    headers: [],
+    headers: cfg.tierHeaders,
     rowCount: cfg.tiers.length,
     rows: cfg.tiers,
     extraSyncs: 0,

@@ -4,7 +4,12 @@
  * add-in still shows the right numbers. The pane shows the same numbers computed by the core's
  * twins of those formulas (checked against a real spreadsheet engine in the e2e suite).
  */
-import { validateScoreRule, ScoreRuleError, type ScoreRule } from "../../core/scoring/score";
+import {
+  isDefaultScoreRule,
+  validateScoreRule,
+  ScoreRuleError,
+  type ScoreRule,
+} from "../../core/scoring/score";
 import { assignmentColumnIndex, assignmentFromRow } from "../../core/workbook/assignmentRow";
 import { formatCellIssue, type CellIssue } from "../../core/workbook/cellValues";
 import { findUnit } from "../../core/units/units";
@@ -14,9 +19,17 @@ import type { AssignmentRecord } from "../../core/workbook/model";
 import {
   CONFIG_ROWS,
   reportSheetOps,
+  ruleTitleCell,
+  ruleWordsRow,
   summarySheetOps,
+  tierRows as tierCellRows,
   type CatalogueBanner,
 } from "../../core/workbook/sheets";
+import { TIER_HEADERS } from "../../core/workbook/configLayout";
+import { defaultReportDoc, type ReportDoc } from "../../core/workbook/reportDoc";
+import type { ScoreTier } from "../../core/scoring/score";
+
+const tierCells = (t: ScoreTier) => tierCellRows([t])[0];
 import type { PlanOp } from "../../core/workbook/plan";
 import type { UnitSummary } from "../../core/summary/summarize";
 import { applyPlan } from "../excel/applyPlan";
@@ -47,7 +60,10 @@ const NEEDED: AssignmentColumnKey[] = [
   "due",
   "status",
   "completedOn",
+  "review",
 ];
+/** The report's Phụ lục lists each task of the unit with its evidence and review. */
+const REPORT_NEEDED: AssignmentColumnKey[] = [...NEEDED, "title", "evidence", "explanation", "reviewNote"];
 const header = assignmentHeader;
 /** Columns the summary formulas, the report and the PivotTable refer to. */
 const SUMMARY_USES: AssignmentColumnKey[] = ["state", "check", "period"];
@@ -56,6 +72,14 @@ const SUMMARY_USES: AssignmentColumnKey[] = ["state", "check", "period"];
 export function assignmentsFromSnapshot(snap: TrackerSnapshot, issues?: CellIssue[]): AssignmentRecord[] {
   const idx = assignmentColumnIndex(snap.assignments.headers);
   return snap.assignments.rows.map((r, i) => assignmentFromRow(r, idx, i, issues));
+}
+
+/** Shape flags of an older workbook: Thẩm định columns and the tier bound column may be missing. */
+function shapeOf(snap: TrackerSnapshot): { review: boolean; tierBound: boolean } {
+  return {
+    review: snap.assignments.headers.includes(header("review")),
+    tierBound: !snap.tiers.exists || snap.tiers.headers.includes(TIER_HEADERS[2]),
+  };
 }
 
 function bannerFromSnapshot(snap: TrackerSnapshot): CatalogueBanner {
@@ -78,16 +102,28 @@ async function writeSummary(
 ): Promise<SummaryOutcome> {
   const issues: CellIssue[] = [];
   const assignments = assignmentsFromSnapshot(snap, issues);
-  const ops: PlanOp[] = [...(extra.before ?? []), ...summarySheetOps(assignments, settings)];
+  const shape = shapeOf(snap);
+  const ops: PlanOp[] = [...(extra.before ?? []), ...summarySheetOps(assignments, settings, shape)];
   if (extra.report) {
     const unitName = snap.config?.catalogue.unitName;
+    const unit = unitName ? findUnit(unitName) : null;
+    const read = snap.config?.report;
+    const defaults = defaultReportDoc(unit);
+    // Cells left empty (or a workbook built before the report settings) fall back to the defaults.
+    const doc: ReportDoc = {
+      issuer: read?.issuer || defaults.issuer,
+      docNumber: read?.docNumber || defaults.docNumber,
+      recipient: read?.recipient || defaults.recipient,
+      signerTitle: read?.signerTitle || defaults.signerTitle,
+      signerName: read?.signerName ?? defaults.signerName,
+      reportUnit: read?.reportUnit || defaults.reportUnit,
+    };
     ops.push(
-      ...reportSheetOps(
-        assignments,
-        settings,
-        bannerFromSnapshot(snap),
-        unitName ? findUnit(unitName) : null,
-      ),
+      ...reportSheetOps(assignments, settings, bannerFromSnapshot(snap), unit, {
+        ...shape,
+        doc,
+        planYear: snap.config?.catalogue.planYear ?? undefined,
+      }),
     );
   }
   if (extra.pivot) {
@@ -124,7 +160,13 @@ async function summaryAction(
 ): Promise<SummaryOutcome> {
   const meter = new SyncMeter(context);
   try {
-    const { snap, settings } = await readTrackerFor(context, meter, NEEDED, options.chunkBytes, SUMMARY_USES);
+    const { snap, settings } = await readTrackerFor(
+      context,
+      meter,
+      options.report ? REPORT_NEEDED : NEEDED,
+      options.chunkBytes,
+      SUMMARY_USES,
+    );
     return await writeSummary(context, meter, snap, settings, options);
   } catch (e) {
     throw explainOfficeError(e);
@@ -183,19 +225,28 @@ export async function applyScoreRule(
           [rule.latePenalty ?? 0],
         ],
       },
+      { op: "writeCells", sheet: SHEETS.config, address: `A${R.ruleWords}`, rows: [ruleWordsRow(rule)] },
       {
         op: "writeCells",
         sheet: SHEETS.config,
         address: `A${R.ruleTitle}`,
-        rows: [["QUY TẮC CHẤM ĐIỂM"]],
-        style: { bold: true, fontColor: "#000000" },
+        rows: [[ruleTitleCell(isDefaultScoreRule(rule))]],
+        style: { bold: true, fontColor: isDefaultScoreRule(rule) ? "#C00000" : "#000000" },
       },
     ];
+    // A tier table written before the "Cận dưới" column keeps two columns (all bounds inclusive).
+    const width = shapeOf(snap).tierBound ? 3 : 2;
+    if (width === 2 && tiers.some((t) => t.strict)) {
+      throw new ActionError(
+        [`Bảng bậc của sổ này chưa có cột “${TIER_HEADERS[2]}” nên không ghi được bậc “trên” (>).`],
+        "Hãy nạp lại danh mục vào một sổ mới để có bảng bậc mới, hoặc dùng bậc “từ” (≥).",
+      );
+    }
     if (tiers.length > current) {
       before.push({
         op: "appendTableRows",
         table: TABLES.tiers,
-        rows: Array.from({ length: tiers.length - current }, () => [null, null]),
+        rows: Array.from({ length: tiers.length - current }, () => new Array<null>(width).fill(null)),
       });
     }
     before.push({
@@ -204,7 +255,7 @@ export async function applyScoreRule(
       row: 0,
       column: 0,
       rows: Array.from({ length: Math.max(tierRows, current) }, (_, i) =>
-        tiers[i] ? [tiers[i].minRate, tiers[i].points] : [null, null],
+        tiers[i] ? tierCells(tiers[i]).slice(0, width) : new Array<null>(width).fill(null),
       ),
     });
     const outcome = await writeSummary(context, meter, snap, settings, {

@@ -121,6 +121,10 @@ function applyStyle(range: Excel.Range, style: CellStyle): void {
   if (style.horizontal)
     range.format.horizontalAlignment =
       style.horizontal === "left" ? "Left" : style.horizontal === "center" ? "Center" : "Right";
+  if (style.vertical)
+    range.format.verticalAlignment =
+      style.vertical === "top" ? "Top" : style.vertical === "center" ? "Center" : "Bottom";
+  if (style.rowHeight !== undefined) range.format.rowHeight = style.rowHeight;
 }
 
 function hasFormula(rows: ExcelInput[][]): boolean {

@@ -17,6 +17,8 @@ export interface ConfigBlockRead {
   /** The tier table's body rows; tiersExist false when there is no BacDiem table. */
   tiersExist: boolean;
   tiers: unknown[][];
+  /** The tier table's header cells (an older table lacks the "Cận dưới" column). */
+  tierHeaders: string[];
 }
 
 export function queueConfigRead(context: Excel.RequestContext): { resolve: () => ConfigBlockRead } {
@@ -30,10 +32,19 @@ export function queueConfigRead(context: Excel.RequestContext): { resolve: () =>
   tiers.load("name");
   const tierBody = tiers.getDataBodyRange();
   tierBody.load("values");
+  const tierHeader = tiers.getHeaderRowRange();
+  tierHeader.load("values");
   return {
     resolve: () => {
       if (sheet.isNullObject)
-        return { exists: false, block: [], reportDateFormula: "", tiersExist: false, tiers: [] };
+        return {
+          exists: false,
+          block: [],
+          reportDateFormula: "",
+          tiersExist: false,
+          tiers: [],
+          tierHeaders: [],
+        };
       const tiersExist = !tiers.isNullObject;
       return {
         exists: true,
@@ -41,6 +52,7 @@ export function queueConfigRead(context: Excel.RequestContext): { resolve: () =>
         reportDateFormula: String(dateCell.formulas[0]?.[0] ?? ""),
         tiersExist,
         tiers: tiersExist ? tierBody.values : [],
+        tierHeaders: tiersExist ? (tierHeader.values[0] ?? []).map((v) => String(v ?? "")) : [],
       };
     },
   };

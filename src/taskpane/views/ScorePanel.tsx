@@ -10,6 +10,7 @@ import {
   Input,
   Radio,
   RadioGroup,
+  Select,
   Subtitle2,
   makeStyles,
   tokens,
@@ -17,6 +18,7 @@ import {
 import { useT } from "../i18n";
 import type { ScoreRule } from "../app/types";
 import { draftFromRule, defaultDraft, isDefaultRule, ruleFromDraft, type ScoreDraft } from "./scoreDraft";
+import { describeScoreRule } from "../../core/scoring/score";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -25,7 +27,7 @@ const useStyles = makeStyles({
   heading: { margin: 0, fontSize: tokens.fontSizeBase300 },
   tier: {
     display: "grid",
-    gridTemplateColumns: "1fr 1fr auto",
+    gridTemplateColumns: "1fr 1fr 1fr auto",
     gap: tokens.spacingHorizontalS,
     alignItems: "end",
   },
@@ -173,6 +175,16 @@ export function ScorePanel({
               disabled={disabled}
             />
           </Field>
+          <Field label={t.tierBound(i + 1)}>
+            <Select
+              value={row.strict ? "strict" : "inclusive"}
+              onChange={(_, d) => setTier(i, { strict: d.value === "strict" })}
+              disabled={disabled}
+            >
+              <option value="inclusive">{t.boundInclusive}</option>
+              <option value="strict">{t.boundStrict}</option>
+            </Select>
+          </Field>
           <Button
             size="small"
             aria-label={t.removeTier(i + 1)}
@@ -191,6 +203,11 @@ export function ScorePanel({
           {t.addTier}
         </Button>
       </div>
+      {parsed.rule ? (
+        <p className={styles.text} data-testid="rule-in-words">
+          {t.ruleInWords}: {describeScoreRule(parsed.rule)}
+        </p>
+      ) : null}
       <div className={styles.buttons}>
         <Button appearance="primary" type="submit" disabled={disabled}>
           {t.applyRule}

@@ -2,7 +2,7 @@
  * The score-rule form's text fields ↔ a ScoreRule. Rates are typed in percent (80 → 0.8);
  * both "1,5" and "1.5" are accepted. Invalid fields are reported per field, never guessed.
  */
-import { DEFAULT_SCORE_RULE } from "../../core/scoring/score";
+import { DEFAULT_SCORE_RULE, isDefaultScoreRule, scoreRuleProblems } from "../../core/scoring/score";
 import { formatNumber, type Language, type Messages } from "../i18n";
 import type { ScoreRule, ScoreTier } from "../app/types";
 
@@ -12,8 +12,8 @@ export interface ScoreDraft {
   /** Percent. */
   threshold: string;
   latePenalty: string;
-  /** minRate in percent. */
-  tiers: Array<{ minRate: string; points: string }>;
+  /** minRate in percent; strict: the rate must be above it ("trên"), else at least it ("từ"). */
+  tiers: Array<{ minRate: string; points: string; strict?: boolean }>;
 }
 
 export interface DraftErrors {
@@ -49,6 +49,7 @@ export function draftFromRule(rule: ScoreRule, lang: Language): ScoreDraft {
     tiers: (rule.tiers ?? []).map((tier) => ({
       minRate: toPercent(tier.minRate, lang),
       points: formatNumber(tier.points, lang, 4),
+      strict: tier.strict === true,
     })),
   };
 }
@@ -92,50 +93,68 @@ export function ruleFromDraft(d: ScoreDraft, t: Messages): DraftResult {
     messages.push(`${t.latePenaltyLabel}: ${lateErr}`);
   }
   const tiers: ScoreTier[] = [];
-  const seen = new Set<number>();
   d.tiers.forEach((row, i) => {
     const [minRate, rateErr] = percent(row.minRate, t.errPercent);
     const [points, pointsErr] = nonNegative(row.points);
-    let rateMessage = rateErr;
-    if (minRate !== null && seen.has(minRate)) rateMessage = t.errTierDuplicate;
-    if (minRate !== null) seen.add(minRate);
-    if (rateMessage) {
-      errors.tiers[i].minRate = rateMessage;
-      messages.push(`${t.tierMinRate(i + 1)}: ${rateMessage}`);
+    if (rateErr) {
+      errors.tiers[i].minRate = rateErr;
+      messages.push(`${t.tierMinRate(i + 1)}: ${rateErr}`);
     }
     if (pointsErr) {
       errors.tiers[i].points = pointsErr;
       messages.push(`${t.tierPoints(i + 1)}: ${pointsErr}`);
     }
-    if (!rateMessage && !pointsErr) tiers.push({ minRate: minRate as number, points: points as number });
+    const tier: ScoreTier = { minRate: minRate ?? Number.NaN, points: points ?? Number.NaN };
+    if (row.strict) tier.strict = true;
+    tiers.push(tier);
   });
-  if (d.mode === "tiers" && d.tiers.length === 0) {
-    errors.tiersEmpty = t.errTiersEmpty;
-    messages.push(t.errTiersEmpty);
+  const rule: ScoreRule = {
+    mode: d.mode,
+    maxPoints: maxPoints ?? Number.NaN,
+    threshold: threshold ?? 0,
+    latePenalty: latePenalty ?? 0,
+    tiers,
+  };
+  // What the rule means (duplicates, points above the maximum, …) is the core's to say; a field
+  // whose text did not parse already has its message.
+  const parsedAlready = (p: { field: string; tier?: number }) =>
+    p.tier !== undefined
+      ? Boolean(errors.tiers[p.tier]?.minRate || errors.tiers[p.tier]?.points)
+      : (p.field === "maxPoints" && errors.maxPoints !== undefined) ||
+        (p.field === "threshold" && errors.threshold !== undefined) ||
+        (p.field === "latePenalty" && errors.latePenalty !== undefined);
+  // The tier table is shown (and kept in Cấu hình) in either mode, so its rows are checked always.
+  const problems = [
+    ...scoreRuleProblems(rule),
+    ...(rule.mode === "proportional" && tiers.length > 0
+      ? scoreRuleProblems({ ...rule, mode: "tiers" }).filter((p) => p.tier !== undefined)
+      : []),
+  ];
+  for (const p of problems) {
+    if (parsedAlready(p)) continue;
+    const text =
+      p.code === "duplicate"
+        ? t.errTierDuplicate
+        : p.code === "pointsOverMax"
+          ? t.errPointsOverMax
+          : p.message;
+    if (p.field === "tiers") {
+      errors.tiersEmpty = t.errTiersEmpty;
+      messages.push(t.errTiersEmpty);
+    } else if (p.tier !== undefined && (p.field === "minRate" || p.field === "points")) {
+      errors.tiers[p.tier][p.field] = text;
+      messages.push(
+        `${p.field === "minRate" ? t.tierMinRate(p.tier + 1) : t.tierPoints(p.tier + 1)}: ${text}`,
+      );
+    } else {
+      if (p.field === "maxPoints" || p.field === "threshold" || p.field === "latePenalty")
+        errors[p.field] = text;
+      messages.push(text);
+    }
   }
   if (messages.length > 0) return { rule: null, errors, messages };
-  return {
-    rule: {
-      mode: d.mode,
-      maxPoints: maxPoints as number,
-      threshold: threshold as number,
-      latePenalty: latePenalty as number,
-      tiers,
-    },
-    errors: null,
-  };
+  return { rule, errors: null };
 }
 
-/** The rule equals DEFAULT_SCORE_RULE (the placeholder, not the province's rule). */
-export function isDefaultRule(rule: ScoreRule): boolean {
-  const d = DEFAULT_SCORE_RULE;
-  const tiers = rule.tiers ?? [];
-  return (
-    rule.mode === d.mode &&
-    rule.maxPoints === d.maxPoints &&
-    (rule.threshold ?? 0) === d.threshold &&
-    (rule.latePenalty ?? 0) === d.latePenalty &&
-    tiers.length === d.tiers.length &&
-    tiers.every((tier, i) => tier.minRate === d.tiers[i].minRate && tier.points === d.tiers[i].points)
-  );
-}
+/** The rule equals DEFAULT_SCORE_RULE (the placeholder): the core's answer, one owner. */
+export const isDefaultRule = isDefaultScoreRule;

@@ -10,6 +10,7 @@ import {
   ASSIGNMENT_TABLE_HEADER_ROW,
   SHEETS,
   SUMMARY_HEADERS,
+  SUMMARY_REVIEW_HEADERS,
   SUMMARY_TOTAL_LABEL,
   TASK_COLUMNS,
   TASK_TABLE_HEADER_ROW,
@@ -28,7 +29,14 @@ import {
   taskProgressText,
   type TrackerSettings,
 } from "../../../src/core/workbook/evaluate";
-import { REPORT_TABLE_HEADER_ROW } from "../../../src/core/workbook/sheets";
+import {
+  MOTTO,
+  REPORT_FIGURE_HEADERS,
+  REPORT_TASK_HEADERS,
+  REPORT_UNIT_HEADERS,
+  reportTableHeaderRow,
+} from "../../../src/core/workbook/reportDoc";
+import { reviewedCounts } from "../../../src/core/workbook/review";
 import { cellAddress } from "../../../src/core/workbook/plan";
 import type { TrackerModel } from "../../../src/core/workbook/model";
 import { cellText } from "../../../src/export/xlsxWriter";
@@ -141,6 +149,9 @@ export function compareWorkbook(
     c.cell(A, r, ac("period"), text(periodLabel(a.kind, a.due)), "Kỳ hạn = periodLabel");
     c.cell(A, r, ac("state"), text(assignmentStateLabel(a, s)), "Tình trạng = classifyTask");
     c.cell(A, r, ac("check"), text(assignmentCheck(a, s)), "Kiểm tra = assignmentCheck");
+    c.cell(A, r, ac("explanation"), text(a.explanation), "Giải trình");
+    c.cell(A, r, ac("review"), text(a.review), "Kết quả thẩm định");
+    c.cell(A, r, ac("reviewNote"), text(a.reviewNote), "Ý kiến thẩm định");
   });
   if (c.rows(A).length !== a0 + model.assignments.length) {
     c.diffs.push({
@@ -207,18 +218,82 @@ export function compareWorkbook(
   };
   lines.forEach((l, i) => summaryRow(S, 1 + i, 0, l, l.points));
   summaryRow(S, 1 + lines.length, 0, { ...total, unit: SUMMARY_TOTAL_LABEL }, null);
-
-  // ── Báo cáo: the same figures with STT, and the report date ──
-  const B = SHEETS.report;
-  c.cell(B, 3, 1, { int: toExcelSerial(s.reportDate) }, "Ngày báo cáo = NgayBaoCao");
-  const h = REPORT_TABLE_HEADER_ROW - 1;
-  ["STT", ...SUMMARY_HEADERS].forEach((x, j) => c.cell(B, h, j, { text: x }, "tiêu đề"));
+  // The reviewed figures after the contract columns (review.ts twins, grouped by the unit's text).
+  SUMMARY_REVIEW_HEADERS.forEach((h, j) => c.cell(S, 0, 8 + j, { text: h }, "tiêu đề"));
   lines.forEach((l, i) => {
-    c.cell(B, h + 1 + i, 0, { int: i + 1 }, "STT");
-    summaryRow(B, h + 1 + i, 1, l, l.points);
+    c.cell(S, 1 + i, 8, { int: l.doneReviewed }, "Hoàn thành (thẩm định)");
+    c.cell(S, 1 + i, 9, { real: l.rateReviewed }, "Tỷ lệ (thẩm định)");
+    c.cell(S, 1 + i, 10, { real: l.pointsReviewed }, "Điểm thẩm định = planScore");
+    c.cell(S, 1 + i, 11, { int: l.unreviewed }, "Chưa thẩm định");
   });
-  c.cell(B, h + 1 + lines.length, 0, { empty: true }, "STT");
-  summaryRow(B, h + 1 + lines.length, 1, { ...total, unit: SUMMARY_TOTAL_LABEL }, null);
+  const tr = 1 + lines.length;
+  c.cell(S, tr, 8, { int: total.doneReviewed }, "Hoàn thành (thẩm định), tổng");
+  c.cell(S, tr, 9, { real: total.rateReviewed }, "Tỷ lệ (thẩm định), tổng");
+  c.cell(S, tr, 11, { int: total.unreviewed }, "Chưa thẩm định, tổng");
+
+  // ── Báo cáo: the document's date line, the figures row, and the Phụ lục ──
+  const B = SHEETS.report;
+  const d = s.reportDate;
+  c.cell(
+    B,
+    2,
+    3,
+    {
+      text: `Quảng Ngãi, ngày ${Number(d.slice(8, 10))} tháng ${Number(d.slice(5, 7))} năm ${d.slice(0, 4)}`,
+    },
+    "ngày tháng năm = NgayBaoCao",
+  );
+  MOTTO.forEach((m, i) => c.cell(B, i, 3, { text: m }, "quốc hiệu"));
+  if (!input.singleUnit) {
+    const n = lines.length;
+    const mean = (k: "points" | "pointsReviewed") => (n === 0 ? 0 : lines.reduce((x, l) => x + l[k], 0) / n);
+    const fig: Want[] = [
+      { int: total.assigned },
+      { int: total.done },
+      { int: total.doneOnTime },
+      { int: total.doneLate },
+      { int: total.overdue },
+      { real: total.completionRate },
+      { real: mean("points") },
+      { real: mean("pointsReviewed") },
+      { int: total.unreviewed },
+    ];
+    fig.forEach((w, j) => c.cell(B, 10, j, w, `số liệu: ${REPORT_FIGURE_HEADERS[j]}`));
+    const h = reportTableHeaderRow(false) - 1;
+    REPORT_UNIT_HEADERS.forEach((x, j) => c.cell(B, h, j, { text: x }, "tiêu đề Phụ lục"));
+    lines.forEach((l, i) => {
+      const r = h + 1 + i;
+      c.cell(B, r, 0, { int: i + 1 }, "STT");
+      c.cell(B, r, 1, text(l.unit), "Đơn vị");
+      c.cell(B, r, 2, { int: l.assigned }, "Được giao");
+      c.cell(B, r, 3, { int: l.done }, "Hoàn thành");
+      c.cell(B, r, 4, { int: l.overdue }, "Quá hạn");
+      c.cell(B, r, 5, { real: l.completionRate }, "Tỷ lệ hoàn thành");
+      c.cell(B, r, 6, { real: l.points }, "Điểm tự đánh giá");
+      c.cell(B, r, 7, { real: l.pointsReviewed }, "Điểm thẩm định");
+      c.cell(B, r, 8, { int: l.unreviewed }, "Chưa thẩm định");
+    });
+    c.cell(B, h + 1 + n, 1, { text: SUMMARY_TOTAL_LABEL }, "Tổng cộng");
+    c.cell(B, h + 1 + n, 2, { int: total.assigned }, "Được giao, tổng");
+  } else {
+    const l = lines[0];
+    const fig: Want[] = l
+      ? [
+          { int: l.assigned },
+          { int: l.done },
+          { int: l.doneOnTime },
+          { int: l.doneLate },
+          { int: l.overdue },
+          { real: l.completionRate },
+          { real: l.points },
+          { real: l.pointsReviewed },
+          { int: l.unreviewed },
+        ]
+      : [];
+    fig.forEach((w, j) => c.cell(B, 10, j, w, `số liệu: ${REPORT_FIGURE_HEADERS[j]}`));
+    const h = reportTableHeaderRow(true) - 1;
+    REPORT_TASK_HEADERS.forEach((x, j) => c.cell(B, h, j, { text: x }, "tiêu đề Phụ lục"));
+  }
 
   // ── Cấu hình: the computed counted role ──
   const C = SHEETS.config;
@@ -227,6 +302,7 @@ export function compareWorkbook(
   return { diffs: c.diffs, checked: c.checked, knownIssues };
 }
 
+type Reviewed = { doneReviewed: number; rateReviewed: number; pointsReviewed: number; unreviewed: number };
 type Line = {
   unit: string;
   assigned: number;
@@ -248,7 +324,11 @@ export function engineSummary(
   core: ReturnType<typeof summaryLines>,
   model: TrackerModel,
   s: TrackerSettings,
-): { lines: Array<Line & { points: number }>; total: Line; knownIssues: string[] } {
+): {
+  lines: Array<Line & Reviewed & { points: number }>;
+  total: Line & Omit<Reviewed, "pointsReviewed">;
+  knownIssues: string[];
+} {
   const knownIssues: string[] = [];
   const counted = model.assignments.filter((a) => isCounted(a, s));
   const byName = new Map<string, Line>();
@@ -297,16 +377,26 @@ export function engineSummary(
           `COUNTIFS theo tên: ${e.assigned}/${e.done}/${e.overdue}`,
       );
     }
+    const rc = reviewedCounts(
+      counted.filter((a) => a.unit.toLowerCase() === l.unit.toLowerCase()),
+      s.countUnreviewed ?? true,
+    );
+    const rateReviewed = e.assigned === 0 ? 0 : rc.doneReviewed / e.assigned;
     return {
       ...e,
       unit: l.unit,
       completionRate: rate,
       points: same ? l.points : planScore(rate, s.rule, e.doneLate),
+      doneReviewed: rc.doneReviewed,
+      rateReviewed,
+      pointsReviewed: planScore(rateReviewed, s.rule, e.doneLate),
+      unreviewed: rc.unreviewed,
     };
   });
-  const sum = (k: "assigned" | "done" | "doneOnTime" | "doneLate" | "overdue") =>
-    lines.reduce((n, l) => n + l[k], 0);
-  const total: Line = {
+  const sum = (
+    k: "assigned" | "done" | "doneOnTime" | "doneLate" | "overdue" | "doneReviewed" | "unreviewed",
+  ) => lines.reduce((n, l) => n + l[k], 0);
+  const total: Line & Omit<Reviewed, "pointsReviewed"> = {
     unit: core.total.unit,
     assigned: sum("assigned"),
     done: sum("done"),
@@ -314,8 +404,12 @@ export function engineSummary(
     doneLate: sum("doneLate"),
     overdue: sum("overdue"),
     completionRate: 0,
+    doneReviewed: sum("doneReviewed"),
+    rateReviewed: 0,
+    unreviewed: sum("unreviewed"),
   };
   total.completionRate = total.assigned === 0 ? 0 : total.done / total.assigned;
+  total.rateReviewed = total.assigned === 0 ? 0 : total.doneReviewed / total.assigned;
   if (total.assigned !== core.total.assigned) {
     knownIssues.push(
       `Tổng cộng: core ${core.total.assigned} phân công được tính, tổng các dòng trên trang ${total.assigned}`,

@@ -110,8 +110,8 @@ describe.each(sizes)("%s", (_label, n) => {
       expect(new Set(pc.formulas.map((r) => r[i]))).toEqual(new Set([formula()]));
     }
     expect(d.workbook.table(TABLES.tiers).rows).toEqual([
-      [1, 2],
-      [0.8, 1],
+      [1, 2, "≥"],
+      [0.8, 1, "≥"],
     ]);
 
     const names = Object.fromEntries(d.workbook.names().map((x) => [x.name, x.formula]));

@@ -239,7 +239,7 @@ describe("flagOverdue", () => {
     expect(
       d.workbook
         .sheet(SHEETS.assignments)
-        .conditionalFormats.some((c) => c.address === `A2:Q${t.rows.length + 1}`),
+        .conditionalFormats.some((c) => c.address === `A2:T${t.rows.length + 1}`),
     ).toBe(true);
   });
 
@@ -253,7 +253,7 @@ describe("flagOverdue", () => {
   test("selectAssignmentRow selects the data row and brings Phân công forward", async () => {
     const d = await tracker(55);
     await d.Excel.run((ctx) => selectAssignmentRow(ctx, 9));
-    expect(d.workbook.selection()).toBe("'Phân công'!A11:P11");
+    expect(d.workbook.selection()).toBe("'Phân công'!A11:S11");
     expect(d.workbook.activeSheet()).toBe(SHEETS.assignments);
   });
 

@@ -17,6 +17,7 @@ import {
   TABLES,
 } from "../../../src/core/workbook/layout";
 import { CONFIG_ROWS, SUMMARY_CHART } from "../../../src/core/workbook/sheets";
+import { MOTTO, REPORT_UNIT_HEADERS, reportTableHeaderRow } from "../../../src/core/workbook/reportDoc";
 import type { ScoreRule } from "../../../src/core/scoring/score";
 import type { Catalogue } from "../../../src/core/catalogue/types";
 import type { WorkbookDouble } from "../../double/workbookDouble";
@@ -111,7 +112,7 @@ describe.each<[string, number]>([
       "BarClustered",
       `'Tổng hợp'!G2:G${units + 1}`,
       `A2:A${units + 1}`,
-      "J3",
+      "N3",
     ]);
     expect(out.stats.syncs).toBe(d.stats.syncs);
     expect(out.stats.syncs).toBeLessThanOrEqual(n > 4000 ? 3 : 2);
@@ -135,7 +136,7 @@ describe("buildSummary and buildReport, rebuilt", () => {
     const sheet = d.workbook.sheet(SHEETS.summary);
     expect(sheet.charts.length).toBe(1);
     expect(sheet.conditionalFormats.length).toBe(1);
-    expect(sheet.usedAddress()).toBe(`A1:J${out.lines.length + 2}`);
+    expect(sheet.usedAddress()).toBe(`A1:N${out.lines.length + 2}`);
   });
 
   test("pivot: a PivotTable on Phân công; a second one is refused", async () => {
@@ -156,28 +157,32 @@ describe("buildSummary and buildReport, rebuilt", () => {
     );
   });
 
-  test("buildReport: header row, one row per unit, Tổng cộng, merged title, print setup; a rebuild keeps one of each", async () => {
+  test("buildReport (province-wide): the document's header, per-unit Phụ lục referring to Tổng hợp, Tổng cộng, print setup; a rebuild keeps one of each", async () => {
     const catalogue = catalogueWithRows(55);
     const d = await tracker(catalogue);
     const out = await d.Excel.run((ctx) => buildReport(ctx));
     await d.Excel.run((ctx) => buildReport(ctx));
     const n = out.lines.length;
     const r = d.workbook.sheet(SHEETS.report);
-    expect(r.values("A8:I8")[0]).toEqual(["STT", ...SUMMARY_HEADERS]);
-    expect(r.values(`A9:A${8 + n}`).flat()).toEqual(Array.from({ length: n }, (_, i) => i + 1));
-    expect(r.formulas(`B9:B${9 + n}`).flat()).toEqual([
+    const h = reportTableHeaderRow(false);
+    expect(r.values(`A${h}:I${h}`)[0]).toEqual([...REPORT_UNIT_HEADERS]);
+    expect(r.values(`A${h + 1}:A${h + n}`).flat()).toEqual(Array.from({ length: n }, (_, i) => i + 1));
+    expect(r.formulas(`B${h + 1}:B${h + 1 + n}`).flat()).toEqual([
       ...Array.from({ length: n }, (_, i) => `='Tổng hợp'!A${i + 2}`),
       SUMMARY_TOTAL_LABEL,
     ]);
-    expect(r.merges).toEqual(["A1:I1", "A2:I2"]);
+    expect(r.values("D1:D2").flat()).toEqual([...MOTTO]);
+    expect(r.cell("A1")?.formula).toBe(`=${NAMES.reportIssuer}`);
+    expect(r.cell("D3")?.formula).toContain(`DAY(${NAMES.reportDate})`);
+    expect(r.merges).toEqual(expect.arrayContaining(["A1:C1", "D1:I1", "A2:C2", "D2:I2", "D3:I3", "A5:I5"]));
+    expect(new Set(r.merges).size).toBe(r.merges.length);
     expect(r.pageLayout).toMatchObject({
       orientation: "Landscape",
       paperSize: "A4",
-      printTitleRows: "$8:$8",
-      printArea: `A1:I${9 + n}`,
+      printTitleRows: `$${h}:$${h}`,
+      printArea: `A1:I${h + 1 + n}`,
     });
-    expect(r.cell("B4")?.formula).toBe(`=${NAMES.reportDate}`);
-    expect(r.values("A5")[0][0]).toMatch(/DỮ LIỆU MINH HỌA/);
+    expect(r.values("A8")[0][0]).toMatch(/DỮ LIỆU MINH HỌA/);
     expect(d.workbook.sheetNames()).toEqual(expect.arrayContaining([SHEETS.summary, SHEETS.report]));
   });
 
@@ -210,25 +215,25 @@ describe("applyScoreRule", () => {
       "3 tiers (the table grows from 2 rows)",
       TIERS3,
       [
-        [1, 3],
-        [0.8, 2],
-        [0.5, 1],
+        [1, 3, "≥"],
+        [0.8, 2, "≥"],
+        [0.5, 1, "≥"],
       ],
     ],
     [
       "1 tier (the table keeps 2 rows, the second emptied)",
       TIERS1,
       [
-        [0.9, 2],
-        ["", ""],
+        [0.9, 2, "≥"],
+        ["", "", ""],
       ],
     ],
     [
       "proportional (the tier table is left as it was)",
       PROPORTIONAL,
       [
-        ["", ""],
-        ["", ""],
+        ["", "", ""],
+        ["", "", ""],
       ],
     ],
   ])(
@@ -249,7 +254,7 @@ describe("applyScoreRule", () => {
       expect(config.values("A8")).toEqual([["QUY TẮC CHẤM ĐIỂM"]]);
       expect(d.workbook.table(TABLES.tiers).rows).toEqual(tierRows);
       expect(d.workbook.table(TABLES.tiers).address).toBe(
-        `A${CONFIG_ROWS.tiersHeader}:B${CONFIG_ROWS.tiersHeader + tierRows.length}`,
+        `A${CONFIG_ROWS.tiersHeader}:C${CONFIG_ROWS.tiersHeader + tierRows.length}`,
       );
       // The catalogue block below the tier table and the names must not move.
       expect(config.values("A21:C31")).toEqual(configBefore);
