@@ -23,6 +23,7 @@ import {
   TABLES,
   TASK_COLUMNS,
 } from "../../src/core/workbook/layout";
+import { levelRates } from "../../src/core/workbook/charts";
 import { buildModel, type TrackerModel } from "../../src/core/workbook/model";
 import { columnLetter, type PlanOp, type WorkbookPlan } from "../../src/core/workbook/plan";
 import { parseProgressCsv } from "../../src/core/workbook/progress";
@@ -402,15 +403,24 @@ describe("writeWorkbook options and every op kind", () => {
     const zip = await readZip(fx.bytes);
     const chart = await partText(zip, "xl/charts/chart1.xml");
     const n = summaryLines(fx.model.assignments, fx.settings).lines.length;
+    const levels = levelRates(fx.model.assignments, fx.settings).length + 1; // + Toàn tỉnh
     const has = (s: string) => expect(chart.includes(s)).toBe(true);
     has('<c:barDir val="bar"/><c:grouping val="clustered"/>');
-    has(`<c:f>'Tổng hợp'!$A$2:$A$${n + 1}</c:f><c:strCache><c:ptCount val="${n}"/>`);
+    has(`<c:f>'Tổng hợp'!$Q$2:$Q$${levels + 1}</c:f><c:strCache><c:ptCount val="${levels}"/>`);
     has(
-      `<c:f>'Tổng hợp'!$G$2:$G$${n + 1}</c:f><c:numCache><c:formatCode>0.0%</c:formatCode><c:ptCount val="${n}"/>`,
+      `<c:f>'Tổng hợp'!$R$2:$R$${levels + 1}</c:f><c:numCache><c:formatCode>0.0%</c:formatCode><c:ptCount val="${levels}"/>`,
     );
-    has("<a:t>Tỷ lệ hoàn thành theo đơn vị</a:t>");
-    // One cached point per unit, zero rates included.
-    expect((chart.match(/<c:numCache>[\s\S]*<\/c:numCache>/)?.[0].match(/<c:pt /g) ?? []).length).toBe(n);
+    has("<a:t>Tỷ lệ hoàn thành theo cấp</a:t>");
+    // One cached point per level, zero rates included.
+    expect((chart.match(/<c:numCache>[\s\S]*<\/c:numCache>/)?.[0].match(/<c:pt /g) ?? []).length).toBe(
+      levels,
+    );
+    const lowest = await partText(zip, "xl/charts/chart2.xml");
+    expect(lowest).toContain(
+      `<a:t>${Math.min(20, n)} đơn vị có tỷ lệ hoàn thành thấp nhất, so với toàn tỉnh</a:t>`,
+    );
+    expect(lowest).toContain(`<c:ptCount val="${Math.min(20, n) + 1}"/>`);
+    expect(lowest).toContain(`<c:pt idx="0"><c:v>Toàn tỉnh</c:v></c:pt>`);
     const types = await partText(zip, "[Content_Types].xml");
     expect(types).toContain(
       '<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>',
@@ -428,7 +438,7 @@ describe("writeWorkbook options and every op kind", () => {
       `Id="${rel}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing1.xml"`,
     );
     expect(await partText(zip, "xl/drawings/drawing1.xml")).toContain(
-      "<xdr:from><xdr:col>9</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>2</xdr:row>",
+      "<xdr:from><xdr:col>19</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>1</xdr:row>",
     );
     for (const path of Object.keys(zip.files).filter((p) => /\.(xml|rels)$/.test(p))) {
       const parser = new SaxesParser({ xmlns: true });

@@ -53,6 +53,7 @@ import {
   taskProgressText,
   type TrackerSettings,
 } from "./evaluate";
+import { LOWEST_CHART, summaryChartOps } from "./charts";
 import { isLink, kindLabel, type AssignmentRecord, type TaskRecord } from "./model";
 import { cellAddress, columnLetter, rangeAddress, type PlanCell, type PlanOp, type Scalar } from "./plan";
 
@@ -715,6 +716,14 @@ export function configSheetOps(
 
 // ───────────────────────────── Tổng hợp ─────────────────────────────
 
+/**
+ * Why Hoàn thành can exceed Đúng hạn + Trễ hạn (written beside the table, not as a column: the
+ * header row is a contract).
+ */
+export const SUMMARY_DONE_NOTE =
+  "Lưu ý: “Hoàn thành” có thể lớn hơn “Đúng hạn” + “Trễ hạn”: nhiệm vụ đã hoàn thành nhưng không có thời hạn " +
+  "(hoặc chưa ghi ngày hoàn thành) được tính là hoàn thành, nhưng không tính là đúng hạn hay trễ hạn.";
+
 /** Name of the completion chart (so a rebuild replaces it instead of adding another). */
 export const SUMMARY_CHART = "CCHC_TyLeHoanThanh";
 
@@ -755,7 +764,7 @@ export function summarySheetOps(assignments: readonly AssignmentRecord[], s: Tra
     null,
   ]);
   const ops: PlanOp[] = [
-    { op: "ensureSheet", sheet, clear: true, charts: [SUMMARY_CHART], tabColor: "#C55A11" },
+    { op: "ensureSheet", sheet, clear: true, charts: [SUMMARY_CHART, LOWEST_CHART], tabColor: "#C55A11" },
     {
       op: "writeCells",
       sheet,
@@ -787,6 +796,7 @@ export function summarySheetOps(assignments: readonly AssignmentRecord[], s: Tra
         [
           "Số liệu tự tính bằng công thức từ trang “Phân công” theo ngày báo cáo và quy tắc chấm điểm ở trang “Cấu hình”. Trang này được tạo lại mỗi lần bấm “Tổng hợp”.",
         ],
+        [SUMMARY_DONE_NOTE],
       ],
       style: { italic: true, fontColor: "#595959" },
     },
@@ -799,19 +809,7 @@ export function summarySheetOps(assignments: readonly AssignmentRecord[], s: Tra
         address: `F2:F${n + 1}`,
         rule: { type: "formula", formula: "=$F2>0", ...RED },
       },
-      {
-        op: "chart",
-        sheet,
-        name: SUMMARY_CHART,
-        kind: "barClustered",
-        title: "Tỷ lệ hoàn thành theo đơn vị",
-        categories: `A2:A${n + 1}`,
-        values: `G2:G${n + 1}`,
-        seriesName: "Tỷ lệ hoàn thành",
-        anchor: "J3",
-        width: 560,
-        height: Math.min(2000, 80 + 18 * n),
-      },
+      ...summaryChartOps(sheet, assignments, s, lines, total, t),
     );
   }
   return ops;

@@ -50,6 +50,7 @@ const NEEDED: AssignmentColumnKey[] = [
   "due",
   "status",
   "completedOn",
+  "level",
 ];
 const header = assignmentHeader;
 
@@ -69,7 +70,7 @@ export function assignmentsFromSnapshot(snap: TrackerSnapshot): AssignmentRecord
       area: "",
       unit: String(r[col("unit")] ?? "").trim(),
       unitId: null,
-      level: "",
+      level: col("level") >= 0 ? String(r[col("level")] ?? "").trim() : "",
       role: String(r[col("role")] ?? "") === "Phối hợp" ? "Phối hợp" : "Chủ trì",
       due: isoOrNull(r[col("due")]),
       kind: "date",

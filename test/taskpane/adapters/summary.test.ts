@@ -17,6 +17,7 @@ import {
   TABLES,
 } from "../../../src/core/workbook/layout";
 import { CONFIG_ROWS, SUMMARY_CHART } from "../../../src/core/workbook/sheets";
+import { LOWEST_CHART, PROVINCE_BAR_LABEL } from "../../../src/core/workbook/charts";
 import type { ScoreRule } from "../../../src/core/scoring/score";
 import type { Catalogue } from "../../../src/core/catalogue/types";
 import type { WorkbookDouble } from "../../double/workbookDouble";
@@ -115,15 +116,18 @@ describe.each<[string, number]>([
     expect(out.lines).toEqual(twin.lines);
     expect(out.total).toEqual(twin.total);
     expect(out.total.done).toBeGreaterThan(0);
-    const [chart] = sheet.charts;
-    expect(sheet.charts.length).toBe(1);
-    expect([chart.name, chart.type, chart.source, chart.series[0].xValues, chart.position?.start]).toEqual([
-      SUMMARY_CHART,
-      "BarClustered",
-      `'Tổng hợp'!G2:G${units + 1}`,
-      `A2:A${units + 1}`,
-      "J3",
+    // Two readable charts: rates by level (a handful of bars) and the lowest units against the province.
+    const lines = out.lines.length;
+    expect(sheet.charts.map((c) => [c.name, c.type])).toEqual([
+      [SUMMARY_CHART, "BarClustered"],
+      [LOWEST_CHART, "BarClustered"],
     ]);
+    const [level, lowest] = sheet.charts;
+    expect(level.series[0].xValues).toMatch(/^Q2:Q\d+$/);
+    expect(sheet.values(level.series[0].xValues).flat().at(-1)).toBe(PROVINCE_BAR_LABEL);
+    expect(sheet.values(lowest.series[0].xValues).flat()).toHaveLength(Math.min(lines, 20) + 1);
+    for (const c of sheet.charts)
+      expect(sheet.values(c.series[0].xValues).flat().length).toBeLessThanOrEqual(60);
     expect(out.stats.syncs).toBe(d.stats.syncs);
     expect(out.stats.syncs).toBeLessThanOrEqual(n > 4000 ? 3 : 2);
   }, 60_000);
@@ -144,9 +148,16 @@ describe("buildSummary and buildReport, rebuilt", () => {
     );
     const out = await d.Excel.run((ctx) => buildSummary(ctx));
     const sheet = d.workbook.sheet(SHEETS.summary);
-    expect(sheet.charts.length).toBe(1);
+    expect(sheet.charts.length).toBe(2);
     expect(sheet.conditionalFormats.length).toBe(1);
-    expect(sheet.usedAddress()).toBe(`A1:J${out.lines.length + 2}`);
+    // The table (A:H), the notes (J) and the chart data block (Q:R, 20 lowest + the province + levels).
+    expect(sheet.usedAddress()).toMatch(/^A1:R\d+$/);
+    expect(
+      sheet
+        .values(`A${out.lines.length + 3}:H${out.lines.length + 40}`)
+        .flat()
+        .every((v) => v === ""),
+    ).toBe(true);
   });
 
   test("pivot: a PivotTable on Phân công; a second one is refused", async () => {
