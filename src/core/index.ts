@@ -88,3 +88,4 @@ export {
   type BundledCatalogueInfo,
 } from "./catalogue/bundled";
 export * as workbook from "./workbook";
+export { parseUserDate, formatViDate, defaultReportDate } from "./dates/userDate";

@@ -1,5 +1,5 @@
 /**
- * `npm run workbook -- --catalogue <…> --report-date YYYY-MM-DD [--progress <file.csv>]
+ * `npm run workbook -- --catalogue <…> --report-date dd/mm/yyyy [--progress <file.csv>]
  * [--unit <name>] --out <file.xlsx>`: the tracking workbook the task pane builds, written to a
  * file without Excel (xuất sổ theo dõi không cần Excel). Every problem found in the arguments and
  * inputs is reported together, in Vietnamese, and no file is written then.
@@ -7,7 +7,8 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
-import { isIsoDate } from "../core/dates/isoDate";
+import { formatViDate, parseUserDate } from "../core/dates/userDate";
+import { summaryLines } from "../core/workbook/evaluate";
 import { foldVietnamese } from "../core/text/fold";
 import { parseCatalogue } from "../core/catalogue/parse";
 import { CatalogueError, type Catalogue } from "../core/catalogue/types";
@@ -30,14 +31,16 @@ export const USAGE = `Xuất sổ theo dõi CCHC 2024 ra tệp Excel (.xlsx) kh�
 
 Cách dùng:
   npm run workbook -- --catalogue <tệp.json | tệp.csv | demo-2024 | cv-5893-2024>
-                      --report-date YYYY-MM-DD [--progress <tiến-độ.csv>] [--unit <tên đơn vị>]
+                      --report-date dd/mm/yyyy [--progress <tiến-độ.csv>] [--unit <tên đơn vị>]
                       --out <sổ.xlsx>
 
   --catalogue    Danh mục nhiệm vụ: tệp JSON (cchc-catalogue/1) hoặc CSV, hoặc mã danh mục có sẵn
                  (${BUNDLED_CATALOGUES.map((c) => c.id).join(", ")}).
-  --report-date  Ngày báo cáo (YYYY-MM-DD); mọi tình trạng, số liệu và điểm tính theo ngày này.
+  --report-date  Ngày báo cáo, dạng dd/mm/yyyy (ví dụ 15/12/2024) hoặc YYYY-MM-DD; mọi tình
+                 trạng, số liệu và điểm tính theo ngày này.
   --progress     Tệp CSV tiến độ, dòng tiêu đề: task_id,unit,status,completed_on,evidence
-                 (note không bắt buộc); ngày dạng YYYY-MM-DD. Dòng không khớp phân công nào là lỗi.
+                 (note không bắt buộc); ngày dạng dd/mm/yyyy hoặc YYYY-MM-DD. Dòng không khớp
+                 phân công nào là lỗi.
   --unit         Chỉ giữ phân công của một đơn vị (ví dụ "Sở Nội vụ", "UBND huyện Bình Sơn").
   --out          Tệp .xlsx sẽ ghi (chỉ ghi khi không có lỗi).
   --help         In hướng dẫn này.
@@ -46,13 +49,14 @@ Export the CCHC 2024 tracking workbook to an .xlsx file without Excel.
 
 Usage:
   npm run workbook -- --catalogue <file.json | file.csv | demo-2024 | cv-5893-2024>
-                      --report-date YYYY-MM-DD [--progress <progress.csv>] [--unit <unit name>]
+                      --report-date dd/mm/yyyy [--progress <progress.csv>] [--unit <unit name>]
                       --out <workbook.xlsx>
 
   --catalogue    Task catalogue: a JSON (cchc-catalogue/1) or CSV file, or a bundled id.
-  --report-date  Report date (YYYY-MM-DD); every state, count and score is computed as of it.
+  --report-date  Report date, dd/mm/yyyy (e.g. 15/12/2024) or YYYY-MM-DD; every state, count
+                 and score is computed as of it.
   --progress     Progress CSV with header task_id,unit,status,completed_on,evidence (optional note);
-                 dates YYYY-MM-DD. A row that matches no assignment is an error.
+                 dates dd/mm/yyyy or YYYY-MM-DD. A row that matches no assignment is an error.
   --unit         Keep only one unit's assignments (one workbook per unit).
   --out          The .xlsx file to write (written only when there is no error).
   --help         Print this help.
@@ -374,9 +378,13 @@ export async function runWorkbookCli(argv: readonly string[], io: CliIO): Promis
       `Danh mục “${args.catalogue}” phải là tệp .json hoặc .csv, hoặc một mã có sẵn: ${BUNDLED_CATALOGUES.map((c) => c.id).join(", ")}.`,
     );
   }
-  if (!args.reportDate) problems.push("Thiếu --report-date (ngày báo cáo dạng YYYY-MM-DD).");
-  else if (!isIsoDate(args.reportDate))
-    problems.push(`Ngày báo cáo “${args.reportDate}” không hợp lệ (cần dạng YYYY-MM-DD, ví dụ 2024-12-31).`);
+  const reportDate = args.reportDate ? parseUserDate(args.reportDate) : null;
+  if (!args.reportDate)
+    problems.push("Thiếu --report-date (ngày báo cáo dạng dd/mm/yyyy, ví dụ 31/12/2024, hoặc YYYY-MM-DD).");
+  else if (!reportDate)
+    problems.push(
+      `Ngày báo cáo “${args.reportDate}” không hợp lệ (cần dạng dd/mm/yyyy, ví dụ 31/12/2024, hoặc YYYY-MM-DD, ví dụ 2024-12-31).`,
+    );
   if (!args.out) problems.push("Thiếu --out (tệp .xlsx sẽ ghi).");
   else if (path.extname(args.out).toLowerCase() !== ".xlsx")
     problems.push(`Tệp kết quả “${args.out}” phải có đuôi .xlsx.`);
@@ -422,7 +430,7 @@ export async function runWorkbookCli(argv: readonly string[], io: CliIO): Promis
   const now = (io.now ?? (() => new Date()))();
   const built = planExport({
     catalogue,
-    settings: defaultSettings(args.reportDate as string),
+    settings: defaultSettings(reportDate as string),
     progress,
     unit,
     loadedFrom: isBundledCatalogueId(args.catalogue)
@@ -441,11 +449,17 @@ export async function runWorkbookCli(argv: readonly string[], io: CliIO): Promis
   await writeAtomically(args.out as string, bytes);
 
   const units = new Set(model.assignments.map((a) => a.unitId ?? "text:" + a.unit)).size;
+  const summarized = summaryLines(model.assignments, defaultSettings(reportDate as string)).lines.length;
   io.stdout(
     `Đã ghi ${args.out}: ${model.tasks.length} nhiệm vụ, ${model.assignments.length} phân công, ${units} đơn vị` +
-      `${unit ? ` (chỉ ${displayName(unit)})` : ""}, ngày báo cáo ${args.reportDate}` +
+      `${unit ? ` (chỉ ${displayName(unit)})` : ""}, ngày báo cáo ${formatViDate(reportDate as string)}` +
       `${progress ? `, ${progress.length} dòng tiến độ` : ""}.\n`,
   );
+  if (summarized !== units)
+    io.stdout(
+      `  Trang “Tổng hợp” có ${summarized} dòng đơn vị: chỉ tính đơn vị chủ trì; ${units - summarized} đơn vị ` +
+        "chỉ phối hợp (có trong trang “Phân công”) không có dòng riêng.\n",
+    );
   const remarks = [...notes, ...fileNotes, ...model.warnings];
   if (remarks.length > 0) {
     io.stdout(

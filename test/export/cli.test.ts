@@ -92,7 +92,7 @@ describe("npm run workbook — success", () => {
     const r = await run("--catalogue", "demo-2024", "--report-date", "2024-11-15", "--out", out);
     expect(r).toMatchObject({ code: 0, stderr: "" });
     expect(r.stdout).toMatch(
-      /^Đã ghi .*demo\.xlsx: 55 nhiệm vụ, 1954 phân công, \d+ đơn vị, ngày báo cáo 2024-11-15\./,
+      /^Đã ghi .*demo\.xlsx: 55 nhiệm vụ, 1954 phân công, \d+ đơn vị, ngày báo cáo 15\/11\/2024\./,
     );
     const wb = await book(out);
     expect(wb.worksheets.map((w) => w.name)).toEqual([
@@ -234,7 +234,7 @@ describe("npm run workbook — bad input: message, exit code, no file", () => {
       "--catalogue",
       "plan.txt",
       "--report-date",
-      "31/12/2024",
+      "31/13/2024",
       "--out",
       "a.xls",
       "--out",
@@ -249,7 +249,7 @@ describe("npm run workbook — bad input: message, exit code, no file", () => {
       "  • Tùy chọn --out được ghi hai lần.",
       "  • Thiếu giá trị sau --unit.",
       "  • Danh mục “plan.txt” phải là tệp .json hoặc .csv, hoặc một mã có sẵn: demo-2024, cv-5893-2024.",
-      "  • Ngày báo cáo “31/12/2024” không hợp lệ (cần dạng YYYY-MM-DD, ví dụ 2024-12-31).",
+      "  • Ngày báo cáo “31/13/2024” không hợp lệ (cần dạng dd/mm/yyyy, ví dụ 31/12/2024, hoặc YYYY-MM-DD, ví dụ 2024-12-31).",
     ]);
     const r2 = await run("--catalogue", "demo-2024", "--report-date", "2024-02-30", "--out", file("x.xls"));
     expect(r2.stderr).toContain("Ngày báo cáo “2024-02-30” không hợp lệ");
