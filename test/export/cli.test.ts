@@ -109,7 +109,9 @@ describe("npm run workbook — success", () => {
     ).toEqual(Object.values(TABLES).sort());
     const cfg = wb.getWorksheet(SHEETS.config) as ExcelJS.Worksheet;
     expect(cfg.getCell("B29").value).toBe("demo-2024"); // Nạp từ
-    expect(cfg.getCell("B30").value).toBe("2024-11-15T08:00:00.000Z"); // Nạp lúc
+    // Nạp lúc: a real date-time, 15:00 in Asia/Ho_Chi_Minh, shown dd/mm/yyyy hh:mm.
+    expect(cfg.getCell("B30").value).toEqual(new Date("2024-11-15T15:00:00.000Z")); // exceljs reads the serial 45611.625 as a UTC Date
+    expect(cfg.getCell("B30").numFmt).toBe("dd/mm/yyyy hh:mm");
     expect(await leftovers()).toEqual([]);
   });
 

@@ -12,6 +12,7 @@ import { runWorkbookCli } from "../../src/export/cli";
 import { defaultReportDate, formatViDate, parseUserDate } from "../../src/core/dates/userDate";
 import { formatIsoDate, isValidYmd } from "../../src/core/dates/isoDate";
 import { SHEETS } from "../../src/core/workbook/layout";
+import { loadedAtSerial } from "../../src/core/workbook/sheets";
 
 jest.setTimeout(120_000);
 
@@ -147,4 +148,21 @@ describe("npm run workbook -- --report-date", () => {
     }
     expect(lines).toBe(rows);
   });
+});
+
+describe("Cấu hình › Nạp lúc", () => {
+  test.each([
+    ["2026-12-06T23:24:31.597Z", 46363 + (6 * 3600 + 24 * 60 + 32) / 86400], // 07/12/2026 06:24:32 in Việt Nam
+    ["2024-11-15T08:00:00.000Z", 45611.625],
+    ["2024-12-31T17:00:00Z", 45658], // midnight of 01/01/2025 in Việt Nam
+    ["2024-12-31T16:59:59+00:00", 45657 + 86399 / 86400],
+  ])("%s → %d", (iso, serial) => {
+    expect(loadedAtSerial(iso)).toBeCloseTo(serial, 9);
+  });
+  test.each(["", "x", "2024-11-15", "15/11/2024 08:00"])(
+    "%j is not a timestamp → null (written as text)",
+    (s) => {
+      expect(loadedAtSerial(s)).toBeNull();
+    },
+  );
 });

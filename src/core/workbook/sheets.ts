@@ -490,6 +490,23 @@ export interface CatalogueRecord {
   unit: Unit | null;
 }
 
+/** Time zone of the units (Asia/Ho_Chi_Minh): UTC+7 all year, no daylight saving since 1975. */
+export const UNIT_UTC_OFFSET_HOURS = 7;
+/** Number format of the "Nạp lúc" cell. */
+export const DATE_TIME_FORMAT = "dd/mm/yyyy hh:mm";
+
+/**
+ * "2026-12-06T23:24:31.597Z" → the Excel date-time serial of that instant in Asia/Ho_Chi_Minh
+ * (07/12/2026 06:24 → 46363.2670…); null for text that is not an ISO timestamp.
+ */
+export function loadedAtSerial(isoTimestamp: string): number | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(isoTimestamp)) return null;
+  const ms = Date.parse(isoTimestamp);
+  if (!Number.isFinite(ms)) return null;
+  const serial = (ms + UNIT_UTC_OFFSET_HOURS * 3_600_000) / 86_400_000 + 25_569;
+  return serial >= 1 && serial < 2_958_466 ? Math.round(serial * 86_400) / 86_400 : null;
+}
+
 export function catalogueInfoRows(r: CatalogueRecord): PlanCell[][] {
   return [
     ["Mã danh mục", r.banner.id, ""],
@@ -500,7 +517,7 @@ export function catalogueInfoRows(r: CatalogueRecord): PlanCell[][] {
     ["Ghi chú nguồn", r.banner.note ?? "", ""],
     ["Năm kế hoạch", r.planYear, ""],
     ["Nạp từ", r.loadedFrom, ""],
-    ["Nạp lúc", r.loadedAt, ""],
+    ["Nạp lúc", loadedAtSerial(r.loadedAt) ?? r.loadedAt, ""],
     [
       "Đơn vị của sổ",
       r.unit ? displayName(r.unit) : ALL_UNITS,
@@ -520,6 +537,7 @@ export function catalogueInfoOps(r: CatalogueRecord): PlanOp[] {
       style: { bold: true },
     },
     { op: "writeCells", sheet, address: `A${CONFIG_ROWS.catalogueFirst}`, rows: catalogueInfoRows(r) },
+    { op: "numberFormat", sheet, address: `B${CONFIG_ROWS.catalogueFirst + 8}`, format: DATE_TIME_FORMAT },
     { op: "defineName", name: NAMES.catalogueId, sheet, address: `B${CONFIG_ROWS.catalogueFirst}` },
     { op: "defineName", name: NAMES.catalogueOfficial, sheet, address: `B${CONFIG_ROWS.catalogueFirst + 3}` },
   ];
