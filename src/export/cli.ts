@@ -19,6 +19,7 @@ import { defaultSettings, type TrackerSettings } from "../core/workbook/evaluate
 import { buildWorkbookPlan, TrackerError } from "../core/workbook/tracker";
 import { parseProgressCsv, ProgressCsvError, type ProgressCsvEntry } from "../core/workbook/progress";
 import { writeWorkbook } from "./xlsxWriter";
+import { DEMO_PROGRESS_CATALOGUE, DEMO_PROGRESS_NOTE, demoProgress } from "../core/catalogue/demoProgress";
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -38,7 +39,7 @@ Cách dùng:
                  (${BUNDLED_CATALOGUES.map((c) => c.id).join(", ")}).
   --report-date  Ngày báo cáo, dạng dd/mm/yyyy (ví dụ 15/12/2024) hoặc YYYY-MM-DD; mọi tình
                  trạng, số liệu và điểm tính theo ngày này.
-  --progress     Tệp CSV tiến độ, dòng tiêu đề: task_id,unit,status,completed_on,evidence
+  --progress     Tệp CSV tiến độ (hoặc demo-2024: tiến độ minh họa của danh mục demo-2024), dòng tiêu đề: task_id,unit,status,completed_on,evidence
                  (note không bắt buộc); ngày dạng dd/mm/yyyy hoặc YYYY-MM-DD. Dòng không khớp
                  phân công nào là lỗi.
   --unit         Chỉ giữ phân công của một đơn vị (ví dụ "Sở Nội vụ", "UBND huyện Bình Sơn").
@@ -55,7 +56,7 @@ Usage:
   --catalogue    Task catalogue: a JSON (cchc-catalogue/1) or CSV file, or a bundled id.
   --report-date  Report date, dd/mm/yyyy (e.g. 15/12/2024) or YYYY-MM-DD; every state, count
                  and score is computed as of it.
-  --progress     Progress CSV with header task_id,unit,status,completed_on,evidence (optional note);
+  --progress     Progress CSV (or demo-2024: the demo catalogue's sample progress), with header task_id,unit,status,completed_on,evidence (optional note);
                  dates dd/mm/yyyy or YYYY-MM-DD. A row that matches no assignment is an error.
   --unit         Keep only one unit's assignments (one workbook per unit).
   --out          The .xlsx file to write (written only when there is no error).
@@ -402,8 +403,17 @@ export async function runWorkbookCli(argv: readonly string[], io: CliIO): Promis
 
   const notes: string[] = [];
   const catalogue = await loadCatalogue(args.catalogue as string, problems, notes);
-  let progress: ProgressCsvEntry[] | undefined;
-  if (args.progress) {
+  let progress: ProgressEntry[] | undefined;
+  if (args.progress === DEMO_PROGRESS_CATALOGUE) {
+    if (args.catalogue !== DEMO_PROGRESS_CATALOGUE)
+      problems.push(
+        `Tiến độ minh họa “${DEMO_PROGRESS_CATALOGUE}” chỉ dùng với --catalogue ${DEMO_PROGRESS_CATALOGUE}.`,
+      );
+    else if (catalogue) {
+      progress = demoProgress(catalogue);
+      notes.push(`Tiến độ: ${DEMO_PROGRESS_NOTE} — ${progress.length} dòng.`);
+    }
+  } else if (args.progress) {
     const read = await readTextFile(args.progress, "Tệp tiến độ", problems);
     if (read) {
       if (read.encoding !== "UTF-8")
@@ -437,7 +447,8 @@ export async function runWorkbookCli(argv: readonly string[], io: CliIO): Promis
       ? args.catalogue
       : path.basename(args.catalogue as string),
     loadedAt: now.toISOString(),
-    progressFile: args.progress ? path.basename(args.progress) : undefined,
+    progressFile:
+      args.progress && args.progress !== DEMO_PROGRESS_CATALOGUE ? path.basename(args.progress) : undefined,
   });
   if (!built.plan) {
     report(io, built.problems);

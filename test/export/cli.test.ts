@@ -10,6 +10,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { decodeText, idFromFileName, runWorkbookCli, USAGE } from "../../src/export/cli";
 import { SHEETS, TABLES } from "../../src/core/workbook/layout";
+import { CHARTS_SHEET } from "../../src/core/workbook/charts";
 
 jest.setTimeout(120_000);
 
@@ -101,6 +102,7 @@ describe("npm run workbook — success", () => {
       SHEETS.tasks,
       SHEETS.summary,
       SHEETS.report,
+      CHARTS_SHEET,
     ]);
     expect(
       wb.worksheets

@@ -4,14 +4,13 @@
  * units with the lowest rates set against the province's rate. No chart has more than
  * MAX_CHART_CATEGORIES categories (one bar per unit of 211 units was 70 cm tall).
  *
- * The chart data live in a small block to the right of the summary (SUMMARY_CHART_DATA_COLUMN),
- * written as native formulas with cached values (twins: levelRates, lowestUnits).
+ * Both charts are on their own sheet (Biểu đồ) with their data below them, written as native
+ * formulas with cached values (twins: levelRates, lowestUnits), and print on one landscape page.
  */
-import { LEVEL_LABELS } from "./layout";
-import { isCounted, isDoneCell, type SummaryLine, type TrackerSettings } from "./evaluate";
+import { LEVEL_LABELS, SHEETS } from "./layout";
+import { isCounted, isDoneCell, summaryLines, type SummaryLine, type TrackerSettings } from "./evaluate";
 import { levelRateFormula } from "./formulas";
 import type { AssignmentRecord } from "./model";
-import type { UnitSummary } from "../summary/summarize";
 import type { PlanCell, PlanOp } from "./plan";
 
 /** Largest number of categories (bars) in any chart of the workbook. */
@@ -21,14 +20,19 @@ export const LOWEST_UNITS_COUNT = 20;
 /** Chart names (a rebuild of the sheet deletes them by name before adding them again). */
 export const LEVEL_CHART = "CCHC_TyLeHoanThanh";
 export const LOWEST_CHART = "CCHC_DonViThapNhat";
-/** First column (0-based) of the chart data block on Tổng hợp: column Q. */
-export const SUMMARY_CHART_DATA_COLUMN = 16;
+/** The sheet of the charts (after Tổng hợp): both charts side by side on one landscape page, their data below. */
+export const CHARTS_SHEET = "Biểu đồ";
+/** First row of the chart data block (below the charts, which are 460 pt ≈ 31 rows of 15 pt tall). */
+export const CHART_DATA_ROW = 38;
 /** Label of the province's bar (the Tổng cộng row's rate). */
 export const PROVINCE_BAR_LABEL = "Toàn tỉnh";
-/** Size of each chart in points: fits one A4 landscape page with margins (≈ 770 × 523 pt printable). */
-export const CHART_WIDTH = 520;
-export const LEVEL_CHART_HEIGHT = 260;
-export const LOWEST_CHART_HEIGHT = 440;
+/**
+ * Chart sizes in points. A4 landscape with default margins prints about 741 × 487 pt: the level
+ * chart (columns A:B, ≈ 320 pt) and the lowest-units chart (from column D) fit one page side by side.
+ */
+export const LEVEL_CHART_WIDTH = 315;
+export const LOWEST_CHART_WIDTH = 420;
+export const CHART_HEIGHT = 440;
 
 export interface LevelRate {
   level: string;
@@ -68,82 +72,72 @@ export function lowestUnits(
     .map((x) => x.i);
 }
 
-function col(offset: number): string {
-  let n = SUMMARY_CHART_DATA_COLUMN + offset + 1;
-  let s = "";
-  while (n > 0) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 /**
- * Ops that write the chart data block and both charts on `sheet`. `lines` are the summary rows
- * (row r = index + 2), `totalRow` the Tổng cộng row whose column G holds the province's rate.
+ * Ops that build the Biểu đồ sheet (after Tổng hợp and Báo cáo): both charts, and their data (native
+ * formulas over Tổng hợp, whose unit rows start at row 2 and end with Tổng cộng, with cached values).
  */
-export function summaryChartOps(
-  sheet: string,
-  assignments: readonly AssignmentRecord[],
-  s: TrackerSettings,
-  lines: readonly SummaryLine[],
-  total: UnitSummary,
-  totalRow: number,
-): PlanOp[] {
-  if (lines.length === 0) return [];
-  const a = col(0);
-  const b = col(1);
+export function chartSheetOps(assignments: readonly AssignmentRecord[], s: TrackerSettings): PlanOp[] {
+  const { lines, total } = summaryLines(assignments, s);
+  const totalRow = lines.length + 2;
+  const sheet = CHARTS_SHEET;
+  const summary = `'${SHEETS.summary}'!`;
+  const ops: PlanOp[] = [
+    { op: "ensureSheet", sheet, clear: true, charts: [LEVEL_CHART, LOWEST_CHART], tabColor: "#C55A11" },
+  ];
+  if (lines.length === 0) return ops;
   const province: PlanCell[] = [
     PROVINCE_BAR_LABEL,
-    { formula: `=G${totalRow}`, cached: total.completionRate },
+    { formula: `=${summary}G${totalRow}`, cached: total.completionRate },
   ];
   const levels = levelRates(assignments, s);
+  const top = CHART_DATA_ROW;
   const levelRows: PlanCell[][] = [
     ["Cấp", "Tỷ lệ hoàn thành"],
-    ...levels.map((l): PlanCell[] => [l.level, { formula: levelRateFormula(l.level), cached: l.rate }]),
+    ...levels.map((l, i): PlanCell[] => [
+      l.level,
+      { formula: levelRateFormula(`$A${top + 1 + i}`), cached: l.rate },
+    ]),
     province,
   ];
-  const levelFirst = 2;
-  const levelLast = levelFirst + levels.length; // the province row included
-  const lowTop = levelLast + 3;
+  const levelFirst = top + 1;
+  const levelLast = top + levelRows.length - 1;
+  const lowTop = levelLast + 2;
   const low = lowestUnits(lines);
   const lowRows: PlanCell[][] = [
     ["Đơn vị (tỷ lệ thấp nhất)", "Tỷ lệ hoàn thành"],
     province,
     ...low.map((i): PlanCell[] => [
-      { formula: `=A${i + 2}`, cached: lines[i].unit },
-      { formula: `=G${i + 2}`, cached: lines[i].completionRate },
+      { formula: `=${summary}A${i + 2}`, cached: lines[i].unit },
+      { formula: `=${summary}G${i + 2}`, cached: lines[i].completionRate },
     ]),
   ];
   const lowFirst = lowTop + 1;
   const lowLast = lowTop + lowRows.length - 1;
-  const note =
-    `Số liệu của hai biểu đồ (tự tính từ trang “Phân công”). ${LOWEST_UNITS_COUNT} đơn vị có tỷ lệ thấp nhất ` +
-    "được chọn khi lập trang này; bấm “Tổng hợp” lại để chọn theo số liệu mới.";
-  const ops: PlanOp[] = [
+  const notes: PlanCell[][] = [
+    [`Số liệu của hai biểu đồ, tự tính từ trang “${SHEETS.summary}” (bảng đầy đủ ở đó).`],
+    [`${LOWEST_UNITS_COUNT} đơn vị có tỷ lệ thấp nhất được chọn khi lập trang;`],
+    ["bấm “Tổng hợp” lại để chọn theo số liệu mới."],
+  ];
+  ops.push(
     {
       op: "writeCells",
       sheet,
-      address: `${a}1`,
-      rows: [[note]],
+      address: `A${top - notes.length - 1}`,
+      rows: notes,
       style: { italic: true, fontColor: "#595959" },
     },
-    { op: "writeCells", sheet, address: `${a}${levelFirst - 1}`, rows: levelRows },
-    {
-      op: "style",
-      sheet,
-      address: `${a}${levelFirst - 1}:${b}${levelFirst - 1}`,
-      style: { bold: true, fill: "#DDEBF7" },
-    },
-    { op: "writeCells", sheet, address: `${a}${lowTop}`, rows: lowRows },
-    { op: "style", sheet, address: `${a}${lowTop}:${b}${lowTop}`, style: { bold: true, fill: "#DDEBF7" } },
-    { op: "numberFormat", sheet, address: `${b}${levelFirst}:${b}${lowLast}`, format: "0.0%" },
+    { op: "writeCells", sheet, address: `A${top}`, rows: levelRows },
+    { op: "style", sheet, address: `A${top}:B${top}`, style: { bold: true, fill: "#DDEBF7" } },
+    { op: "writeCells", sheet, address: `A${lowTop}`, rows: lowRows },
+    { op: "style", sheet, address: `A${lowTop}:B${lowTop}`, style: { bold: true, fill: "#DDEBF7" } },
+    { op: "numberFormat", sheet, address: `B${levelFirst}:B${lowLast}`, format: "0.0%" },
     {
       op: "columnWidths",
       sheet,
       widths: [
-        { column: SUMMARY_CHART_DATA_COLUMN, width: 44 },
-        { column: SUMMARY_CHART_DATA_COLUMN + 1, width: 15 },
+        { column: 0, width: 44 },
+        { column: 1, width: 15 },
+        { column: 2, width: 2 },
       ],
     },
     {
@@ -152,14 +146,14 @@ export function summaryChartOps(
       name: LEVEL_CHART,
       kind: "barClustered",
       title: "Tỷ lệ hoàn thành theo cấp",
-      categories: `${a}${levelFirst}:${a}${levelLast}`,
-      values: `${b}${levelFirst}:${b}${levelLast}`,
+      categories: `A${levelFirst}:A${levelLast}`,
+      values: `B${levelFirst}:B${levelLast}`,
       seriesName: "Tỷ lệ hoàn thành",
-      anchor: `${col(3)}2`,
-      width: CHART_WIDTH,
-      height: LEVEL_CHART_HEIGHT,
+      anchor: "A1",
+      width: LEVEL_CHART_WIDTH,
+      height: CHART_HEIGHT,
     },
-  ];
+  );
   if (lines.length > 1) {
     ops.push({
       op: "chart",
@@ -167,13 +161,14 @@ export function summaryChartOps(
       name: LOWEST_CHART,
       kind: "barClustered",
       title: `${Math.min(LOWEST_UNITS_COUNT, lines.length)} đơn vị có tỷ lệ hoàn thành thấp nhất, so với toàn tỉnh`,
-      categories: `${a}${lowFirst}:${a}${lowLast}`,
-      values: `${b}${lowFirst}:${b}${lowLast}`,
+      categories: `A${lowFirst}:A${lowLast}`,
+      values: `B${lowFirst}:B${lowLast}`,
       seriesName: "Tỷ lệ hoàn thành",
-      anchor: `${col(3)}${2 + Math.ceil(LEVEL_CHART_HEIGHT / 12) + 2}`,
-      width: CHART_WIDTH,
-      height: LOWEST_CHART_HEIGHT,
+      anchor: "D1",
+      width: LOWEST_CHART_WIDTH,
+      height: CHART_HEIGHT,
     });
   }
+  ops.push({ op: "pageSetup", sheet, landscape: true, paper: "A4", fitToWidth: true });
   return ops;
 }

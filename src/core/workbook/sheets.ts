@@ -53,7 +53,6 @@ import {
   taskProgressText,
   type TrackerSettings,
 } from "./evaluate";
-import { LOWEST_CHART, summaryChartOps } from "./charts";
 import { isLink, kindLabel, type AssignmentRecord, type TaskRecord } from "./model";
 import { cellAddress, columnLetter, rangeAddress, type PlanCell, type PlanOp, type Scalar } from "./plan";
 
@@ -782,7 +781,7 @@ export function summarySheetOps(assignments: readonly AssignmentRecord[], s: Tra
     null,
   ]);
   const ops: PlanOp[] = [
-    { op: "ensureSheet", sheet, clear: true, charts: [SUMMARY_CHART, LOWEST_CHART], tabColor: "#C55A11" },
+    { op: "ensureSheet", sheet, clear: true, charts: [SUMMARY_CHART], tabColor: "#C55A11" },
     {
       op: "writeCells",
       sheet,
@@ -820,15 +819,12 @@ export function summarySheetOps(assignments: readonly AssignmentRecord[], s: Tra
     },
   ];
   if (n > 0) {
-    ops.push(
-      {
-        op: "conditionalFormat",
-        sheet,
-        address: `F2:F${n + 1}`,
-        rule: { type: "formula", formula: "=$F2>0", ...RED },
-      },
-      ...summaryChartOps(sheet, assignments, s, lines, total, t),
-    );
+    ops.push({
+      op: "conditionalFormat",
+      sheet,
+      address: `F2:F${n + 1}`,
+      rule: { type: "formula", formula: "=$F2>0", ...RED },
+    });
   }
   return ops;
 }

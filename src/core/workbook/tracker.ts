@@ -22,6 +22,7 @@ import {
 } from "./sheets";
 import type { PlanOp, WorkbookPlan } from "./plan";
 import { ALL_UNITS, SHEETS } from "./layout";
+import { chartSheetOps } from "./charts";
 import { findUnit } from "../units/units";
 
 export interface TrackerInput {
@@ -102,7 +103,11 @@ export function summaryOps(
   banner: CatalogueBanner,
   unit: Unit | null,
 ): PlanOp[] {
-  return [...summarySheetOps(assignments, settings), ...reportSheetOps(assignments, settings, banner, unit)];
+  return [
+    ...summarySheetOps(assignments, settings),
+    ...reportSheetOps(assignments, settings, banner, unit),
+    ...chartSheetOps(assignments, settings),
+  ];
 }
 
 /** The whole workbook, as the headless export writes it. */

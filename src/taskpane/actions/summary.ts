@@ -4,6 +4,7 @@
  * add-in still shows the right numbers. The pane shows the same numbers computed by the core's
  * twins of those formulas (checked against a real spreadsheet engine in the e2e suite).
  */
+import { chartSheetOps } from "../../core/workbook/charts";
 import { validateScoreRule, ScoreRuleError, type ScoreRule } from "../../core/scoring/score";
 import { fromExcelSerial, MAX_EXCEL_SERIAL } from "../../core/dates/isoDate";
 import { findUnit } from "../../core/units/units";
@@ -118,6 +119,7 @@ async function writeSummary(
       ),
     );
   }
+  ops.push(...chartSheetOps(assignments, settings));
   if (extra.pivot) {
     const pivotSheet = "Pivot Phân công";
     if (snap.meta.sheets.has(pivotSheet)) {
