@@ -419,7 +419,7 @@ describe("the task pane in Chromium, against the workbook double", () => {
 
   step("3a", "the report date 05/01/2025 through the date input", ["2"], async () => {
     await openWorkflow("2. Ngày báo cáo");
-    await page.locator('input[type="date"]').fill(REPORT_DATE);
+    await page.getByTestId("report-date-input").fill(REPORT_DATE.split("-").reverse().join("/"));
     const set = await clickForFeedback(button("Đặt ngày"), "“Đặt ngày”");
     expectIntent(set, ["success"]);
     expect(set.text).toContain("Đã đặt ngày báo cáo 05/01/2025.");

@@ -132,7 +132,9 @@ export const en: Messages = {
   todayButton: "Today (follows the calendar)",
   dateSetDone: (date: string) => `Report date set to ${date}.`,
   dateTodayDone: "The report date now follows today's date (=TODAY()).",
-  dateRequired: "Pick a date in the calendar.",
+  dateRequired: "Type the date as day/month/year, e.g. 31/12/2024.",
+  reportDatePlaceholder: "dd/mm/yyyy",
+  reportDateInvalid: "Not a day/month/year date (e.g. 31/12/2024).",
 
   flagExplain:
     "Colours the assignments by state and filters the Phân công table to the Q4 and recurring assignments overdue as of the report date.",

@@ -135,7 +135,9 @@ export const vi = {
   todayButton: "Hôm nay (tự cập nhật)",
   dateSetDone: (date: string) => `Đã đặt ngày báo cáo ${date}.`,
   dateTodayDone: "Ngày báo cáo tự cập nhật theo ngày hôm nay (=TODAY()).",
-  dateRequired: "Hãy chọn một ngày trong lịch.",
+  dateRequired: "Hãy gõ ngày dạng ngày/tháng/năm, ví dụ 31/12/2024.",
+  reportDatePlaceholder: "dd/mm/yyyy",
+  reportDateInvalid: "Chưa đúng dạng ngày/tháng/năm (ví dụ 31/12/2024).",
 
   flagExplain:
     "Tô màu theo tình trạng và lọc bảng Phân công, hiện các phân công Quý IV và thường xuyên đã quá hạn tính đến ngày báo cáo.",
