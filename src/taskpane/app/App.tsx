@@ -3,6 +3,7 @@
  * turns every error into a message with the next step, and hands props and callbacks to the
  * views (which never call Office or the actions). The workflow panels are loaded on demand.
  */
+import type { ProgressEntry } from "../../core/workbook/model";
 import * as React from "react";
 import {
   Accordion,
@@ -90,6 +91,8 @@ interface PendingPull {
   /** An https address to remember when the pull succeeds. */
   saveUrl?: string;
   fromSheet: boolean;
+  /** Sample progress of demo-2024 (first build only). */
+  progress?: ProgressEntry[];
 }
 
 type Work = (host: ExcelHost, progress: (fraction: number) => void) => Promise<void>;
@@ -132,6 +135,7 @@ export function App({ host, services, initialLanguage }: AppProps): React.JSX.El
   const pendingPull = React.useRef<PendingPull | null>(null);
 
   const [dateDraft, setDateDraft] = React.useState<string | null>(null);
+  const [sampleProgress, setSampleProgress] = React.useState(false);
   const [overdue, setOverdue] = React.useState<OverdueOutcome | null>(null);
   const [summary, setSummary] = React.useState<SummaryOutcome | null>(null);
   const [pivot, setPivot] = React.useState(false);
@@ -259,6 +263,19 @@ export function App({ host, services, initialLanguage }: AppProps): React.JSX.El
       };
     }
     const catalogue = await services.loadBundledCatalogue(choice as BundledCatalogueInfo["id"]);
+    if (sampleProgress && choice === "demo-2024" && trackedUnit === undefined) {
+      const { demoProgress } = await import(
+        /* webpackChunkName: "demo-progress" */ "../../core/catalogue/demoProgress"
+      );
+      return {
+        catalogue,
+        loadedFrom: choice,
+        warnings,
+        unit,
+        fromSheet: false,
+        progress: demoProgress(catalogue),
+      };
+    }
     return { catalogue, loadedFrom: choice, warnings, unit, fromSheet: false };
   };
 
@@ -273,6 +290,7 @@ export function App({ host, services, initialLanguage }: AppProps): React.JSX.El
         catalogue: p.catalogue,
         loadedFrom: p.loadedFrom,
         unit: p.unit,
+        progress: p.progress,
         confirmSwitch: confirmSwitch || undefined,
         onProgress: progress,
       }),
@@ -567,6 +585,8 @@ export function App({ host, services, initialLanguage }: AppProps): React.JSX.El
                   onImport={() => pull(SOURCE_SHEET)}
                   onCancelImport={() => setImportState(null)}
                   result={pullResult}
+                  sampleProgress={sampleProgress}
+                  onSampleProgressChange={setSampleProgress}
                   feedback={feedbackFor("catalogue")}
                 />,
               )}

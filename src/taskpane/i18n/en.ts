@@ -134,6 +134,8 @@ export const en: Messages = {
   dateTodayDone: "The report date now follows today's date (=TODAY()).",
   dateRequired: "Type the date as day/month/year, e.g. 31/12/2024.",
   reportDatePlaceholder: "dd/mm/yyyy",
+  sampleProgressLabel:
+    "Include sample progress (sample data, not real reports) to see overdue, late and done tasks and scores",
   reportDateInvalid: "Not a day/month/year date (e.g. 31/12/2024).",
 
   flagExplain:

@@ -137,6 +137,8 @@ export const vi = {
   dateTodayDone: "Ngày báo cáo tự cập nhật theo ngày hôm nay (=TODAY()).",
   dateRequired: "Hãy gõ ngày dạng ngày/tháng/năm, ví dụ 31/12/2024.",
   reportDatePlaceholder: "dd/mm/yyyy",
+  sampleProgressLabel:
+    "Kèm tiến độ minh họa (dữ liệu mẫu, không phải báo cáo thật) để xem thử nhiệm vụ quá hạn, trễ hạn, hoàn thành và điểm",
   reportDateInvalid: "Chưa đúng dạng ngày/tháng/năm (ví dụ 31/12/2024).",
 
   flagExplain:
