@@ -35,7 +35,11 @@ export interface OverdueOutcome {
   /** Q4 (of the plan year) and recurring assignments overdue as of the report date. */
   items: OverdueItem[];
   counts: {
+    /** Every overdue assignment, lead and coordinating. */
     overdue: number;
+    /** Overdue assignments of lead units (what Tổng hợp counts by default) and of coordinating ones. */
+    overdueLead?: number;
+    overdueCoordinating?: number;
     overdueQ4: number;
     dueSoon: number;
     missingEvidence: number;
@@ -57,6 +61,7 @@ const NEEDED: AssignmentColumnKey[] = [
   "status",
   "completedOn",
   "evidence",
+  "role",
 ];
 const header = assignmentHeader;
 
@@ -74,6 +79,8 @@ export async function flagOverdue(
     const recurring = "Thường xuyên";
     const counts = {
       overdue: 0,
+      overdueLead: 0,
+      overdueCoordinating: 0,
       overdueQ4: 0,
       dueSoon: 0,
       missingEvidence: 0,
@@ -101,6 +108,8 @@ export async function flagOverdue(
       const check = assignmentCheck(a);
       if (state === TASK_STATUS_LABELS.overdue.vi) {
         counts.overdue += 1;
+        if (String(r[col("role")] ?? "") === "Phối hợp") counts.overdueCoordinating += 1;
+        else counts.overdueLead += 1;
         if (period === q4 || period === recurring) {
           counts.overdueQ4 += 1;
           items.push({

@@ -144,6 +144,8 @@ export const en: Messages = {
   overdueDone: (n: number, date: string) => `As of ${date}: ${n} Q4/recurring assignments overdue.`,
   countsCaptionOverdue: "Assignments",
   countsOverdue: "Overdue",
+  overdueSplit: (lead: number, coordinating: number) =>
+    `${lead} lead-unit assignments overdue (what Tổng hợp counts) · ${coordinating} coordinating`,
   countsOverdueQ4: "Overdue, Q4 / recurring",
   countsDueSoon: "Due soon",
   countsMissingEvidence: "Missing evidence",

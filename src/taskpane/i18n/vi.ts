@@ -147,6 +147,8 @@ export const vi = {
   overdueDone: (n: number, date: string) => `Tính đến ${date}: ${n} phân công Quý IV/thường xuyên quá hạn.`,
   countsCaptionOverdue: "Số phân công",
   countsOverdue: "Quá hạn",
+  overdueSplit: (lead: number, coordinating: number) =>
+    `${lead} nhiệm vụ chủ trì quá hạn (số trang Tổng hợp tính) · ${coordinating} phối hợp`,
   countsOverdueQ4: "Quá hạn Quý IV / thường xuyên",
   countsDueSoon: "Sắp đến hạn",
   countsMissingEvidence: "Thiếu minh chứng",
