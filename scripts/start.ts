@@ -6,6 +6,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { homedir } from "node:os";
 import { join, resolve } from "node:path";
+import { certTrustLine, trustFailed } from "./lib/certMessage";
 
 const root = resolve(__dirname, "..");
 const bin = (name: string) => join(root, "node_modules", ".bin", name);
@@ -13,8 +14,10 @@ const certDir = join(homedir(), ".office-addin-dev-certs");
 
 if (!existsSync(join(certDir, "localhost.crt"))) {
   console.log("Tạo chứng chỉ HTTPS cho localhost (office-addin-dev-certs)…");
-  // Creates the files; registering trust needs admin rights and may fail without harm here.
-  spawnSync(bin("office-addin-dev-certs"), ["install"], { stdio: "inherit" });
+  // Creates the files; registering trust needs admin rights and may fail: then one clear line.
+  const r = spawnSync(bin("office-addin-dev-certs"), ["install"], { encoding: "utf8" });
+  const output = `${r.stdout ?? ""}\n${r.stderr ?? ""}`;
+  if (trustFailed(output) || r.status !== 0) console.warn(certTrustLine(certDir));
 }
 if (!existsSync(join(certDir, "localhost.crt"))) {
   console.error(

@@ -111,3 +111,4 @@ export {
 export * as workbook from "./workbook";
 // Tổng hợp từ đơn vị (consolidation of unit workbooks): pure merge rules and the result's sheets.
 export * from "./consolidate";
+export { parseUserDate, formatViDate, defaultReportDate } from "./dates/userDate";

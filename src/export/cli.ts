@@ -1,5 +1,5 @@
 /**
- * `npm run workbook -- --catalogue <…> --report-date YYYY-MM-DD [--progress <file.csv>]
+ * `npm run workbook -- --catalogue <…> --report-date dd/mm/yyyy [--progress <file.csv>]
  * [--unit <name>] --out <file.xlsx>`: the tracking workbook the task pane builds, written to a
  * file without Excel (xuất sổ theo dõi không cần Excel). Every problem found in the arguments and
  * inputs is reported together, in Vietnamese, and no file is written then.
@@ -7,7 +7,9 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
-import { isExcelDate, isIsoDate } from "../core/dates/isoDate";
+import { isExcelDate } from "../core/dates/isoDate";
+import { formatViDate, parseUserDate } from "../core/dates/userDate";
+import { summaryLines } from "../core/workbook/evaluate";
 import { foldVietnamese } from "../core/text/fold";
 import { detectLegacyEncoding } from "../core/text/legacy";
 import { parseCatalogue, tableMeta, tasksFromTable } from "../core/catalogue/parse";
@@ -35,6 +37,7 @@ import { writeWorkbook } from "./xlsxWriter";
 import { readXlsxSheet, SheetReadError, splitSheetSpec } from "./readSheet";
 import { parseScoreRuleJson } from "../core/scoring/ruleData";
 import type { ScoreRule } from "../core/scoring/score";
+import { DEMO_PROGRESS_CATALOGUE, DEMO_PROGRESS_NOTE, demoProgress } from "../core/catalogue/demoProgress";
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -47,16 +50,18 @@ export const USAGE = `Xuất sổ theo dõi CCHC 2024 ra tệp Excel (.xlsx) kh�
 
 Cách dùng:
   npm run workbook -- --catalogue <tệp.json | tệp.csv | tệp.xlsx[#Trang] | demo-2024 | cv-5893-2024>
-                      --report-date YYYY-MM-DD [--progress <tiến-độ.csv>] [--unit <tên đơn vị>]
-                      [--score-rule <quy-tắc.json>] --out <sổ.xlsx>
+                      --report-date dd/mm/yyyy [--progress <tiến-độ.csv | demo-2024>]
+                      [--unit <tên đơn vị>] [--score-rule <quy-tắc.json>] --out <sổ.xlsx>
 
   --catalogue    Danh mục nhiệm vụ: tệp JSON (cchc-catalogue/1) hoặc CSV, hoặc một trang của tệp
                  Excel (tệp.xlsx#Tên trang; không ghi trang: trang đầu) như phụ lục kế hoạch dán
                  vào Excel, hoặc mã danh mục có sẵn (${BUNDLED_CATALOGUES.map((c) => c.id).join(", ")}).
-  --report-date  Ngày báo cáo (YYYY-MM-DD); mọi tình trạng, số liệu và điểm tính theo ngày này.
-  --progress     Tệp CSV tiến độ, dòng tiêu đề: task_id,unit,status,completed_on,evidence
-                 (không bắt buộc: note, review = Đạt / Không đạt / Cần bổ sung, review_note,
-                 explanation); ngày dạng YYYY-MM-DD. Dòng không khớp phân công nào là lỗi.
+  --report-date  Ngày báo cáo, dạng dd/mm/yyyy (ví dụ 15/12/2024) hoặc YYYY-MM-DD; mọi tình
+                 trạng, số liệu và điểm tính theo ngày này.
+  --progress     Tệp CSV tiến độ (hoặc demo-2024: tiến độ minh họa của danh mục demo-2024), dòng
+                 tiêu đề: task_id,unit,status,completed_on,evidence (không bắt buộc: note,
+                 review = Đạt / Không đạt / Cần bổ sung, review_note, explanation); ngày dạng
+                 dd/mm/yyyy hoặc YYYY-MM-DD. Dòng không khớp phân công nào là lỗi.
   --score-rule   Tệp JSON quy tắc chấm điểm, ví dụ {"mode": "tiers", "maxPoints": 2, "tiers":
                  [{"minRate": 0.9, "points": 2, "strict": true}, {"minRate": 0.7, "points": 1}]}
                  (strict: true = "trên", bỏ trống = "từ"). Không ghi: quy tắc mặc định.
@@ -70,16 +75,18 @@ Export the CCHC 2024 tracking workbook to an .xlsx file without Excel.
 
 Usage:
   npm run workbook -- --catalogue <file.json | file.csv | file.xlsx[#Sheet] | demo-2024 | cv-5893-2024>
-                      --report-date YYYY-MM-DD [--progress <progress.csv>] [--unit <unit name>]
-                      [--score-rule <rule.json>] --out <workbook.xlsx>
+                      --report-date dd/mm/yyyy [--progress <progress.csv | demo-2024>]
+                      [--unit <unit name>] [--score-rule <rule.json>] --out <workbook.xlsx>
 
   --catalogue    Task catalogue: a JSON (cchc-catalogue/1) or CSV file, a sheet of an .xlsx file
                  (file.xlsx#Sheet; no sheet: the first one) such as a pasted plan appendix, or a
                  bundled id.
-  --report-date  Report date (YYYY-MM-DD); every state, count and score is computed as of it.
-  --progress     Progress CSV with header task_id,unit,status,completed_on,evidence (optional note,
-                 review = Đạt / Không đạt / Cần bổ sung, review_note, explanation);
-                 dates YYYY-MM-DD. A row that matches no assignment is an error.
+  --report-date  Report date, dd/mm/yyyy (e.g. 15/12/2024) or YYYY-MM-DD; every state, count
+                 and score is computed as of it.
+  --progress     Progress CSV (or demo-2024: the demo catalogue's sample progress) with header
+                 task_id,unit,status,completed_on,evidence (optional note, review = Đạt /
+                 Không đạt / Cần bổ sung, review_note, explanation); dates dd/mm/yyyy or
+                 YYYY-MM-DD. A row that matches no assignment is an error.
   --score-rule   The score rule as JSON (mode, maxPoints, threshold, latePenalty, tiers of
                  {"minRate": 0.9, "points": 2, "strict": true}); default: the labelled default rule.
   --unit         Keep only one unit's assignments (one workbook per unit).
@@ -616,12 +623,16 @@ async function runCommand(argv: readonly string[], io: CliIO): Promise<number> {
       `Danh mục “${args.catalogue}” phải là tệp .json, .csv hoặc .xlsx (tệp.xlsx#Tên trang), hoặc một mã có sẵn: ${BUNDLED_CATALOGUES.map((c) => c.id).join(", ")}.`,
     );
   }
-  if (!args.reportDate) problems.push("Thiếu --report-date (ngày báo cáo dạng YYYY-MM-DD).");
-  else if (!isIsoDate(args.reportDate))
-    problems.push(`Ngày báo cáo “${args.reportDate}” không hợp lệ (cần dạng YYYY-MM-DD, ví dụ 2024-12-31).`);
-  else if (!isExcelDate(args.reportDate))
+  const reportDate = args.reportDate ? parseUserDate(args.reportDate) : null;
+  if (!args.reportDate)
+    problems.push("Thiếu --report-date (ngày báo cáo dạng dd/mm/yyyy, ví dụ 31/12/2024, hoặc YYYY-MM-DD).");
+  else if (!reportDate)
     problems.push(
-      `Ngày báo cáo “${args.reportDate}” nằm ngoài khoảng ngày Excel lưu được (01/01/1900–31/12/9999); hãy ghi đúng năm, ví dụ 2024-12-31.`,
+      `Ngày báo cáo “${args.reportDate}” không hợp lệ (cần dạng dd/mm/yyyy, ví dụ 31/12/2024, hoặc YYYY-MM-DD, ví dụ 2024-12-31).`,
+    );
+  else if (!isExcelDate(reportDate))
+    problems.push(
+      `Ngày báo cáo “${args.reportDate}” nằm ngoài khoảng ngày Excel lưu được (01/01/1900–31/12/9999); hãy ghi đúng năm, ví dụ 31/12/2024.`,
     );
   let planYear: number | undefined;
   if (args.planYear !== undefined) {
@@ -660,8 +671,17 @@ async function runCommand(argv: readonly string[], io: CliIO): Promise<number> {
 
   const notes: string[] = [];
   const catalogue = await loadCatalogue(args.catalogue as string, problems, notes, planYear);
-  let progress: ProgressCsvEntry[] | undefined;
-  if (args.progress) {
+  let progress: ProgressEntry[] | undefined;
+  if (args.progress === DEMO_PROGRESS_CATALOGUE) {
+    if (args.catalogue !== DEMO_PROGRESS_CATALOGUE)
+      problems.push(
+        `Tiến độ minh họa “${DEMO_PROGRESS_CATALOGUE}” chỉ dùng với --catalogue ${DEMO_PROGRESS_CATALOGUE}.`,
+      );
+    else if (catalogue) {
+      progress = demoProgress(catalogue);
+      notes.push(`Tiến độ: ${DEMO_PROGRESS_NOTE} — ${progress.length} dòng.`);
+    }
+  } else if (args.progress) {
     const read = await readTextFile(args.progress, "Tệp tiến độ", problems);
     if (read) {
       if (read.encoding !== "UTF-8")
@@ -702,15 +722,16 @@ async function runCommand(argv: readonly string[], io: CliIO): Promise<number> {
   const built = planExport({
     catalogue,
     settings: rule
-      ? { ...defaultSettings(args.reportDate as string), rule }
-      : defaultSettings(args.reportDate as string),
+      ? { ...defaultSettings(reportDate as string), rule }
+      : defaultSettings(reportDate as string),
     progress,
     unit,
     loadedFrom: isBundledCatalogueId(args.catalogue)
       ? args.catalogue
       : path.basename(args.catalogue as string),
     loadedAt: now.toISOString(),
-    progressFile: args.progress ? path.basename(args.progress) : undefined,
+    progressFile:
+      args.progress && args.progress !== DEMO_PROGRESS_CATALOGUE ? path.basename(args.progress) : undefined,
   });
   if (!built.plan) {
     report(io, built.problems);
@@ -727,11 +748,17 @@ async function runCommand(argv: readonly string[], io: CliIO): Promise<number> {
   }
 
   const units = new Set(model.assignments.map((a) => a.unitId ?? "text:" + a.unit)).size;
+  const summarized = summaryLines(model.assignments, defaultSettings(reportDate as string)).lines.length;
   io.stdout(
     `Đã ghi ${args.out}: ${model.tasks.length} nhiệm vụ, ${model.assignments.length} phân công, ${units} đơn vị` +
-      `${unit ? ` (chỉ ${displayName(unit)})` : ""}, ngày báo cáo ${args.reportDate}` +
+      `${unit ? ` (chỉ ${displayName(unit)})` : ""}, ngày báo cáo ${formatViDate(reportDate as string)}` +
       `${progress ? `, ${progress.length} dòng tiến độ` : ""}.\n`,
   );
+  if (summarized !== units)
+    io.stdout(
+      `  Trang “Tổng hợp” có ${summarized} dòng đơn vị: chỉ tính đơn vị chủ trì; ${units - summarized} đơn vị ` +
+        "chỉ phối hợp (có trong trang “Phân công”) không có dòng riêng.\n",
+    );
   const remarks = [...notes, ...fileNotes, ...model.warnings];
   if (remarks.length > 0) {
     io.stdout(

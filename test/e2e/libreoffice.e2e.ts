@@ -285,14 +285,18 @@ describe("the suite's own checks", () => {
     await fs.writeFile(file, await writeWorkbook(b.plan));
     const zip = await JSZip.loadAsync(await convertWithLibreOffice(file, "xlsx"));
     const charts = Object.keys(zip.files).filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p));
-    expect(charts).toHaveLength(1);
-    const chart = (await zip.file(charts[0])?.async("string")) ?? "";
-    // LibreOffice writes the chart back from what it understood: a clustered bar chart of the rates.
-    expect(chart.includes('<c:barDir val="bar"/>')).toBe(true);
-    expect(chart.includes('<c:grouping val="clustered"/>')).toBe(true);
-    expect(chart.includes("Tổng hợp&apos;!$G$2:$G$")).toBe(true);
-    expect(chart.includes("Tổng hợp&apos;!$A$2:$A$")).toBe(true);
-    expect(chart.includes("Tỷ lệ hoàn thành theo đơn vị")).toBe(true);
+    // Two readable charts on the Biểu đồ sheet (rate by level; the lowest units against the province).
+    expect(charts).toHaveLength(2);
+    const texts = await Promise.all(charts.map((c) => zip.file(c)?.async("string") ?? ""));
+    for (const chart of texts) {
+      // LibreOffice writes each chart back from what it understood: a clustered bar chart of rates.
+      expect(chart.includes('<c:barDir val="bar"/>')).toBe(true);
+      expect(chart.includes('<c:grouping val="clustered"/>')).toBe(true);
+      expect(chart.includes("Biểu đồ&apos;!$B$")).toBe(true);
+      expect(chart.includes("Biểu đồ&apos;!$A$")).toBe(true);
+    }
+    expect(texts.some((c) => c.includes("Tỷ lệ hoàn thành theo cấp"))).toBe(true);
+    expect(texts.some((c) => c.includes("đơn vị có tỷ lệ hoàn thành thấp nhất"))).toBe(true);
     const tables = await Promise.all(
       Object.keys(zip.files)
         .filter((p) => /^xl\/tables\/.*\.xml$/.test(p))

@@ -10,6 +10,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { decodeText, idFromFileName, runWorkbookCli, USAGE } from "../../src/export/cli";
 import { SHEETS, TABLES } from "../../src/core/workbook/layout";
+import { CHARTS_SHEET } from "../../src/core/workbook/charts";
 
 jest.setTimeout(120_000);
 
@@ -92,7 +93,7 @@ describe("npm run workbook — success", () => {
     const r = await run("--catalogue", "demo-2024", "--report-date", "2024-11-15", "--out", out);
     expect(r).toMatchObject({ code: 0, stderr: "" });
     expect(r.stdout).toMatch(
-      /^Đã ghi .*demo\.xlsx: 55 nhiệm vụ, 1954 phân công, \d+ đơn vị, ngày báo cáo 2024-11-15\./,
+      /^Đã ghi .*demo\.xlsx: 55 nhiệm vụ, 1954 phân công, \d+ đơn vị, ngày báo cáo 15\/11\/2024\./,
     );
     const wb = await book(out);
     expect(wb.worksheets.map((w) => w.name)).toEqual([
@@ -101,6 +102,7 @@ describe("npm run workbook — success", () => {
       SHEETS.tasks,
       SHEETS.summary,
       SHEETS.report,
+      CHARTS_SHEET,
     ]);
     expect(
       wb.worksheets
@@ -109,7 +111,9 @@ describe("npm run workbook — success", () => {
     ).toEqual(Object.values(TABLES).sort());
     const cfg = wb.getWorksheet(SHEETS.config) as ExcelJS.Worksheet;
     expect(cfg.getCell("B29").value).toBe("demo-2024"); // Nạp từ
-    expect(cfg.getCell("B30").value).toBe("2024-11-15T08:00:00.000Z"); // Nạp lúc
+    // Nạp lúc: a real date-time, 15:00 in Asia/Ho_Chi_Minh, shown dd/mm/yyyy hh:mm.
+    expect(cfg.getCell("B30").value).toEqual(new Date("2024-11-15T15:00:00.000Z")); // exceljs reads the serial 45611.625 as a UTC Date
+    expect(cfg.getCell("B30").numFmt).toBe("dd/mm/yyyy hh:mm");
     expect(await leftovers()).toEqual([]);
   });
 
@@ -234,7 +238,7 @@ describe("npm run workbook — bad input: message, exit code, no file", () => {
       "--catalogue",
       "plan.txt",
       "--report-date",
-      "31/12/2024",
+      "31/13/2024",
       "--out",
       "a.xls",
       "--out",
@@ -249,7 +253,7 @@ describe("npm run workbook — bad input: message, exit code, no file", () => {
       "  • Tùy chọn --out được ghi hai lần.",
       "  • Thiếu giá trị sau --unit.",
       "  • Danh mục “plan.txt” phải là tệp .json, .csv hoặc .xlsx (tệp.xlsx#Tên trang), hoặc một mã có sẵn: demo-2024, cv-5893-2024.",
-      "  • Ngày báo cáo “31/12/2024” không hợp lệ (cần dạng YYYY-MM-DD, ví dụ 2024-12-31).",
+      "  • Ngày báo cáo “31/13/2024” không hợp lệ (cần dạng dd/mm/yyyy, ví dụ 31/12/2024, hoặc YYYY-MM-DD, ví dụ 2024-12-31).",
     ]);
     const r2 = await run("--catalogue", "demo-2024", "--report-date", "2024-02-30", "--out", file("x.xls"));
     expect(r2.stderr).toContain("Ngày báo cáo “2024-02-30” không hợp lệ");

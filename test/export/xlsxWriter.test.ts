@@ -23,6 +23,7 @@ import {
   TABLES,
   TASK_COLUMNS,
 } from "../../src/core/workbook/layout";
+import { CHARTS_SHEET, levelRates } from "../../src/core/workbook/charts";
 import { buildModel, type TrackerModel } from "../../src/core/workbook/model";
 import { columnLetter, type PlanOp, type WorkbookPlan } from "../../src/core/workbook/plan";
 import { parseProgressCsv } from "../../src/core/workbook/progress";
@@ -82,13 +83,14 @@ const sheet = (name: string) => fx.book.getWorksheet(name) as ExcelJS.Worksheet;
 const raw = (name: string, ref: string) => fx.cells.get(name)?.get(ref);
 
 describe("the workbook the task pane builds, in a file", () => {
-  test("five sheets in plan order, the task sheet active", () => {
+  test("five sheets and the charts sheet in plan order, the task sheet active", () => {
     expect(fx.book.worksheets.map((w) => w.name)).toEqual([
       SHEETS.config,
       SHEETS.assignments,
       SHEETS.tasks,
       SHEETS.summary,
       SHEETS.report,
+      CHARTS_SHEET,
     ]);
     const active = fx.book.views[0]?.activeTab ?? -1;
     expect(fx.book.worksheets[active].name).toBe(SHEETS.tasks);
@@ -406,15 +408,24 @@ describe("writeWorkbook options and every op kind", () => {
     const zip = await readZip(fx.bytes);
     const chart = await partText(zip, "xl/charts/chart1.xml");
     const n = summaryLines(fx.model.assignments, fx.settings).lines.length;
+    const levels = levelRates(fx.model.assignments, fx.settings).length + 1; // + Toàn tỉnh
     const has = (s: string) => expect(chart.includes(s)).toBe(true);
     has('<c:barDir val="bar"/><c:grouping val="clustered"/>');
-    has(`<c:f>'Tổng hợp'!$A$2:$A$${n + 1}</c:f><c:strCache><c:ptCount val="${n}"/>`);
+    has(`<c:f>'Biểu đồ'!$A$39:$A$${levels + 38}</c:f><c:strCache><c:ptCount val="${levels}"/>`);
     has(
-      `<c:f>'Tổng hợp'!$G$2:$G$${n + 1}</c:f><c:numCache><c:formatCode>0.0%</c:formatCode><c:ptCount val="${n}"/>`,
+      `<c:f>'Biểu đồ'!$B$39:$B$${levels + 38}</c:f><c:numCache><c:formatCode>0.0%</c:formatCode><c:ptCount val="${levels}"/>`,
     );
-    has("<a:t>Tỷ lệ hoàn thành theo đơn vị</a:t>");
-    // One cached point per unit, zero rates included.
-    expect((chart.match(/<c:numCache>[\s\S]*<\/c:numCache>/)?.[0].match(/<c:pt /g) ?? []).length).toBe(n);
+    has("<a:t>Tỷ lệ hoàn thành theo cấp</a:t>");
+    // One cached point per level, zero rates included.
+    expect((chart.match(/<c:numCache>[\s\S]*<\/c:numCache>/)?.[0].match(/<c:pt /g) ?? []).length).toBe(
+      levels,
+    );
+    const lowest = await partText(zip, "xl/charts/chart2.xml");
+    expect(lowest).toContain(
+      `<a:t>${Math.min(20, n)} đơn vị có tỷ lệ hoàn thành thấp nhất, so với toàn tỉnh</a:t>`,
+    );
+    expect(lowest).toContain(`<c:ptCount val="${Math.min(20, n) + 1}"/>`);
+    expect(lowest).toContain(`<c:pt idx="0"><c:v>Toàn tỉnh</c:v></c:pt>`);
     const types = await partText(zip, "[Content_Types].xml");
     expect(types).toContain(
       '<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>',
@@ -425,14 +436,14 @@ describe("writeWorkbook options and every op kind", () => {
     expect(await partText(zip, "xl/drawings/_rels/drawing1.xml.rels")).toContain(
       'Target="../charts/chart1.xml"',
     );
-    const summaryXml = await partText(zip, "xl/worksheets/sheet4.xml");
+    const summaryXml = await partText(zip, "xl/worksheets/sheet6.xml");
     const rel = /<drawing r:id="(rId\d+)"\/>/.exec(summaryXml)?.[1];
     expect(rel).toBeDefined();
-    expect(await partText(zip, "xl/worksheets/_rels/sheet4.xml.rels")).toContain(
+    expect(await partText(zip, "xl/worksheets/_rels/sheet6.xml.rels")).toContain(
       `Id="${rel}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing1.xml"`,
     );
     expect(await partText(zip, "xl/drawings/drawing1.xml")).toContain(
-      "<xdr:from><xdr:col>13</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>2</xdr:row>",
+      "<xdr:from><xdr:col>0</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>0</xdr:row>",
     );
     for (const path of Object.keys(zip.files).filter((p) => /\.(xml|rels)$/.test(p))) {
       const parser = new SaxesParser({ xmlns: true });

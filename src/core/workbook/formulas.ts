@@ -181,3 +181,18 @@ export const COUNT_ALL_ROLES = "<>";
 export function countedRoleFormula(): string {
   return `=IF(${NAMES.includeCoordinating}=TRUE,"${COUNT_ALL_ROLES}","Chủ trì")`;
 }
+
+/**
+ * COUNTIFS over the assignment table for one level (Cấp), with the same counted rows as Tổng hợp;
+ * `levelExpr` is a cell holding the level's label.
+ */
+export function levelCount(levelExpr: string, extra?: [AssignmentColumnKey, string]): string {
+  const more = extra ? `,${pcCol(extra[0])},${q(extra[1])}` : "";
+  return `COUNTIFS(${pcCol("level")},${literalCriterion(levelExpr)},${COUNTED}${more})`;
+}
+
+/** Completion rate of the level named in `levelExpr`: done ÷ assigned, 0 when nothing is assigned. */
+export function levelRateFormula(levelExpr: string): string {
+  const all = levelCount(levelExpr);
+  return `=IF(${all}=0,0,${levelCount(levelExpr, ["status", STATUS_CHOICES.done.vi])}/${all})`;
+}

@@ -529,6 +529,23 @@ export interface CatalogueRecord {
   unitsAsOf?: string;
 }
 
+/** Time zone of the units (Asia/Ho_Chi_Minh): UTC+7 all year, no daylight saving since 1975. */
+export const UNIT_UTC_OFFSET_HOURS = 7;
+/** Number format of the "Nạp lúc" cell. */
+export const DATE_TIME_FORMAT = "dd/mm/yyyy hh:mm";
+
+/**
+ * "2026-12-06T23:24:31.597Z" → the Excel date-time serial of that instant in Asia/Ho_Chi_Minh
+ * (07/12/2026 06:24 → 46363.2670…); null for text that is not an ISO timestamp.
+ */
+export function loadedAtSerial(isoTimestamp: string): number | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(isoTimestamp)) return null;
+  const ms = Date.parse(isoTimestamp);
+  if (!Number.isFinite(ms)) return null;
+  const serial = (ms + UNIT_UTC_OFFSET_HOURS * 3_600_000) / 86_400_000 + 25_569;
+  return serial >= 1 && serial < 2_958_466 ? Math.round(serial * 86_400) / 86_400 : null;
+}
+
 /** The Cấu hình row recording the map of units of a workbook of the map from 01/07/2025. */
 export const UNIT_MAP_LABEL = "Bản đồ đơn vị";
 
@@ -542,7 +559,7 @@ export function catalogueInfoRows(r: CatalogueRecord): PlanCell[][] {
     note: [r.banner.note ?? "", ""],
     planYear: [r.planYear, ""],
     loadedFrom: [r.loadedFrom, ""],
-    loadedAt: [r.loadedAt, ""],
+    loadedAt: [loadedAtSerial(r.loadedAt) ?? r.loadedAt, ""],
     unit: [r.unit ? displayName(r.unit) : ALL_UNITS, r.unit ? "Sổ chỉ gồm phân công của đơn vị này." : ""],
   };
   const rows: PlanCell[][] = CATALOGUE_INFO_KEYS.map((k) => [CATALOGUE_INFO_LABELS[k], ...values[k]]);
@@ -568,6 +585,7 @@ export function catalogueInfoOps(r: CatalogueRecord): PlanOp[] {
       style: { bold: true },
     },
     { op: "writeCells", sheet, address: `A${CONFIG_ROWS.catalogueFirst}`, rows: catalogueInfoRows(r) },
+    { op: "numberFormat", sheet, address: `B${catalogueInfoRow("loadedAt")}`, format: DATE_TIME_FORMAT },
     { op: "defineName", name: NAMES.catalogueId, sheet, address: `B${catalogueInfoRow("id")}` },
     { op: "defineName", name: NAMES.catalogueOfficial, sheet, address: `B${catalogueInfoRow("official")}` },
   ];
@@ -890,6 +908,14 @@ export function configSheetOps(
 
 // ───────────────────────────── Tổng hợp ─────────────────────────────
 
+/**
+ * Why Hoàn thành can exceed Đúng hạn + Trễ hạn (written beside the table, not as a column: the
+ * header row is a contract).
+ */
+export const SUMMARY_DONE_NOTE =
+  "Lưu ý: “Hoàn thành” có thể lớn hơn “Đúng hạn” + “Trễ hạn”: nhiệm vụ đã hoàn thành nhưng không có thời hạn " +
+  "(hoặc chưa ghi ngày hoàn thành) được tính là hoàn thành, nhưng không tính là đúng hạn hay trễ hạn.";
+
 /** Name of the completion chart (so a rebuild replaces it instead of adding another). */
 export const SUMMARY_CHART = "CCHC_TyLeHoanThanh";
 
@@ -1004,6 +1030,7 @@ export function summarySheetOps(
         [
           "Số liệu tự tính bằng công thức từ trang “Phân công” theo ngày báo cáo và quy tắc chấm điểm ở trang “Cấu hình”. Điểm = điểm tự đánh giá; các cột thẩm định chỉ tính nhiệm vụ không bị đánh giá “Không đạt”/“Cần bổ sung”. Trang này được tạo lại mỗi lần bấm “Tổng hợp”.",
         ],
+        [SUMMARY_DONE_NOTE],
       ],
       style: { italic: true, fontColor: "#595959" },
     },
@@ -1019,27 +1046,12 @@ export function summarySheetOps(
     },
   ];
   if (n > 0) {
-    ops.push(
-      {
-        op: "conditionalFormat",
-        sheet,
-        address: `F2:F${n + 1}`,
-        rule: { type: "formula", formula: "=$F2>0", ...RED },
-      },
-      {
-        op: "chart",
-        sheet,
-        name: SUMMARY_CHART,
-        kind: "barClustered",
-        title: "Tỷ lệ hoàn thành theo đơn vị",
-        categories: `A2:A${n + 1}`,
-        values: `G2:G${n + 1}`,
-        seriesName: "Tỷ lệ hoàn thành",
-        anchor: `${note}3`,
-        width: 560,
-        height: Math.min(2000, 80 + 18 * n),
-      },
-    );
+    ops.push({
+      op: "conditionalFormat",
+      sheet,
+      address: `F2:F${n + 1}`,
+      rule: { type: "formula", formula: "=$F2>0", ...RED },
+    });
   }
   return ops;
 }

@@ -25,6 +25,7 @@ import type { ReportOptions } from "./reportDoc";
 import { ALL_UNITS, SHEETS, tasksSheetName } from "./layout";
 import { findUnit, unitMapAt } from "../units/units";
 import { unitsAsOfOf } from "../catalogue/planYear";
+import { chartSheetOps } from "./charts";
 
 export interface TrackerInput {
   catalogue: Catalogue;
@@ -104,6 +105,7 @@ export function summaryOps(
   return [
     ...summarySheetOps(assignments, settings, { review: report.review, tierBound: report.tierBound }),
     ...reportSheetOps(assignments, settings, banner, unit, report),
+    ...chartSheetOps(assignments, settings),
   ];
 }
 

@@ -36,7 +36,11 @@ export interface OverdueOutcome {
   /** Q4 (of the plan year) and recurring assignments overdue as of the report date. */
   items: OverdueItem[];
   counts: {
+    /** Every overdue assignment, lead and coordinating. */
     overdue: number;
+    /** Overdue assignments of lead units (what Tổng hợp counts by default) and of coordinating ones. */
+    overdueLead?: number;
+    overdueCoordinating?: number;
     overdueQ4: number;
     dueSoon: number;
     missingEvidence: number;
@@ -60,6 +64,7 @@ const NEEDED: AssignmentColumnKey[] = [
   "status",
   "completedOn",
   "evidence",
+  "role",
 ];
 const header = assignmentHeader;
 
@@ -81,6 +86,8 @@ export async function flagOverdue(
     const recurring = "Thường xuyên";
     const counts = {
       overdue: 0,
+      overdueLead: 0,
+      overdueCoordinating: 0,
       overdueQ4: 0,
       dueSoon: 0,
       missingEvidence: 0,
@@ -103,6 +110,8 @@ export async function flagOverdue(
       const check = assignmentCheck(a, settings);
       if (state === TASK_STATUS_LABELS.overdue.vi) {
         counts.overdue += 1;
+        if (String(r[col("role")] ?? "") === "Phối hợp") counts.overdueCoordinating += 1;
+        else counts.overdueLead += 1;
         if (period === q4 || period === recurring) {
           counts.overdueQ4 += 1;
           items.push({

@@ -15,6 +15,7 @@ import {
   TASK_COLUMNS,
   tasksSheetName,
 } from "../../core/workbook/layout";
+import { defaultReportDate, formatViDate } from "../../core/dates/userDate";
 import { defaultSettings } from "../../core/workbook/evaluate";
 import { buildPullPlan, TrackerError } from "../../core/workbook/tracker";
 import { WorkbookShapeError, type MergeCounts } from "../../core/workbook/merge";
@@ -47,6 +48,8 @@ export type PullOutcome =
       tasks: MergeCounts;
       assignments: MergeCounts;
       warnings: string[];
+      /** Set when the report date was clamped to the plan year's end (a past year's plan). */
+      reportDate?: string;
       clearedFilters: string[];
       stats: ActionStats;
     };
@@ -87,13 +90,17 @@ export async function pullCatalogue(context: Excel.RequestContext, req: PullRequ
         : recordedUnit
           ? findUnit(recordedUnit, undefined, unitsAsOfOf(req.catalogue))
           : null;
-    const reportDate = snap.config?.settings?.reportDate ?? req.reportDate ?? todayIso(now);
+    // A first build of a past year's plan: today clamped to the plan year's end, written as a fixed
+    // date (a 2024 plan opened in 2026 would otherwise show nearly every task overdue).
+    const fallback = defaultReportDate(todayIso(now), req.catalogue.planYear);
+    const clampedDate = !snap.config && !req.reportDate && fallback.clamped ? fallback.date : null;
+    const reportDate = snap.config?.settings?.reportDate ?? req.reportDate ?? fallback.date;
     const settings = snap.config?.settings ?? defaultSettings(reportDate);
     const result = buildPullPlan(
       {
         catalogue: req.catalogue,
         settings,
-        reportDateIsToday: !req.reportDate,
+        reportDateIsToday: !req.reportDate && !clampedDate,
         unit,
         progress: req.progress,
         loadedFrom: req.loadedFrom,
@@ -126,7 +133,17 @@ export async function pullCatalogue(context: Excel.RequestContext, req: PullRequ
       fresh,
       tasks: result.merge?.tasks ?? count(result.model.tasks.length),
       assignments: result.merge?.assignments ?? count(result.model.assignments.length),
-      warnings: [...result.model.warnings, ...(result.merge?.cellProblems ?? [])],
+      warnings: [
+        ...(clampedDate
+          ? [
+              `Ngày báo cáo đang dùng: ${formatViDate(clampedDate)} (cuối năm kế hoạch ${req.catalogue.planYear}), ` +
+                `không phải hôm nay ${formatViDate(todayIso(now))}. Đổi ở mục “2. Ngày báo cáo”.`,
+            ]
+          : []),
+        ...result.model.warnings,
+        ...(result.merge?.cellProblems ?? []),
+      ],
+      reportDate: clampedDate ?? undefined,
       clearedFilters: report.clearedFilters,
       stats: meter.stats(),
     };

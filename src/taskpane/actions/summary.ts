@@ -4,6 +4,7 @@
  * add-in still shows the right numbers. The pane shows the same numbers computed by the core's
  * twins of those formulas (checked against a real spreadsheet engine in the e2e suite).
  */
+import { chartSheetOps } from "../../core/workbook/charts";
 import {
   isDefaultScoreRule,
   validateScoreRule,
@@ -61,6 +62,7 @@ const NEEDED: AssignmentColumnKey[] = [
   "status",
   "completedOn",
   "review",
+  "level",
 ];
 /** The report's Phụ lục lists each task of the unit with its evidence and review. */
 const REPORT_NEEDED: AssignmentColumnKey[] = [...NEEDED, "title", "evidence", "explanation", "reviewNote"];
@@ -126,6 +128,7 @@ async function writeSummary(
       }),
     );
   }
+  ops.push(...chartSheetOps(assignments, settings));
   if (extra.pivot) {
     const pivotSheet = "Pivot Phân công";
     if (snap.meta.sheets.has(pivotSheet)) {

@@ -135,7 +135,11 @@ export const en: Messages = {
   todayButton: "Today (follows the calendar)",
   dateSetDone: (date: string) => `Report date set to ${date}.`,
   dateTodayDone: "The report date now follows today's date (=TODAY()).",
-  dateRequired: "Pick a date in the calendar.",
+  dateRequired: "Type the date as day/month/year, e.g. 31/12/2024.",
+  reportDatePlaceholder: "dd/mm/yyyy",
+  sampleProgressLabel:
+    "Include sample progress (sample data, not real reports) to see overdue, late and done tasks and scores",
+  reportDateInvalid: "Not a day/month/year date (e.g. 31/12/2024).",
 
   flagExplain:
     "Colours the assignments by state and filters the Phân công table to the Q4 and recurring assignments overdue as of the report date.",
@@ -143,6 +147,8 @@ export const en: Messages = {
   overdueDone: (n: number, date: string) => `As of ${date}: ${n} Q4/recurring assignments overdue.`,
   countsCaptionOverdue: "Assignments",
   countsOverdue: "Overdue",
+  overdueSplit: (lead: number, coordinating: number) =>
+    `${lead} lead-unit assignments overdue (what Tổng hợp counts) · ${coordinating} coordinating`,
   countsOverdueQ4: "Overdue, Q4 / recurring",
   countsDueSoon: "Due soon",
   countsMissingEvidence: "Missing evidence",

@@ -138,7 +138,11 @@ export const vi = {
   todayButton: "Hôm nay (tự cập nhật)",
   dateSetDone: (date: string) => `Đã đặt ngày báo cáo ${date}.`,
   dateTodayDone: "Ngày báo cáo tự cập nhật theo ngày hôm nay (=TODAY()).",
-  dateRequired: "Hãy chọn một ngày trong lịch.",
+  dateRequired: "Hãy gõ ngày dạng ngày/tháng/năm, ví dụ 31/12/2024.",
+  reportDatePlaceholder: "dd/mm/yyyy",
+  sampleProgressLabel:
+    "Kèm tiến độ minh họa (dữ liệu mẫu, không phải báo cáo thật) để xem thử nhiệm vụ quá hạn, trễ hạn, hoàn thành và điểm",
+  reportDateInvalid: "Chưa đúng dạng ngày/tháng/năm (ví dụ 31/12/2024).",
 
   flagExplain:
     "Tô màu theo tình trạng và lọc bảng Phân công, hiện các phân công Quý IV và thường xuyên đã quá hạn tính đến ngày báo cáo.",
@@ -146,6 +150,8 @@ export const vi = {
   overdueDone: (n: number, date: string) => `Tính đến ${date}: ${n} phân công Quý IV/thường xuyên quá hạn.`,
   countsCaptionOverdue: "Số phân công",
   countsOverdue: "Quá hạn",
+  overdueSplit: (lead: number, coordinating: number) =>
+    `${lead} nhiệm vụ chủ trì quá hạn (số trang Tổng hợp tính) · ${coordinating} phối hợp`,
   countsOverdueQ4: "Quá hạn Quý IV / thường xuyên",
   countsDueSoon: "Sắp đến hạn",
   countsMissingEvidence: "Thiếu minh chứng",

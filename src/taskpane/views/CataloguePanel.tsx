@@ -16,6 +16,9 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { BUNDLED_CATALOGUES } from "../../core/catalogue/bundled";
+
+/** The bundled catalogue that has sample progress (kept literal: the view must not load the generator). */
+const DEMO_PROGRESS_CATALOGUE = "demo-2024";
 import { useT } from "../i18n";
 import {
   SOURCE_SHEET,
@@ -66,6 +69,9 @@ export interface CataloguePanelProps {
   onImport(): void;
   onCancelImport(): void;
   result: PullResult | null;
+  /** demo-2024 on a first build: also load its sample progress (tiến độ minh họa). */
+  sampleProgress?: boolean;
+  onSampleProgressChange?(on: boolean): void;
   /** The action's message (rendered by the App). */
   feedback?: React.ReactNode;
 }
@@ -117,6 +123,18 @@ export function CataloguePanel(props: CataloguePanelProps): React.JSX.Element {
             disabled={props.disabled}
           />
         </Field>
+      ) : null}
+
+      {source === DEMO_PROGRESS_CATALOGUE &&
+      props.trackedUnit === undefined &&
+      props.onSampleProgressChange ? (
+        <Checkbox
+          data-testid="sample-progress"
+          label={t.sampleProgressLabel}
+          checked={props.sampleProgress === true}
+          onChange={(_, data) => props.onSampleProgressChange?.(data.checked === true)}
+          disabled={props.disabled}
+        />
       ) : null}
 
       {props.trackedUnit !== undefined ? (

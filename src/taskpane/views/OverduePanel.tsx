@@ -89,7 +89,11 @@ export function OverduePanel({
         <>
           <dl className={styles.counts} aria-label={t.countsCaptionOverdue}>
             <dt>{t.countsOverdue}</dt>
-            <dd>{counts.overdue}</dd>
+            <dd data-testid="overdue-split">
+              {counts.overdueLead !== undefined && counts.overdueCoordinating !== undefined
+                ? t.overdueSplit(counts.overdueLead, counts.overdueCoordinating)
+                : counts.overdue}
+            </dd>
             <dt>{t.countsOverdueQ4}</dt>
             <dd>{counts.overdueQ4}</dd>
             <dt>{t.countsDueSoon}</dt>

@@ -72,6 +72,8 @@ function twins(rows: Row[], reportDate: string) {
   const h = assignmentHeader;
   const counts = {
     overdue: 0,
+    overdueLead: 0,
+    overdueCoordinating: 0,
     overdueQ4: 0,
     dueSoon: 0,
     missingEvidence: 0,
@@ -93,6 +95,8 @@ function twins(rows: Row[], reportDate: string) {
     const period = periodLabel(r[h("kind")] === "Thường xuyên" ? "recurring" : due ? "date" : "none", due);
     if (state === TASK_STATUS_LABELS.overdue.vi) {
       counts.overdue += 1;
+      if (r[h("role")] === "Phối hợp") counts.overdueCoordinating += 1;
+      else counts.overdueLead += 1;
       if (period === "Quý IV/2024" || period === "Thường xuyên") {
         counts.overdueQ4 += 1;
         items.push({ row: i, taskId: String(r[h("taskId")]), unit: String(r[h("unit")]), period });

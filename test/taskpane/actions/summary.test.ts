@@ -18,6 +18,12 @@ import {
 } from "../../../src/core/workbook/layout";
 import { CONFIG_ROWS, SUMMARY_CHART } from "../../../src/core/workbook/sheets";
 import { MOTTO, REPORT_UNIT_HEADERS, reportTableHeaderRow } from "../../../src/core/workbook/reportDoc";
+import {
+  CHARTS_SHEET,
+  LOWEST_CHART,
+  MAX_CHART_CATEGORIES,
+  PROVINCE_BAR_LABEL,
+} from "../../../src/core/workbook/charts";
 import type { ScoreRule } from "../../../src/core/scoring/score";
 import type { Catalogue } from "../../../src/core/catalogue/types";
 import type { WorkbookDouble } from "../../double/workbookDouble";
@@ -105,15 +111,27 @@ describe.each<[string, number]>([
     expect(out.lines).toEqual(twin.lines);
     expect(out.total).toEqual(twin.total);
     expect(out.total.done).toBeGreaterThan(0);
-    const [chart] = sheet.charts;
-    expect(sheet.charts.length).toBe(1);
-    expect([chart.name, chart.type, chart.source, chart.series[0].xValues, chart.position?.start]).toEqual([
-      SUMMARY_CHART,
-      "BarClustered",
-      `'Tổng hợp'!G2:G${units + 1}`,
-      `A2:A${units + 1}`,
-      "N3",
+    // Tổng hợp keeps no chart; the Biểu đồ sheet has two readable ones: rates by level (a handful
+    // of bars) and the lowest units against the province, each ≤ 60 bars.
+    expect(sheet.charts).toHaveLength(0);
+    const charts = d.workbook.sheet(CHARTS_SHEET);
+    expect(charts.charts.map((c) => [c.name, c.type])).toEqual([
+      [SUMMARY_CHART, "BarClustered"],
+      [LOWEST_CHART, "BarClustered"],
     ]);
+    const [level, lowest] = charts.charts;
+    expect(charts.values(level.series[0].xValues).flat().at(-1)).toBe(PROVINCE_BAR_LABEL);
+    expect(charts.values(lowest.series[0].xValues).flat()).toHaveLength(Math.min(units, 20) + 1);
+    for (const c of charts.charts)
+      expect(charts.values(c.series[0].xValues).flat().length).toBeLessThanOrEqual(MAX_CHART_CATEGORIES);
+    // Lowest rates first, each bar a live reference to its Tổng hợp row.
+    const rowOf = new Map(out.lines.map((l, i) => [l.unit, i + 2]));
+    const expected = [...out.lines]
+      .map((l, i) => ({ l, i }))
+      .sort((a, b) => a.l.completionRate - b.l.completionRate || a.i - b.i)
+      .slice(0, 20)
+      .map((x) => `='Tổng hợp'!A${rowOf.get(x.l.unit)}`);
+    expect(charts.formulas(lowest.series[0].xValues).flat().slice(1)).toEqual(expected);
     expect(out.stats.syncs).toBe(d.stats.syncs);
     expect(out.stats.syncs).toBeLessThanOrEqual(n > 4000 ? 3 : 2);
   }, 60_000);
@@ -134,7 +152,8 @@ describe("buildSummary and buildReport, rebuilt", () => {
     );
     const out = await d.Excel.run((ctx) => buildSummary(ctx));
     const sheet = d.workbook.sheet(SHEETS.summary);
-    expect(sheet.charts.length).toBe(1);
+    expect(sheet.charts.length).toBe(0);
+    expect(d.workbook.sheet(CHARTS_SHEET).charts.map((c) => c.name)).toEqual([SUMMARY_CHART, LOWEST_CHART]);
     expect(sheet.conditionalFormats.length).toBe(1);
     expect(sheet.usedAddress()).toBe(`A1:N${out.lines.length + 2}`);
   });

@@ -17,12 +17,12 @@ describe("other workflows", () => {
     await ready();
     await openWorkflow(user, "2. Ngày báo cáo");
     const input = await screen.findByLabelText(/^Ngày báo cáo/, { selector: "input" });
-    expect(input).toHaveValue("2024-12-15");
+    expect(input).toHaveValue("15/12/2024"); // dd/mm/yyyy whatever the OS language
     expect(
       screen.getByText("Ngày cố định giữ kết quả ổn định mỗi lần mở sổ; “Hôm nay” đổi theo lịch."),
     ).toBeInTheDocument();
     await user.clear(input);
-    await user.type(input, "2024-12-31");
+    await user.type(input, "31/12/2024");
     await user.click(button("Đặt ngày"));
     expect(await screen.findByTestId("feedback-success")).toHaveTextContent(
       "Đã đặt ngày báo cáo 31/12/2024.",

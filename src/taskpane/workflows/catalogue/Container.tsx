@@ -2,6 +2,7 @@
  * 1. Nạp danh mục — obtains a catalogue (bundled, https, or the sheet the user has open), pulls
  * it into the workbook, asks before switching catalogues, and shows the result.
  */
+import type { ProgressEntry } from "../../../core/workbook/model";
 import * as React from "react";
 import type { BundledCatalogueInfo } from "../../../core/catalogue/bundled";
 import type { Catalogue } from "../../../core/catalogue/types";
@@ -29,6 +30,8 @@ interface PendingPull {
   /** An https address to remember when the pull succeeds. */
   saveUrl?: string;
   fromSheet: boolean;
+  /** Sample progress of demo-2024 (first build only). */
+  progress?: ProgressEntry[];
 }
 
 export default function CatalogueContainer(): React.JSX.Element {
@@ -82,6 +85,19 @@ export default function CatalogueContainer(): React.JSX.Element {
       };
     }
     const catalogue = await services.loadBundledCatalogue(choice as BundledCatalogueInfo["id"]);
+    if (state.sampleProgress && choice === "demo-2024" && trackedUnit === undefined) {
+      const { demoProgress } = await import(
+        /* webpackChunkName: "demo-progress" */ "../../../core/catalogue/demoProgress"
+      );
+      return {
+        catalogue,
+        loadedFrom: choice,
+        warnings,
+        unit,
+        fromSheet: false,
+        progress: demoProgress(catalogue),
+      };
+    }
     return { catalogue, loadedFrom: choice, warnings, unit, fromSheet: false };
   };
 
@@ -96,6 +112,7 @@ export default function CatalogueContainer(): React.JSX.Element {
         catalogue: p.catalogue,
         loadedFrom: p.loadedFrom,
         unit: p.unit,
+        progress: p.progress,
         confirmSwitch: confirmSwitch || undefined,
         onProgress: progress,
       }),
@@ -231,6 +248,8 @@ export default function CatalogueContainer(): React.JSX.Element {
         onImport={() => pull(SOURCE_SHEET)}
         onCancelImport={() => dispatch({ type: "cancelImport" })}
         result={state.result}
+        sampleProgress={state.sampleProgress}
+        onSampleProgressChange={(on) => dispatch({ type: "sampleProgress", on })}
         feedback={shell.feedback("catalogue")}
       />
       {state.confirm ? (

@@ -15,12 +15,15 @@ export interface CatalogueState {
   result: PullResult | null;
   /** A pull waiting for "Nạp danh mục mới" (the workbook tracks another catalogue). */
   confirm: { from: string; to: string } | null;
+  /** demo-2024 on a first build: also load its sample progress (tiến độ minh họa). */
+  sampleProgress: boolean;
 }
 
 export type CatalogueAction =
   | { type: "source"; source: SourceChoice }
   | { type: "url"; url: string }
   | { type: "onlyUnit"; only: boolean }
+  | { type: "sampleProgress"; on: boolean }
   | { type: "units"; units: readonly Unit[] }
   | { type: "unit"; unitId: string | null }
   | { type: "sheetRead"; importState: ImportState }
@@ -48,6 +51,7 @@ export const initialCatalogueState: CatalogueState = {
   importState: null,
   result: null,
   confirm: null,
+  sampleProgress: false,
 };
 
 export function catalogueReducer(state: CatalogueState, action: CatalogueAction): CatalogueState {
@@ -58,6 +62,8 @@ export function catalogueReducer(state: CatalogueState, action: CatalogueAction)
       return { ...state, urlDraft: action.url };
     case "onlyUnit":
       return { ...state, onlyUnit: action.only };
+    case "sampleProgress":
+      return { ...state, sampleProgress: action.on };
     case "units":
       return { ...state, units: action.units };
     case "unit":
