@@ -97,7 +97,15 @@ Usage:
 `;
 
 type Flag = "catalogue" | "report-date" | "progress" | "unit" | "score-rule" | "out" | "plan-year";
-const FLAGS: readonly Flag[] = ["catalogue", "report-date", "progress", "unit", "score-rule", "out", "plan-year"];
+const FLAGS: readonly Flag[] = [
+  "catalogue",
+  "report-date",
+  "progress",
+  "unit",
+  "score-rule",
+  "out",
+  "plan-year",
+];
 
 export interface CliArgs {
   catalogue?: string;

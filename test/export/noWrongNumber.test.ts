@@ -36,7 +36,9 @@ async function progressFile(content: string | Buffer): Promise<string> {
   await fs.writeFile(p, content);
   return p;
 }
-const out = () => path.join(dir, `so-${n}.xlsx`);
+/** A fresh output path per call (a path reused from an earlier test would already exist). */
+let outs = 0;
+const out = () => path.join(dir, `so-${++outs}.xlsx`);
 const exists = (p: string) =>
   fs.stat(p).then(
     () => true,

@@ -304,7 +304,15 @@ function spells(query: string[], name: string[]): boolean {
   return go(0, 0);
 }
 
+/**
+ * Longer text is not a unit's name: the longest name with its prefixes and district ("Ủy ban nhân
+ * dân xã …, huyện …") is under 120 characters. Cut before any work, so a cell holding a paragraph
+ * costs nothing (the fuzz suite feeds 100,000-character inputs).
+ */
+const MAX_UNIT_NAME_CHARS = 300;
+
 function candidates(name: string, m: UnitMap = MAP_2024): Unit[] {
+  if (name.trim().length > MAX_UNIT_NAME_CHARS) return [];
   const text = decodeLegacyVietnamese(name);
   let k = keysOf(text);
   let exact = m.index.get(k.folded);

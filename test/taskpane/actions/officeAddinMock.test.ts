@@ -149,6 +149,11 @@ describe("office-addin-mock: readTrackerStatus", () => {
             getDataBodyRange: function (this: Record<string, unknown>) {
               return this.body;
             },
+            // A table written before the "Cận dưới" column: two headers.
+            header: { values: [["Tỷ lệ tối thiểu", "Điểm"]] },
+            getHeaderRowRange: function (this: Record<string, unknown>) {
+              return this.header;
+            },
           },
           getItemOrNullObject: function (this: Record<string, unknown>, name: string) {
             return name === "BacDiem" ? this.bacDiem : this.phanCong;

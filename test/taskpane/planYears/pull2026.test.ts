@@ -3,6 +3,7 @@
  * records its map of units in Cấu hình, re-pulls into that sheet, and its report is titled 2026; a
  * 2024 workbook keeps “Nhiệm vụ 2024” and no map row.
  */
+import { REPORT_SUBJECT } from "../../../src/core/workbook/reportDoc";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseCatalogue } from "../../../src/core/catalogue/parse";
@@ -24,6 +25,14 @@ function configRows(d: ReturnType<typeof installDouble>): string[] {
     .map((r) => String(r[0] ?? ""));
 }
 
+function reportTexts(d: ReturnType<typeof installDouble>): string[] {
+  const sheet = d.workbook.sheet(SHEETS.report);
+  return sheet
+    .values(sheet.usedAddress())
+    .flat()
+    .map((v) => String(v ?? ""));
+}
+
 test("a 2026 plan: “Nhiệm vụ 2026”, the map row in Cấu hình, a re-pull into the same sheet, a 2026 report", async () => {
   const d = installDouble();
   const first = await pull(d, plan2026(), { reportDate: "2026-06-30" });
@@ -38,9 +47,9 @@ test("a 2026 plan: “Nhiệm vụ 2026”, the map row in Cấu hình, a re-pul
   expect(again.kind).toBe("done");
   expect(d.workbook.sheetNames().filter((s) => s.startsWith("Nhiệm vụ"))).toEqual(["Nhiệm vụ 2026"]);
   await d.Excel.run((ctx) => buildReport(ctx));
-  expect(String(d.workbook.sheet(SHEETS.report).values("A1:A1")[0][0])).toBe(
-    "BÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2026",
-  );
+  // The report is a document now (issue 18): its subject line names the plan year.
+  expect(reportTexts(d)).toContainEqual(expect.stringContaining(`${REPORT_SUBJECT} năm 2026`));
+  expect(reportTexts(d).join("\n")).not.toContain(`${REPORT_SUBJECT} năm 2024`);
 });
 
 test("a 2024 workbook keeps “Nhiệm vụ 2024”, no map row, the 2024 report title", async () => {
@@ -50,7 +59,7 @@ test("a 2024 workbook keeps “Nhiệm vụ 2024”, no map row, the 2024 report
   expect(d.workbook.sheetNames()).toContain("Nhiệm vụ 2024");
   expect(configRows(d)).not.toContain(UNIT_MAP_LABEL);
   await d.Excel.run((ctx) => buildReport(ctx));
-  expect(String(d.workbook.sheet(SHEETS.report).values("A1:A1")[0][0])).toBe(
-    "BÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2024",
-  );
+  // The report is a document now (issue 18): its subject line names the plan year.
+  expect(reportTexts(d)).toContainEqual(expect.stringContaining(`${REPORT_SUBJECT} năm 2024`));
+  expect(reportTexts(d).join("\n")).not.toContain(`${REPORT_SUBJECT} năm 2026`);
 });

@@ -73,7 +73,7 @@ const rows: Row[] = [
     "no date",
     (l) => reportDateMessage({ kind: "dateRequired" }, MESSAGES[l]),
     { intent: "error", title: vi.errActionTitle, hint: vi.dateRequired },
-    { intent: "error", title: en.errActionTitle, hint: "Pick a date in the calendar." },
+    { intent: "error", title: en.errActionTitle, hint: "Type the date as day/month/year, e.g. 31/12/2024." },
   ],
   [
     "overdue found",
