@@ -28,7 +28,7 @@ function configRows(d: ReturnType<typeof installDouble>): string[] {
 function reportTexts(d: ReturnType<typeof installDouble>): string[] {
   const sheet = d.workbook.sheet(SHEETS.report);
   return sheet
-    .values(sheet.usedAddress())
+    .values(sheet.usedAddress() ?? "A1:A1")
     .flat()
     .map((v) => String(v ?? ""));
 }

@@ -6,10 +6,10 @@ import * as React from "react";
 import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { I18nProvider, type Language } from "../../src/taskpane/i18n";
-import { ReportDatePanel } from "../../src/taskpane/views/ReportDatePanel";
-import { OverduePanel } from "../../src/taskpane/views/OverduePanel";
-import type { OverdueOutcome } from "../../src/taskpane/actions/overdue";
+import { I18nProvider, type Language } from "../../../src/taskpane/i18n";
+import { ReportDatePanel } from "../../../src/taskpane/views/ReportDatePanel";
+import { OverduePanel } from "../../../src/taskpane/views/OverduePanel";
+import type { OverdueOutcome } from "../../../src/taskpane/actions/overdue";
 
 function wrap(ui: React.ReactElement, lang: Language) {
   return render(

@@ -2,11 +2,11 @@
  * The demo-2024 sample progress: labelled as sample data in every row, matching the catalogue's
  * assignments, and giving a newcomer done on time, done late, overdue and points to look at.
  */
-import { loadBundledCatalogue } from "../../src/core/catalogue/bundled";
-import { DEMO_PROGRESS_NOTE, demoProgress, demoProgressCsv } from "../../src/core/catalogue/demoProgress";
-import { buildModel } from "../../src/core/workbook/model";
-import { defaultSettings, summaryLines } from "../../src/core/workbook/evaluate";
-import { parseProgressCsv } from "../../src/core/workbook/progress";
+import { loadBundledCatalogue } from "../../../src/core/catalogue/bundled";
+import { DEMO_PROGRESS_NOTE, demoProgress, demoProgressCsv } from "../../../src/core/catalogue/demoProgress";
+import { buildModel } from "../../../src/core/workbook/model";
+import { defaultSettings, summaryLines } from "../../../src/core/workbook/evaluate";
+import { parseProgressCsv } from "../../../src/core/workbook/progress";
 
 describe("demo-2024 sample progress", () => {
   test("labelled, matching, deterministic; the summary shows every kind of result", async () => {

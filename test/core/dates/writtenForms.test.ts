@@ -2,7 +2,7 @@
  * Issue 15 item 10: written forms people use, and the reading decided for each (the table in
  * docs/written-forms.md). The kind never depends on word order.
  */
-import { parseDeadline, parseStatus } from "../../src/core";
+import { parseDeadline, parseStatus } from "../../../src/core";
 
 describe("statuses", () => {
   test.each<[string, string | null]>([

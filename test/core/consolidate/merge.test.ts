@@ -12,11 +12,11 @@ import {
   type UnitFileInput,
   type UserValues,
   type WorkbookValues,
-} from "../../src/core/consolidate";
-import { CONFIG_ROWS } from "../../src/core/workbook/sheets";
-import { ALL_UNITS } from "../../src/core/workbook/layout";
-import { findUnit, displayName } from "../../src/core/units/units";
-import { toExcelSerial } from "../../src/core/dates/isoDate";
+} from "../../../src/core/consolidate";
+import { CONFIG_ROWS } from "../../../src/core/workbook/sheets";
+import { ALL_UNITS } from "../../../src/core/workbook/layout";
+import { findUnit, displayName } from "../../../src/core/units/units";
+import { toExcelSerial } from "../../../src/core/dates/isoDate";
 
 const CAT = "demo-2024";
 const UNITS = ["Sở Nội vụ", "Sở Tư pháp", "Huyện Bình Sơn"].map((n) => {

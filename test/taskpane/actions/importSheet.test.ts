@@ -3,13 +3,13 @@
  * (2,000 tasks within the round-trip budget of README › Performance), the layout detected and
  * handed to the core unchanged, non-plans refused with nothing written.
  */
-import { readSheetForImport, readValuesByBytes } from "../../src/taskpane/actions/catalogueIO";
-import { catalogueSources, detectTableHeader } from "../../src/taskpane/app/catalogueSources";
-import { IMPORT_PLAN_YEAR, columnLabels } from "../../src/taskpane/app/sheetImport";
-import { CatalogueError } from "../../src/core";
-import { installDouble, syncBudget } from "../double/testkit";
-import { pastedAppendix } from "../core/catalogue/importCorpus/pastedAppendix";
-import { NOT_PLANS } from "../core/catalogue/importCorpus";
+import { readSheetForImport, readValuesByBytes } from "../../../src/taskpane/actions/catalogueIO";
+import { catalogueSources, detectTableHeader } from "../../../src/taskpane/app/catalogueSources";
+import { IMPORT_PLAN_YEAR, columnLabels } from "../../../src/taskpane/app/sheetImport";
+import { CatalogueError } from "../../../src/core";
+import { installDouble, syncBudget } from "../../double/testkit";
+import { pastedAppendix } from "../../core/catalogue/importCorpus/pastedAppendix";
+import { NOT_PLANS } from "../../core/catalogue/importCorpus";
 
 const SHEET = "Phụ lục";
 const MAX_BYTES = 5_000_000;

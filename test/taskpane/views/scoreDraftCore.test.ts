@@ -7,9 +7,9 @@ import {
   isDefaultRule,
   draftFromRule,
   type ScoreDraft,
-} from "../../src/taskpane/views/scoreDraft";
-import { MESSAGES } from "../../src/taskpane/i18n";
-import { isDefaultScoreRule, DEFAULT_SCORE_RULE, validateScoreRule } from "../../src/core/scoring/score";
+} from "../../../src/taskpane/views/scoreDraft";
+import { MESSAGES } from "../../../src/taskpane/i18n";
+import { isDefaultScoreRule, DEFAULT_SCORE_RULE, validateScoreRule } from "../../../src/core/scoring/score";
 
 const t = MESSAGES.vi;
 const draft = (tiers: ScoreDraft["tiers"], maxPoints = "2"): ScoreDraft => ({

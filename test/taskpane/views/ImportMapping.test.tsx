@@ -5,12 +5,12 @@
  */
 import { render, screen } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { I18nProvider, type Language } from "../../src/taskpane/i18n";
-import { ImportMapping } from "../../src/taskpane/views/ImportMapping";
-import { detectTableHeader } from "../../src/taskpane/app/catalogueSources";
-import type { ImportState } from "../../src/taskpane/app/types";
-import { PLAN_TABLES, NOT_PLANS } from "../core/catalogue/importCorpus";
-import { installFastComputedStyle } from "./fastComputedStyle";
+import { I18nProvider, type Language } from "../../../src/taskpane/i18n";
+import { ImportMapping } from "../../../src/taskpane/views/ImportMapping";
+import { detectTableHeader } from "../../../src/taskpane/app/catalogueSources";
+import type { ImportState } from "../../../src/taskpane/app/types";
+import { PLAN_TABLES, NOT_PLANS } from "../../core/catalogue/importCorpus";
+import { installFastComputedStyle } from "../fastComputedStyle";
 
 installFastComputedStyle();
 jest.setTimeout(60_000);
