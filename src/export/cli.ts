@@ -4,6 +4,7 @@
  * file without Excel (xuất sổ theo dõi không cần Excel). Every problem found in the arguments and
  * inputs is reported together, in Vietnamese, and no file is written then.
  */
+import { takeFlagValue } from "./cliArgs";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
@@ -146,20 +147,10 @@ export function parseArgs(argv: readonly string[]): { args: CliArgs; problems: s
       if (m[2] === undefined && i + 1 < argv.length && !argv[i + 1].startsWith("--")) i += 1;
       continue;
     }
-    let value = m[2];
-    if (value === undefined) {
-      if (i + 1 < argv.length && !argv[i + 1].startsWith("--")) value = argv[++i];
-      else {
-        problems.push(`Thiếu giá trị sau --${flag}.`);
-        continue;
-      }
-    }
-    if (seen.has(flag)) problems.push(`Tùy chọn --${flag} được ghi hai lần.`);
-    seen.add(flag);
-    if (value.trim() === "") {
-      problems.push(`Giá trị của --${flag} đang để trống.`);
-      continue;
-    }
+    const taken = takeFlagValue(argv, i, flag, m[2], seen, problems);
+    i = taken.next;
+    if (taken.value === null) continue;
+    const value = taken.value;
     if (flag === "report-date") args.reportDate = value.trim();
     else if (flag === "plan-year") args.planYear = value.trim();
     else if (flag === "score-rule") args.scoreRule = value;

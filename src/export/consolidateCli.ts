@@ -5,6 +5,7 @@
  * as `npm run workbook`. Inputs are never modified. Exit: 0 written, 1 bad data (nothing
  * written), 2 bad arguments.
  */
+import { takeFlagValue } from "./cliArgs";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import {
@@ -81,20 +82,10 @@ export function parseConsolidateArgs(argv: readonly string[]): { args: Consolida
       );
       continue;
     }
-    let value = m[2];
-    if (value === undefined) {
-      if (i + 1 < argv.length && !argv[i + 1].startsWith("--")) value = argv[++i];
-      else {
-        problems.push(`Thiếu giá trị sau --${flag}.`);
-        continue;
-      }
-    }
-    if (seen.has(flag)) problems.push(`Tùy chọn --${flag} được ghi hai lần.`);
-    seen.add(flag);
-    if (value.trim() === "") {
-      problems.push(`Giá trị của --${flag} đang để trống.`);
-      continue;
-    }
+    const taken = takeFlagValue(argv, i, flag, m[2], seen, problems);
+    i = taken.next;
+    if (taken.value === null) continue;
+    const value = taken.value;
     if (flag === "prefer") {
       if (value === "unit") args.preferUnit = true;
       else if (value !== "province")

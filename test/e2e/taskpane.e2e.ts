@@ -412,7 +412,14 @@ describe("the task pane in Chromium, against the workbook double", () => {
     const status = await page.locator('section[aria-labelledby="status-heading"]').innerText();
     expect(status).toContain("dữ liệu minh họa");
     expect(status).toContain("demo-2024");
-    expect(status).toContain("(tự cập nhật theo ngày hôm nay)");
+    // A past year's plan (2024, opened later) gets today clamped to the plan year's end, as a fixed
+    // date, and the pull says which date is in force (issue 19).
+    expect(status).toContain("31/12/2024");
+    expect(status).not.toContain("(tự cập nhật theo ngày hôm nay)");
+    // (in the collapsed warnings: textContent, not innerText)
+    expect(await page.locator('[data-testid="pull-result"]').textContent()).toContain(
+      "Ngày báo cáo đang dùng: 31/12/2024",
+    );
     expect(status).not.toContain("Cần kiểm tra trang Cấu hình");
     await checkpoint("2-pulled");
   });

@@ -13,13 +13,20 @@ import { DEFAULT_PLAN_YEAR } from "../catalogue/planYear";
 import { toExcelSerial } from "../dates/isoDate";
 import { STATUS_CHOICES, TASK_STATUS_LABELS } from "../status/status";
 import { displayName, type Unit } from "../units/units";
-import { DATE_FORMAT, NAMES, PERCENT_FORMAT, POINTS_FORMAT, SHEETS, SUMMARY_TOTAL_LABEL } from "./layout";
-import { ALL_UNITS } from "./layout";
+import {
+  ALL_UNITS,
+  DATE_FORMAT,
+  NAMES,
+  PERCENT_FORMAT,
+  POINTS_FORMAT,
+  SHEETS,
+  SUMMARY_TOTAL_LABEL,
+} from "./layout";
 import { scoreFormula, unitCount, reviewedDoneFormula, unreviewedFormula } from "./formulas";
 import { assignmentStateLabel, summaryLines, type SummaryLine, type TrackerSettings } from "./evaluate";
 import { planScore } from "../scoring/score";
 import { isLink, type AssignmentRecord } from "./model";
-import type { PlanCell, PlanOp } from "./plan";
+import type { CellStyle, PlanCell, PlanOp } from "./plan";
 import type { CatalogueBanner } from "./sheets";
 
 /** The report document's editable parts (Cấu hình › BÁO CÁO). */
@@ -440,17 +447,7 @@ export function reportDocumentOps(
   return ops;
 }
 
-type StyleIn = {
-  bold?: boolean;
-  italic?: boolean;
-  fontColor?: string;
-  fill?: string;
-  fontSize?: number;
-  wrap?: boolean;
-  horizontal?: "left" | "center" | "right";
-  vertical?: "top" | "center" | "bottom";
-  rowHeight?: number;
-};
+type StyleIn = CellStyle;
 function cellStyle(s: StyleIn): StyleIn {
   const out: StyleIn = {};
   for (const [k, v] of Object.entries(s)) if (v !== undefined) (out as Record<string, unknown>)[k] = v;
