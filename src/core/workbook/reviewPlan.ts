@@ -33,7 +33,12 @@ export interface ReviewClaim {
  * Rows flagged "Thiếu minh chứng" come first, then sheet order. `records[i]` is data row i.
  */
 export function pendingReviewClaims(
-  records: ReadonlyArray<Pick<AssignmentRecord, "taskId" | "title" | "unit" | "inCatalogue" | "status" | "completedOn" | "evidence" | "review">>,
+  records: ReadonlyArray<
+    Pick<
+      AssignmentRecord,
+      "taskId" | "title" | "unit" | "inCatalogue" | "status" | "completedOn" | "evidence" | "review"
+    >
+  >,
 ): ReviewClaim[] {
   const claims: ReviewClaim[] = [];
   records.forEach((a, row) => {
@@ -148,7 +153,7 @@ export function verdictPlan(
   const rows = [...target.keys()].sort((a, b) => a - b);
   const ops: PlanOp[] = [];
   if (rows.length > 0) ops.push({ op: "clearTableFilters", table: TABLES.assignments });
-  for (let i = 0; i < rows.length; ) {
+  for (let i = 0; i < rows.length;) {
     let j = i;
     while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
     ops.push({

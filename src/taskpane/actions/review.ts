@@ -70,7 +70,9 @@ async function readClaims(
     const header = assignmentHeader("review");
     if (e instanceof ActionError && e.problems.some((p) => p.includes(`“${header}”`))) {
       throw new ActionError(
-        [`Bảng Phân công (PhanCong) chưa có cột “${header}” (sổ tạo trước khi có thẩm định, hoặc cột đã bị đổi tên).`],
+        [
+          `Bảng Phân công (PhanCong) chưa có cột “${header}” (sổ tạo trước khi có thẩm định, hoặc cột đã bị đổi tên).`,
+        ],
         `Hãy thêm vào cuối bảng PhanCong một cột có tiêu đề đúng “${header}” (hoặc nạp danh mục vào một sổ mới), rồi thực hiện lại.`,
       );
     }
@@ -113,13 +115,20 @@ export async function writeVerdicts(
   const meter = new SyncMeter(context);
   try {
     if (picks.length === 0) {
-      throw new ActionError(["Chưa chọn kết quả thẩm định cho dòng nào."], "Hãy bấm Đạt, Không đạt hoặc Cần bổ sung ở từng dòng rồi ghi.");
+      throw new ActionError(
+        ["Chưa chọn kết quả thẩm định cho dòng nào."],
+        "Hãy bấm Đạt, Không đạt hoặc Cần bổ sung ở từng dòng rồi ghi.",
+      );
     }
     const { snap, records, issues } = await readClaims(context, meter, options.chunkBytes);
     const plan = verdictPlan(snap.assignments, picks);
     let clearedFilters: string[] = [];
     if (plan.ops.length > 0) {
-      const report = await applyPlan(context, { ops: plan.ops }, { meta: snap.meta, chunkBytes: options.chunkBytes });
+      const report = await applyPlan(
+        context,
+        { ops: plan.ops },
+        { meta: snap.meta, chunkBytes: options.chunkBytes },
+      );
       meter.add(report);
       clearedFilters = report.clearedFilters;
     }
