@@ -65,6 +65,7 @@ const WORKFLOWS_VI = [
   "5. Chấm điểm",
   "6. Báo cáo Sở Nội vụ",
   "7. Xuất danh mục",
+  "8. Thẩm định",
 ];
 
 let browser: Browser | null = null;

@@ -135,6 +135,8 @@ export function fakeServices(overrides: Partial<Record<keyof Services, jest.Mock
     applyScoreRule: jest.fn(async () => sampleSummary()),
     exportCatalogue: jest.fn(),
     readSheetForImport: jest.fn(),
+    listReviewClaims: jest.fn(),
+    writeVerdicts: jest.fn(),
     loadBundledCatalogue: jest.fn(async (id: string) => sampleCatalogue(id, id !== "demo-2024")),
     fetchCatalogue: jest.fn(),
     // The real (pure) core behind these: the tests see what the App passes in.

@@ -11,6 +11,7 @@ export * from "./config";
 export * from "./cellValues";
 export * from "./assignmentRow";
 export * from "./review";
+export * from "./reviewPlan";
 export * from "./reportDoc";
 export {
   CATALOGUE_INFO_KEYS,

@@ -19,3 +19,12 @@ export {
 } from "./catalogueIO";
 export { loadDocumentSettings, saveDocumentSettings, type DocumentSettings } from "./documentSettings";
 export { readTrackerStatus, type TrackerStatus } from "./status";
+export {
+  listReviewClaims,
+  writeVerdicts,
+  type ReviewListOutcome,
+  type ReviewWriteOutcome,
+  type ReviewClaim,
+  type VerdictPick,
+  type VerdictSkip,
+} from "./review";

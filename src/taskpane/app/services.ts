@@ -24,6 +24,8 @@ export type ExcelActions = Pick<
   | "applyScoreRule"
   | "exportCatalogue"
   | "readSheetForImport"
+  | "listReviewClaims"
+  | "writeVerdicts"
 >;
 
 export type Services = ExcelActions & CatalogueSources;
@@ -45,6 +47,8 @@ export const lazyServices: Services = {
   applyScoreRule: async (ctx, rule, options) => (await actions()).applyScoreRule(ctx, rule, options),
   exportCatalogue: async (ctx) => (await actions()).exportCatalogue(ctx),
   readSheetForImport: async (ctx) => (await actions()).readSheetForImport(ctx),
+  listReviewClaims: async (ctx, options) => (await actions()).listReviewClaims(ctx, options),
+  writeVerdicts: async (ctx, picks, options) => (await actions()).writeVerdicts(ctx, picks, options),
   loadBundledCatalogue: async (id) => (await sources()).catalogueSources.loadBundledCatalogue(id),
   fetchCatalogue: async (url, options) => (await sources()).catalogueSources.fetchCatalogue(url, options),
   detectHeader: async (rows, headerRow) => (await sources()).catalogueSources.detectHeader(rows, headerRow),

@@ -11,6 +11,10 @@ export type {
   ExportedCatalogue,
   SheetTable,
   DocumentSettings,
+  ReviewClaim,
+  ReviewListOutcome,
+  ReviewWriteOutcome,
+  VerdictPick,
 } from "../actions";
 export type { Unit } from "../../core/units/units";
 export type { ScoreRule, ScoreTier } from "../../core/scoring/score";

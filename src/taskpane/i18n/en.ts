@@ -237,4 +237,38 @@ export const en: Messages = {
   errNoUnit: "No unit chosen.",
   errNoUnitHint: "Choose a unit in the list, or untick “Only this unit's assignments”.",
   errNoExcel: "Not connected to Excel.",
+
+  wfReview: "8. Review",
+  busyReview: "Reading the claims awaiting review…",
+  busyVerdicts: "Writing the review verdicts…",
+  reviewExplain:
+    "Assignments reported “Đã hoàn thành” whose “Kết quả thẩm định” (verdict) column is still empty; rows flagged “Thiếu minh chứng” (no evidence) first. Choose a verdict for each row, then write them at once — the add-in writes only the verdict column.",
+  reviewLoad: "List claims awaiting review",
+  reviewFilterLabel: "Filter by unit",
+  reviewListLabel: "Claims awaiting review",
+  reviewShowing: (shown: number, total: number) => `Showing ${shown} of ${total} claims awaiting review.`,
+  reviewMore: (n: number) => `… and ${n} more: type a unit name in the filter to see them.`,
+  reviewNone: "No claims are awaiting review.",
+  reviewNoMatch: "No claim awaiting review belongs to a unit matching the filter.",
+  reviewMissingEvidence: "No evidence",
+  reviewOpenEvidence: "Open evidence",
+  reviewOpenEvidenceLabel: (task: string, unit: string) => `Open the evidence of ${task} — ${unit} (new tab)`,
+  reviewEvidenceNotLink: (text: string) => `Evidence: ${text} (not an http/https address)`,
+  reviewVerdictLabel: (task: string, unit: string) => `Verdict for ${task} — ${unit}`,
+  verdictAccepted: "Accepted (Đạt)",
+  verdictRejected: "Rejected (Không đạt)",
+  verdictIncomplete: "Needs more (Cần bổ sung)",
+  reviewWrite: (n: number) => `Write the verdicts (${n})`,
+  reviewClearChoices: "Clear the choices",
+  reviewListed: (n: number) => `${n} reported completions are awaiting review.`,
+  reviewWritten: (n: number) => `Wrote ${n} verdicts into the “Kết quả thẩm định” column.`,
+  reviewNothingWritten: "No verdict was written.",
+  reviewSkippedMoved: (n: number) =>
+    `${n} rows were not written: their task and unit are no longer found (the table was re-sorted or rows were deleted). List the claims again.`,
+  reviewSkippedReviewed: (n: number) =>
+    `${n} rows were not written: someone filled their “Kết quả thẩm định” cell meanwhile — that value is kept.`,
+  reviewFilterRemoved: "The Phân công table's filter was removed so the right rows were written.",
+  reviewInvalid: (n: number) =>
+    `${n} rows hold a “Kết quả thẩm định” that is not Đạt / Không đạt / Cần bổ sung: correct them on the Phân công sheet.`,
+  reviewRemaining: (n: number) => `${n} claims are still awaiting review.`,
 };

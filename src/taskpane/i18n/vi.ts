@@ -240,6 +240,40 @@ export const vi = {
   errNoUnit: "Chưa chọn đơn vị.",
   errNoUnitHint: "Hãy chọn một đơn vị trong danh sách, hoặc bỏ chọn “Chỉ các phân công của đơn vị”.",
   errNoExcel: "Chưa kết nối với Excel.",
+
+  wfReview: "8. Thẩm định",
+  busyReview: "Đang đọc các phân công chờ thẩm định…",
+  busyVerdicts: "Đang ghi kết quả thẩm định…",
+  reviewExplain:
+    "Các phân công đã báo “Đã hoàn thành” mà cột “Kết quả thẩm định” còn trống; dòng “Thiếu minh chứng” ở đầu. Chọn kết quả cho từng dòng rồi ghi một lần — bổ trợ chỉ ghi cột “Kết quả thẩm định”.",
+  reviewLoad: "Tải danh sách chờ thẩm định",
+  reviewFilterLabel: "Lọc theo đơn vị",
+  reviewListLabel: "Phân công chờ thẩm định",
+  reviewShowing: (shown: number, total: number) => `Đang hiện ${shown}/${total} phân công chờ thẩm định.`,
+  reviewMore: (n: number) => `… và ${n} phân công khác: gõ tên đơn vị vào ô lọc để xem.`,
+  reviewNone: "Không còn phân công nào chờ thẩm định.",
+  reviewNoMatch: "Không có phân công chờ thẩm định nào của đơn vị khớp ô lọc.",
+  reviewMissingEvidence: "Thiếu minh chứng",
+  reviewOpenEvidence: "Mở minh chứng",
+  reviewOpenEvidenceLabel: (task: string, unit: string) => `Mở minh chứng của ${task} — ${unit} (tab mới)`,
+  reviewEvidenceNotLink: (text: string) => `Minh chứng: ${text} (không phải địa chỉ http/https)`,
+  reviewVerdictLabel: (task: string, unit: string) => `Kết quả thẩm định ${task} — ${unit}`,
+  verdictAccepted: "Đạt",
+  verdictRejected: "Không đạt",
+  verdictIncomplete: "Cần bổ sung",
+  reviewWrite: (n: number) => `Ghi kết quả thẩm định (${n})`,
+  reviewClearChoices: "Bỏ các lựa chọn",
+  reviewListed: (n: number) => `${n} phân công đã báo hoàn thành đang chờ thẩm định.`,
+  reviewWritten: (n: number) => `Đã ghi ${n} kết quả thẩm định vào cột “Kết quả thẩm định”.`,
+  reviewNothingWritten: "Chưa ghi kết quả thẩm định nào.",
+  reviewSkippedMoved: (n: number) =>
+    `${n} dòng không ghi vì không còn tìm thấy đúng nhiệm vụ và đơn vị (bảng đã bị sắp xếp lại hoặc xóa dòng). Hãy tải lại danh sách.`,
+  reviewSkippedReviewed: (n: number) =>
+    `${n} dòng không ghi vì ô “Kết quả thẩm định” đã có người điền trong lúc chờ — giữ nguyên giá trị đó.`,
+  reviewFilterRemoved: "Đã bỏ lọc bảng Phân công để ghi đúng dòng.",
+  reviewInvalid: (n: number) =>
+    `${n} dòng có “Kết quả thẩm định” không phải Đạt / Không đạt / Cần bổ sung: hãy sửa trong trang Phân công.`,
+  reviewRemaining: (n: number) => `Còn ${n} phân công chờ thẩm định.`,
 };
 
 export type Messages = typeof vi;

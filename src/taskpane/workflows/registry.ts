@@ -39,6 +39,7 @@ export const WORKFLOWS: readonly WorkflowEntry[] = [
   workflow("score", "wfScore", () => import(/* webpackChunkName: "wf-score" */ "./score/Container")),
   workflow("report", "wfReport", () => import(/* webpackChunkName: "wf-report" */ "./report/Container")),
   workflow("export", "wfExport", () => import(/* webpackChunkName: "wf-export" */ "./export/Container")),
+  workflow("review", "wfReview", () => import(/* webpackChunkName: "wf-review" */ "./review/Container")),
 ];
 
 /** The workflow open when the pane starts. */

@@ -24,6 +24,7 @@ describe("first screen", () => {
       "5. Chấm điểm",
       "6. Báo cáo Sở Nội vụ",
       "7. Xuất danh mục",
+      "8. Thẩm định",
     ]);
     await ready();
     expect(services.readTrackerStatus).toHaveBeenCalledWith(fakeContext);
