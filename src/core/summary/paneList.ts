@@ -74,7 +74,9 @@ export function paneSummaryList<T extends { unit: string; unitId: string | null;
     .map((line, i) => ({ line, i }))
     .filter(({ line }) => level === "all" || paneLevelOf(line.unitId, line.unit) === level)
     .filter(({ line }) => matchesFolded(query.text ?? "", line.unit));
-  matching.sort((a, b) => sign * (rateKey(a.line.completionRate) - rateKey(b.line.completionRate)) || a.i - b.i);
+  matching.sort(
+    (a, b) => sign * (rateKey(a.line.completionRate) - rateKey(b.line.completionRate)) || a.i - b.i,
+  );
   const shown = matching.slice(0, cap).map((x) => x.line);
   return { shown, matched: matching.length, rest: matching.length - shown.length };
 }

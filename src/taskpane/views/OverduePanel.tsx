@@ -103,7 +103,9 @@ function OverdueGroups({
         {grouped.groups.map((g) => (
           <details key={g.unit} className={styles.group} data-testid="overdue-group">
             <summary>
-              <span className={styles.groupName}>{g.unit}</span>
+              <span className={styles.groupName} lang="vi">
+                {g.unit}
+              </span>
               <span className={styles.groupCount}>{t.overdueGroupCount(g.items.length)}</span>
             </summary>
             <ul className={styles.list}>
@@ -111,7 +113,7 @@ function OverdueGroups({
                 <li key={item.row} className={styles.item}>
                   <div className={styles.itemText}>
                     <strong>{item.taskId}</strong>
-                    <span className={styles.itemTitle} title={item.title}>
+                    <span className={styles.itemTitle} title={item.title} lang="vi">
                       {item.title}
                     </span>
                     {item.period ? <span className={styles.meta}>{item.period}</span> : null}

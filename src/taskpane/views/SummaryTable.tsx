@@ -143,7 +143,9 @@ export function SummaryTable({ summary }: { summary: SummaryOutcome }): React.JS
             {list.shown.map((l) => (
               <tr key={l.unitId ?? `text:${l.unit}`}>
                 <th scope="row" className={styles.unitCell}>
-                  <span className={styles.name}>{l.unit}</span>
+                  <span className={styles.name} lang="vi">
+                    {l.unit}
+                  </span>
                   <span className={styles.meta}>{t.summaryLineMeta(l.done, l.assigned, l.overdue)}</span>
                 </th>
                 <td>{percent(l.completionRate)}</td>

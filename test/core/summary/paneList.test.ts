@@ -47,7 +47,11 @@ describe("matchesFolded", () => {
   });
 });
 
-const line = (unit: string, unitId: string | null, completionRate: number) => ({ unit, unitId, completionRate });
+const line = (unit: string, unitId: string | null, completionRate: number) => ({
+  unit,
+  unitId,
+  completionRate,
+});
 const LINES = [
   line("Sở Nội vụ", "SNV", 0.5),
   line("Huyện Bình Sơn", "524", 0.2),
@@ -98,7 +102,12 @@ describe("paneSummaryList", () => {
 });
 
 describe("groupOverdueByUnit", () => {
-  const item = (row: number, unit: string, taskId = `T${row}`, title = "Nhiệm vụ") => ({ row, unit, taskId, title });
+  const item = (row: number, unit: string, taskId = `T${row}`, title = "Nhiệm vụ") => ({
+    row,
+    unit,
+    taskId,
+    title,
+  });
   const ITEMS = [
     item(1, "Sở Tư pháp"),
     item(2, "Huyện Bình Sơn"),
@@ -114,7 +123,9 @@ describe("groupOverdueByUnit", () => {
     ]);
     const capped = groupOverdueByUnit(ITEMS, "", 1);
     expect(capped.groups.map((g) => g.unit)).toEqual(["Huyện Bình Sơn"]);
-    expect([capped.matchedGroups, capped.matchedItems, capped.restGroups, capped.restItems]).toEqual([3, 4, 2, 2]);
+    expect([capped.matchedGroups, capped.matchedItems, capped.restGroups, capped.restItems]).toEqual([
+      3, 4, 2, 2,
+    ]);
   });
   test.each([
     ["binh", ["Huyện Bình Sơn", "Xã Bình Hòa"]],

@@ -47,16 +47,20 @@ const UNITS: Array<[string, string | null, number]> = [
 ];
 
 const rowNames = () =>
-  [...screen.getByTestId("summary-table").querySelectorAll("tbody tr:not([data-testid=summary-total]) th")].map(
-    (th) => th.querySelector("span")?.textContent,
-  );
+  [
+    ...screen.getByTestId("summary-table").querySelectorAll("tbody tr:not([data-testid=summary-total]) th"),
+  ].map((th) => th.querySelector("span")?.textContent);
 
 describe("SummaryTable in the pane", () => {
   test("three columns; lowest rate first, the toggle turns the order", async () => {
     const user = userEvent.setup({ delay: null });
     wrap(<SummaryTable summary={summaryOf(UNITS)} />);
     const table = screen.getByTestId("summary-table");
-    expect([...table.querySelectorAll("thead th")].map((th) => th.textContent)).toEqual(["Đơn vị", "Tỷ lệ", "Điểm"]);
+    expect([...table.querySelectorAll("thead th")].map((th) => th.textContent)).toEqual([
+      "Đơn vị",
+      "Tỷ lệ",
+      "Điểm",
+    ]);
     expect(rowNames()).toEqual(["Huyện Bình Sơn", "Sở Nội vụ", "Sở Tư pháp", "Phường Lê Hồng Phong"]);
     await user.click(screen.getByRole("button", { name: "Đổi thứ tự (đang xếp: Tỷ lệ thấp nhất trước)" }));
     expect(rowNames()).toEqual(["Phường Lê Hồng Phong", "Sở Tư pháp", "Sở Nội vụ", "Huyện Bình Sơn"]);
@@ -110,7 +114,14 @@ describe("SummaryTable in the pane", () => {
 function overdueOf(items: OverdueOutcome["items"]): OverdueOutcome {
   return {
     items,
-    counts: { overdue: items.length, overdueQ4: items.length, dueSoon: 0, missingEvidence: 0, unknownStatus: 0, total: 99 },
+    counts: {
+      overdue: items.length,
+      overdueQ4: items.length,
+      dueSoon: 0,
+      missingEvidence: 0,
+      unknownStatus: 0,
+      total: 99,
+    },
     reportDate: "2024-12-15",
     filterApplied: true,
     stats: {} as OverdueOutcome["stats"],
@@ -142,9 +153,9 @@ describe("OverduePanel grouped by unit", () => {
     expect(onGoTo).toHaveBeenCalledWith(9);
     // The filter (marks ignored) matches unit, task code or title.
     await user.type(screen.getByLabelText("Lọc theo đơn vị, mã hay tên nhiệm vụ"), "ke hoach");
-    expect(screen.getAllByTestId("overdue-group").map((g) => g.querySelector("summary span")?.textContent)).toEqual([
-      "Sở Tư pháp",
-    ]);
+    expect(
+      screen.getAllByTestId("overdue-group").map((g) => g.querySelector("summary span")?.textContent),
+    ).toEqual(["Sở Tư pháp"]);
     await user.type(screen.getByLabelText("Lọc theo đơn vị, mã hay tên nhiệm vụ"), " zzz");
     expect(screen.queryAllByTestId("overdue-group")).toHaveLength(0);
     expect(screen.getByText("Không có phân công quá hạn nào khớp bộ lọc.")).toBeInTheDocument();
