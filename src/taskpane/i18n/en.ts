@@ -184,7 +184,7 @@ export const en: Messages = {
   levelCommune: "Communes",
   sortLowestFirst: "Lowest rate first",
   sortHighestFirst: "Highest rate first",
-  sortToggleLabel: (current: string) => `Change order (now: ${current})`,
+  sortToggleLabel: (current: string) => `Order: ${current.toLowerCase()} (click to reverse)`,
   summaryLineMeta: (done: number, assigned: number, overdue: number) =>
     `${done}/${assigned} done · ${overdue} overdue`,
   summaryShown: (shown: number, matched: number, all: number) =>

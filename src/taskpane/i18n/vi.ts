@@ -187,7 +187,7 @@ export const vi = {
   levelCommune: "Cấp xã",
   sortLowestFirst: "Tỷ lệ thấp nhất trước",
   sortHighestFirst: "Tỷ lệ cao nhất trước",
-  sortToggleLabel: (current: string) => `Đổi thứ tự (đang xếp: ${current})`,
+  sortToggleLabel: (current: string) => `Thứ tự: ${current.toLowerCase()} (bấm để đảo)`,
   summaryLineMeta: (done: number, assigned: number, overdue: number) =>
     `${done}/${assigned} hoàn thành · ${overdue} quá hạn`,
   summaryShown: (shown: number, matched: number, all: number) =>

@@ -104,13 +104,9 @@ export function SummaryTable({ summary }: { summary: SummaryOutcome }): React.JS
         </Field>
       </div>
       <div className={styles.controls}>
-        <Button
-          onClick={() => setOrder(order === "asc" ? "desc" : "asc")}
-          aria-label={t.sortToggleLabel(orderLabel)}
-          data-testid="summary-order"
-        >
-          {order === "asc" ? "↑ " : "↓ "}
-          {orderLabel}
+        <Button onClick={() => setOrder(order === "asc" ? "desc" : "asc")} data-testid="summary-order">
+          <span aria-hidden="true">{order === "asc" ? "↑\u00a0" : "↓\u00a0"}</span>
+          {t.sortToggleLabel(orderLabel)}
         </Button>
       </div>
       <p className={styles.note} aria-live="polite" data-testid="summary-count">
