@@ -184,9 +184,9 @@ export const en: Messages = {
   levelCommune: "Communes",
   sortLowestFirst: "Lowest rate first",
   sortHighestFirst: "Highest rate first",
-  sortToggleLabel: (current: string) => `Order: ${current.toLowerCase()} (click to reverse)`,
+  sortToggleLabel: (current: string) => `Order: ${current.toLowerCase()}`,
   summaryLineMeta: (done: number, assigned: number, overdue: number) =>
-    `${done}/${assigned} done · ${overdue} overdue`,
+    `${done}/${assigned}\u00a0done · ${overdue}\u00a0overdue`,
   summaryShown: (shown: number, matched: number, all: number) =>
     matched === all ? `${shown}/${all} units` : `${shown}/${matched} units match the filter (of ${all})`,
   summaryMore: (n: number) => `… ${n} more units — the full table is on the Tổng hợp sheet.`,

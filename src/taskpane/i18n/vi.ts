@@ -187,9 +187,9 @@ export const vi = {
   levelCommune: "Cấp xã",
   sortLowestFirst: "Tỷ lệ thấp nhất trước",
   sortHighestFirst: "Tỷ lệ cao nhất trước",
-  sortToggleLabel: (current: string) => `Thứ tự: ${current.toLowerCase()} (bấm để đảo)`,
+  sortToggleLabel: (current: string) => `Thứ tự: ${current.toLowerCase()}`,
   summaryLineMeta: (done: number, assigned: number, overdue: number) =>
-    `${done}/${assigned} hoàn thành · ${overdue} quá hạn`,
+    `${done}/${assigned}\u00a0hoàn\u00a0thành · ${overdue}\u00a0quá\u00a0hạn`,
   summaryShown: (shown: number, matched: number, all: number) =>
     matched === all ? `${shown}/${all} đơn vị` : `${shown}/${matched} đơn vị khớp bộ lọc (trong ${all})`,
   summaryMore: (n: number) => `… còn ${n} đơn vị nữa — xem đủ bảng ở trang Tổng hợp.`,

@@ -19,7 +19,8 @@ const useStyles = makeStyles({
   counts: {
     margin: 0,
     display: "grid",
-    gridTemplateColumns: "1fr auto",
+    // The label column keeps room for its words; a long figure (lead · coordinating) wraps instead.
+    gridTemplateColumns: "minmax(9em, 1fr) auto",
     columnGap: tokens.spacingHorizontalS,
     fontSize: tokens.fontSizeBase200,
     "& dd": { margin: 0, textAlign: "right", fontWeight: tokens.fontWeightSemibold },

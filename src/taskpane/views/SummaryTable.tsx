@@ -13,11 +13,11 @@ import { PANE_SUMMARY_CAP, paneSummaryList, type PaneLevel } from "../../core/su
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
   controls: {
-    display: "flex",
-    flexWrap: "wrap",
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fit, minmax(12em, 1fr))",
     gap: tokens.spacingHorizontalS,
-    alignItems: "flex-end",
-    "& > *": { flexGrow: 1, flexBasis: "10em", minWidth: 0 },
+    alignItems: "end",
+    "& > *": { minWidth: 0 },
   },
   note: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
   region: {
