@@ -112,3 +112,17 @@ export * as workbook from "./workbook";
 // Tổng hợp từ đơn vị (consolidation of unit workbooks): pure merge rules and the result's sheets.
 export * from "./consolidate";
 export { parseUserDate, formatViDate, defaultReportDate } from "./dates/userDate";
+export {
+  paneLevelOf,
+  matchesFolded,
+  paneSummaryList,
+  groupOverdueByUnit,
+  PANE_LEVELS,
+  PANE_SUMMARY_CAP,
+  PANE_OVERDUE_GROUPS,
+  type PaneLevel,
+  type PaneSummaryQuery,
+  type PaneSummaryList,
+  type OverdueGroup,
+  type OverdueGroups,
+} from "./summary/paneList";

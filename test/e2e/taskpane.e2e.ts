@@ -413,14 +413,16 @@ describe("the task pane in Chromium, against the workbook double", () => {
     const status = await page.locator('section[aria-labelledby="status-heading"]').innerText();
     expect(status).toContain("dữ liệu minh họa");
     expect(status).toContain("demo-2024");
-    // A past year's plan (2024, opened later) gets today clamped to the plan year's end, as a fixed
-    // date, and the pull says which date is in force (issue 19).
-    expect(status).toContain("31/12/2024");
-    expect(status).not.toContain("(tự cập nhật theo ngày hôm nay)");
-    // (in the collapsed warnings: textContent, not innerText)
-    expect(await page.locator('[data-testid="pull-result"]').textContent()).toContain(
-      "Ngày báo cáo đang dùng: 31/12/2024",
-    );
+    // The report date defaults to today clamped to the plan year's end (a 2024 plan opened later:
+    // 31/12/2024, a fixed date), and the pull says which date is in force (issue 19).
+    if (new Date().toISOString().slice(0, 10) > `${planYear}-12-31`) {
+      expect(status).toContain(`31/12/${planYear}`);
+      expect(status).not.toContain("(tự cập nhật theo ngày hôm nay)");
+      // (in the collapsed warnings: textContent, not innerText)
+      expect(await page.locator('[data-testid="pull-result"]').textContent()).toContain(
+        `Ngày báo cáo đang dùng: 31/12/${planYear}`,
+      );
+    } else expect(status).toContain("(tự cập nhật theo ngày hôm nay)");
     expect(status).not.toContain("Cần kiểm tra trang Cấu hình");
     await checkpoint("2-pulled");
   });
@@ -476,14 +478,39 @@ describe("the task pane in Chromium, against the workbook double", () => {
       expect(shown["Quá hạn Quý IV / thường xuyên"]).toBe(String(expected.q4.length));
       expect(shown["Tổng số phân công"]).toBe(String(demo.assignments.length));
 
-      // The list: the core's Q4/recurring overdue assignments, each with "Đi tới".
-      const goTo = page.getByTestId("overdue-list").getByRole("button", { name: /^Đi tới dòng / });
+      // The list: the core's Q4/recurring overdue assignments grouped by unit (collapsed, each with
+      // its count; most overdue first; at most 20 groups), each item with "Đi tới".
+      const perUnit = new Map<string, AssignmentRecord[]>();
+      for (const a of expected.q4) perUnit.set(a.unit, [...(perUnit.get(a.unit) ?? []), a]);
+      const groups = page.getByTestId("overdue-list").getByTestId("overdue-group");
+      const heads = await groups.evaluateAll((gs) =>
+        gs.map((g) => ({
+          unit: (g.querySelector("summary span")?.textContent ?? "").trim(),
+          count: (g.querySelector("summary span:last-child")?.textContent ?? "").trim(),
+          open: g.hasAttribute("open"),
+        })),
+      );
+      expect(heads.length).toBe(Math.min(20, perUnit.size));
+      for (const h of heads) {
+        expect(h.open).toBe(false);
+        expect(h.count).toBe(`${perUnit.get(h.unit)?.length ?? -1} quá hạn`);
+      }
+      const counts = heads.map((h) => perUnit.get(h.unit)?.length ?? 0);
+      expect([...counts].sort((a, b) => b - a)).toEqual(counts);
+      // Nothing of a closed group is visible; opening the first shows its items.
+      expect(await page.getByRole("button", { name: /^Đi tới dòng / }).count()).toBe(0);
+      const first = groups.first();
+      await first.locator("summary").click();
+      const goTo = first.getByRole("button", { name: /^Đi tới dòng / });
       const labels = await goTo.evaluateAll((bs) => bs.map((b) => b.getAttribute("aria-label") ?? ""));
-      expect(labels.length).toBe(Math.min(100, expected.q4.length));
+      const mine = perUnit.get(heads[0].unit) ?? [];
+      expect(labels.length).toBe(Math.min(100, mine.length));
       expect(await goTo.first().innerText()).toBe("Đi tới");
       expect(new Set(labels)).toEqual(
-        new Set(expected.q4.slice(0, 100).map((a) => `Đi tới dòng ${a.taskId} — ${a.unit}`)),
+        new Set(mine.slice(0, 100).map((a) => `Đi tới dòng ${a.taskId} — ${a.unit}`)),
       );
+      // The page stays short: the step's section is not thousands of pixels tall.
+      expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(6000);
       expect(await wb((w) => w.table("PhanCong").isFiltered)).toBe(true);
 
       // "Đi tới" on the second item selects that row of PhanCong.
@@ -560,11 +587,36 @@ describe("the task pane in Chromium, against the workbook double", () => {
         `${Math.min(20, lines.length)} đơn vị có tỷ lệ hoàn thành thấp nhất, so với toàn tỉnh`,
       ]);
 
+      // The pane: one unit per row (done/assigned · overdue under the full name; rate; points),
+      // lowest rate first, at most 30, the rest left to the sheet; the total row as on the sheet.
       const rows = await tableRows('[data-testid="summary-table"]');
-      expect(rows.map((r) => [r.head, ...r.cells.slice(0, 3)])).toEqual([
-        ...lines.map((l) => [l.unit, String(l.assigned), String(l.done), String(l.overdue)]),
-        ["Tổng cộng", String(total.assigned), String(total.done), String(total.overdue)],
+      const byRate = lines
+        .map((l, i) => ({ l, i }))
+        .sort((a, b) => a.l.completionRate - b.l.completionRate || a.i - b.i)
+        .map((x) => x.l);
+      const shownLines = byRate.slice(0, 30);
+      const meta = (l: { done: number; assigned: number; overdue: number }) =>
+        `${l.done}/${l.assigned} hoàn thành · ${l.overdue} quá hạn`;
+      // (no-break spaces keep "0/18 hoàn thành" and "16 quá hạn" on one line each)
+      expect(rows.map((r) => [r.head.replace(/\u00a0/g, " "), r.cells.length])).toEqual([
+        ...shownLines.map((l) => [`${l.unit}${meta(l)}`, 2]),
+        [`Tổng cộng${meta(total)}`, 2],
       ]);
+      if (lines.length > 30)
+        expect(await page.getByTestId("summary-more").innerText()).toBe(
+          `… còn ${lines.length - 30} đơn vị nữa — xem đủ bảng ở trang Tổng hợp.`,
+        );
+      // No horizontal overflow at 320 px: every column (Điểm too) is inside the pane.
+      await page.setViewportSize({ width: 320, height: HEIGHT });
+      await settle();
+      expect(
+        await page.evaluate(
+          () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
+        ),
+      ).toBe(true);
+      const pointsHead = page.getByTestId("summary-table").locator("thead th").last();
+      expect(await pointsHead.innerText()).toBe("Điểm");
+      expect(await pointsHead.evaluate((th) => th.scrollWidth <= th.clientWidth)).toBe(true);
       expect(await page.getByTestId("summary-table").locator("caption").innerText()).toContain("05/01/2025");
       await checkpoint("4-summary");
     },

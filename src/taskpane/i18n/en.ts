@@ -175,6 +175,28 @@ export const en: Messages = {
   colRate: "Rate",
   colPoints: "Points",
   totalRow: "Total",
+  summaryFilterLabel: "Filter by unit name",
+  summaryFilterPlaceholder: "Type a name, with or without marks",
+  summaryLevelLabel: "Level",
+  levelAll: "All levels",
+  levelDepartment: "Departments and agencies",
+  levelDistrict: "Districts",
+  levelCommune: "Communes",
+  sortLowestFirst: "Lowest rate first",
+  sortHighestFirst: "Highest rate first",
+  sortToggleLabel: (current: string) => `Order: ${current.toLowerCase()}`,
+  summaryLineMeta: (done: number, assigned: number, overdue: number) =>
+    `${done}/${assigned}\u00a0done · ${overdue}\u00a0overdue`,
+  summaryShown: (shown: number, matched: number, all: number) =>
+    matched === all ? `${shown}/${all} units` : `${shown}/${matched} units match the filter (of ${all})`,
+  summaryMore: (n: number) => `… ${n} more units — the full table is on the Tổng hợp sheet.`,
+  summaryNoMatch: "No unit matches the filter.",
+  overdueFilterLabel: "Filter by unit, task code or title",
+  overdueGroupCount: (n: number) => `${n} overdue`,
+  overdueGroupsShown: (units: number, items: number) => `${items} overdue assignments in ${units} units`,
+  overdueMoreGroups: (units: number, items: number) =>
+    `… and ${units} more units (${items} assignments) — type a unit's name in the filter to find it.`,
+  overdueNoMatch: "No overdue assignment matches the filter.",
 
   scoreExplain: "The rule for the criterion “completion of the CCHC plan”, written to the Cấu hình sheet.",
   scoreModeLabel: "Method",

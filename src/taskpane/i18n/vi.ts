@@ -178,6 +178,28 @@ export const vi = {
   colRate: "Tỷ lệ",
   colPoints: "Điểm",
   totalRow: "Tổng cộng",
+  summaryFilterLabel: "Lọc theo tên đơn vị",
+  summaryFilterPlaceholder: "Gõ tên, có dấu hay không đều được",
+  summaryLevelLabel: "Cấp",
+  levelAll: "Tất cả các cấp",
+  levelDepartment: "Sở, ban, ngành",
+  levelDistrict: "Cấp huyện",
+  levelCommune: "Cấp xã",
+  sortLowestFirst: "Tỷ lệ thấp nhất trước",
+  sortHighestFirst: "Tỷ lệ cao nhất trước",
+  sortToggleLabel: (current: string) => `Thứ tự: ${current.toLowerCase()}`,
+  summaryLineMeta: (done: number, assigned: number, overdue: number) =>
+    `${done}/${assigned}\u00a0hoàn\u00a0thành · ${overdue}\u00a0quá\u00a0hạn`,
+  summaryShown: (shown: number, matched: number, all: number) =>
+    matched === all ? `${shown}/${all} đơn vị` : `${shown}/${matched} đơn vị khớp bộ lọc (trong ${all})`,
+  summaryMore: (n: number) => `… còn ${n} đơn vị nữa — xem đủ bảng ở trang Tổng hợp.`,
+  summaryNoMatch: "Không có đơn vị nào khớp bộ lọc.",
+  overdueFilterLabel: "Lọc theo đơn vị, mã hay tên nhiệm vụ",
+  overdueGroupCount: (n: number) => `${n} quá hạn`,
+  overdueGroupsShown: (units: number, items: number) => `${items} phân công quá hạn ở ${units} đơn vị`,
+  overdueMoreGroups: (units: number, items: number) =>
+    `… và ${units} đơn vị khác (${items} phân công) — gõ tên đơn vị vào ô lọc để tìm.`,
+  overdueNoMatch: "Không có phân công quá hạn nào khớp bộ lọc.",
 
   scoreExplain: "Quy tắc chấm tiêu chí “mức độ hoàn thành kế hoạch CCHC”, ghi vào trang Cấu hình.",
   scoreModeLabel: "Cách tính",

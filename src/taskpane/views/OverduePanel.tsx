@@ -1,9 +1,15 @@
-/** 3. Đánh dấu quá hạn: counts, the Q4/recurring overdue list with "Đi tới", and "Bỏ lọc". */
+/**
+ * 3. Đánh dấu quá hạn: counts, the Q4/recurring overdue list grouped by unit (each a disclosure,
+ * collapsed, with its count; a filter box; at most PANE_OVERDUE_GROUPS groups) with "Đi tới" per
+ * item, and "Bỏ lọc".
+ */
 import * as React from "react";
-import { Button, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, Input, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { useT } from "../i18n";
-import type { OverdueOutcome } from "../app/types";
+import type { OverdueItem, OverdueOutcome } from "../app/types";
+import { PANE_OVERDUE_GROUPS, groupOverdueByUnit } from "../../core/summary/paneList";
 
+/** At most this many items listed inside one unit's group. */
 export const MAX_LISTED = 100;
 
 const useStyles = makeStyles({
@@ -13,7 +19,8 @@ const useStyles = makeStyles({
   counts: {
     margin: 0,
     display: "grid",
-    gridTemplateColumns: "1fr auto",
+    // The label column keeps room for its words; a long figure (lead · coordinating) wraps instead.
+    gridTemplateColumns: "minmax(9em, 1fr) auto",
     columnGap: tokens.spacingHorizontalS,
     fontSize: tokens.fontSizeBase200,
     "& dd": { margin: 0, textAlign: "right", fontWeight: tokens.fontWeightSemibold },
@@ -49,7 +56,94 @@ const useStyles = makeStyles({
     overflow: "hidden",
   },
   meta: { color: tokens.colorNeutralForeground3 },
+  group: {
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    "& > summary": {
+      cursor: "pointer",
+      padding: "4px 6px",
+      display: "flex",
+      gap: tokens.spacingHorizontalS,
+      fontSize: tokens.fontSizeBase200,
+      listStyle: "none",
+      "::-webkit-details-marker": { display: "none" },
+      "::before": { content: '"▸"', flexShrink: 0 },
+      ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` },
+    },
+    "&[open] > summary::before": { content: '"▾"' },
+    "&[open] > ul": { padding: "0 6px 4px" },
+  },
+  groupName: { flexGrow: 1, minWidth: 0, overflowWrap: "anywhere" },
+  groupCount: { flexShrink: 0, fontWeight: tokens.fontWeightSemibold, whiteSpace: "nowrap" },
 });
+
+function OverdueGroups({
+  items,
+  disabled,
+  onGoTo,
+}: {
+  items: readonly OverdueItem[];
+  disabled: boolean;
+  onGoTo(row: number): void;
+}): React.JSX.Element {
+  const { t } = useT();
+  const styles = useStyles();
+  const [text, setText] = React.useState("");
+  const grouped = React.useMemo(() => groupOverdueByUnit(items, text, PANE_OVERDUE_GROUPS), [items, text]);
+  return (
+    <>
+      <Field label={t.overdueFilterLabel}>
+        <Input type="search" value={text} onChange={(_, d) => setText(d.value)} />
+      </Field>
+      <p className={styles.text} aria-live="polite" data-testid="overdue-groups-count">
+        {grouped.matchedItems === 0
+          ? t.overdueNoMatch
+          : t.overdueGroupsShown(grouped.matchedGroups, grouped.matchedItems)}
+      </p>
+      <div className={styles.list} data-testid="overdue-list">
+        {grouped.groups.map((g) => (
+          <details key={g.unit} className={styles.group} data-testid="overdue-group">
+            <summary>
+              <span className={styles.groupName} lang="vi">
+                {g.unit}
+              </span>
+              <span className={styles.groupCount}>{t.overdueGroupCount(g.items.length)}</span>
+            </summary>
+            <ul className={styles.list}>
+              {g.items.slice(0, MAX_LISTED).map((item) => (
+                <li key={item.row} className={styles.item}>
+                  <div className={styles.itemText}>
+                    <strong>{item.taskId}</strong>
+                    <span className={styles.itemTitle} title={item.title} lang="vi">
+                      {item.title}
+                    </span>
+                    {item.period ? <span className={styles.meta}>{item.period}</span> : null}
+                  </div>
+                  <Button
+                    size="small"
+                    onClick={() => onGoTo(item.row)}
+                    disabled={disabled}
+                    aria-label={t.goToLabel(item.taskId, item.unit)}
+                  >
+                    {t.goTo}
+                  </Button>
+                </li>
+              ))}
+            </ul>
+            {g.items.length > MAX_LISTED ? (
+              <p className={styles.text}>{t.overdueMore(g.items.length - MAX_LISTED)}</p>
+            ) : null}
+          </details>
+        ))}
+      </div>
+      {grouped.restGroups > 0 ? (
+        <p className={styles.text} data-testid="overdue-more">
+          {t.overdueMoreGroups(grouped.restGroups, grouped.restItems)}
+        </p>
+      ) : null}
+    </>
+  );
+}
 
 export interface OverduePanelProps {
   disabled: boolean;
@@ -112,34 +206,8 @@ export function OverduePanel({
           {outcome.items.length === 0 ? (
             <p className={styles.text}>{t.overdueNone}</p>
           ) : (
-            <ul className={styles.list} data-testid="overdue-list">
-              {outcome.items.slice(0, MAX_LISTED).map((item) => (
-                <li key={item.row} className={styles.item}>
-                  <div className={styles.itemText}>
-                    <strong>{item.taskId}</strong>
-                    <span className={styles.itemTitle} title={item.title}>
-                      {item.title}
-                    </span>
-                    <span className={styles.meta}>
-                      {item.unit}
-                      {item.period ? ` · ${item.period}` : ""}
-                    </span>
-                  </div>
-                  <Button
-                    size="small"
-                    onClick={() => onGoTo(item.row)}
-                    disabled={disabled}
-                    aria-label={t.goToLabel(item.taskId, item.unit)}
-                  >
-                    {t.goTo}
-                  </Button>
-                </li>
-              ))}
-            </ul>
+            <OverdueGroups items={outcome.items} disabled={disabled} onGoTo={onGoTo} />
           )}
-          {outcome.items.length > MAX_LISTED ? (
-            <p className={styles.text}>{t.overdueMore(outcome.items.length - MAX_LISTED)}</p>
-          ) : null}
         </>
       ) : null}
     </div>

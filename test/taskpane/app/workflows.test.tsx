@@ -63,9 +63,18 @@ describe("other workflows", () => {
     const counts = screen.getByLabelText("Số phân công");
     expect(within(counts).getByText("Thiếu minh chứng").nextElementSibling).toHaveTextContent("4");
     expect(within(counts).getByText("Trạng thái không rõ").nextElementSibling).toHaveTextContent("1");
+    // Grouped by unit, each group collapsed with its count; both items are listed once.
     const list = screen.getByTestId("overdue-list");
+    const groups = within(list).getAllByTestId("overdue-group");
+    expect(groups.map((g) => g.querySelector("summary")?.textContent)).toEqual([
+      "Sở Tư pháp1 quá hạn",
+      "Huyện Bình Sơn1 quá hạn",
+    ]);
+    for (const g of groups) expect(g).not.toHaveAttribute("open");
     expect(list.querySelectorAll("li")).toHaveLength(2);
-    await user.click(within(list).getByRole("button", { name: "Đi tới dòng VII.2 — Huyện Bình Sơn" }));
+    await user.click(within(list).getByText("Huyện Bình Sơn"));
+    expect(groups[1]).toHaveAttribute("open");
+    await user.click(within(groups[1]).getByRole("button", { name: "Đi tới dòng VII.2 — Huyện Bình Sơn" }));
     await waitFor(() => expect(services.selectAssignmentRow).toHaveBeenCalledWith(fakeContext, 42));
     // Jumping keeps the result message.
     expect(
@@ -88,10 +97,13 @@ describe("other workflows", () => {
     const cells = (row: Element) => [...row.querySelectorAll("td")].map((c) => c.textContent);
     const sn = within(table).getByText("Sở Nội vụ").closest("tr") as HTMLElement;
     expect(sn.querySelector("th")).toHaveAttribute("scope", "row");
-    expect(cells(sn)).toEqual(["3", "2", "1", "66,7\u00a0%", "0"]);
+    // One unit per row: rate and points, with done/assigned and overdue under the name.
+    expect(cells(sn)).toEqual(["66,7\u00a0%", "0"]);
+    expect(sn.querySelector("th")).toHaveTextContent("2/3 hoàn thành · 1 quá hạn");
     const total = screen.getByTestId("summary-total");
     expect(total.querySelector("th")).toHaveTextContent("Tổng cộng");
-    expect(cells(total)).toEqual(["7", "6", "1", "85,7\u00a0%", "—"]);
+    expect(total.querySelector("th")).toHaveTextContent("6/7 hoàn thành · 1 quá hạn");
+    expect(cells(total)).toEqual(["85,7\u00a0%", "—"]);
     expect(within(table).getByText("Ủy ban nhân dân huyện Sơn Tây và các xã trực thuộc")).toBeInTheDocument();
   });
 });
