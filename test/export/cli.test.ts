@@ -8,9 +8,10 @@ import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { decodeText, idFromFileName, runWorkbookCli, USAGE } from "../../src/export/cli";
+import { decodeText, idFromFileName, USAGE } from "../../src/export/cli";
 import { SHEETS, TABLES } from "../../src/core/workbook/layout";
 import { CHARTS_SHEET } from "../../src/core/workbook/charts";
+import { exists, runWorkbook } from "./lib/runCli";
 
 jest.setTimeout(120_000);
 
@@ -22,23 +23,9 @@ afterAll(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
 
-async function run(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runWorkbookCli(argv, {
-    stdout: (s) => (stdout += s),
-    stderr: (s) => (stderr += s),
-    now: () => new Date(Date.UTC(2024, 10, 15, 8)),
-  });
-  return { code, stdout, stderr };
-}
+const run = (...argv: string[]) => runWorkbook(argv);
 
 const file = (name: string) => path.join(dir, name);
-const exists = (p: string) =>
-  fs.stat(p).then(
-    () => true,
-    () => false,
-  );
 
 async function write(name: string, content: string | Buffer): Promise<string> {
   await fs.writeFile(file(name), content);

@@ -8,11 +8,11 @@ import os from "node:os";
 import path from "node:path";
 import fc from "fast-check";
 import ExcelJS from "exceljs";
-import { runWorkbookCli } from "../../src/export/cli";
 import { defaultReportDate, formatViDate, parseUserDate } from "../../src/core/dates/userDate";
 import { formatIsoDate, isValidYmd } from "../../src/core/dates/isoDate";
 import { SHEETS } from "../../src/core/workbook/layout";
 import { loadedAtSerial } from "../../src/core/workbook/sheets";
+import { runWorkbook } from "./lib/runCli";
 
 jest.setTimeout(120_000);
 
@@ -24,16 +24,7 @@ afterAll(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
 
-async function run(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runWorkbookCli(argv, {
-    stdout: (s) => (stdout += s),
-    stderr: (s) => (stderr += s),
-    now: () => new Date(Date.UTC(2024, 10, 15, 8)),
-  });
-  return { code, stdout, stderr };
-}
+const run = (...argv: string[]) => runWorkbook(argv);
 
 describe("parseUserDate / formatViDate", () => {
   test.each([

@@ -6,9 +6,9 @@ import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { runWorkbookCli } from "../../src/export/cli";
 import { CONFIG_ROWS } from "../../src/core/workbook/configLayout";
 import { SHEETS, SUMMARY_REVIEW_HEADERS } from "../../src/core/workbook/layout";
+import { exists, runWorkbook } from "./lib/runCli";
 
 let dir = "";
 beforeAll(async () => {
@@ -18,26 +18,12 @@ afterAll(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
 
-async function run(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runWorkbookCli(argv, {
-    stdout: (s) => (stdout += s),
-    stderr: (s) => (stderr += s),
-    now: () => new Date(Date.UTC(2024, 10, 15, 8)),
-  });
-  return { code, stdout, stderr };
-}
+const run = (...argv: string[]) => runWorkbook(argv);
 const file = (name: string) => path.join(dir, name);
 async function write(name: string, content: string): Promise<string> {
   await fs.writeFile(file(name), content);
   return file(name);
 }
-const exists = (p: string) =>
-  fs.stat(p).then(
-    () => true,
-    () => false,
-  );
 
 const BANDS =
   '{"mode":"tiers","maxPoints":2,"tiers":[{"minRate":0.9,"points":2,"strict":true},{"minRate":0.7,"points":1}]}';

@@ -7,12 +7,13 @@ import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { catalogueKind, runWorkbookCli } from "../../src/export/cli";
+import { catalogueKind } from "../../src/export/cli";
 import { readXlsxSheet, splitSheetSpec } from "../../src/export/readSheet";
 import { SHEETS } from "../../src/core/workbook/layout";
 import { tasksFromTable } from "../../src/core";
 import { NOT_PLANS, PLAN_TABLES } from "../core/catalogue/importCorpus";
 import { canonical, project } from "../core/catalogue/importCorpus/score";
+import { exists, runWorkbook } from "./lib/runCli";
 
 jest.setTimeout(120_000);
 
@@ -24,22 +25,8 @@ afterAll(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
 const file = (name: string) => path.join(dir, name);
-const exists = (p: string) =>
-  fs.stat(p).then(
-    () => true,
-    () => false,
-  );
 
-async function run(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runWorkbookCli(argv, {
-    stdout: (s) => (stdout += s),
-    stderr: (s) => (stderr += s),
-    now: () => new Date(Date.UTC(2024, 10, 15, 8)),
-  });
-  return { code, stdout, stderr };
-}
+const run = (...argv: string[]) => runWorkbook(argv);
 
 /** A Word appendix pasted into Excel: merged title block, two-row header with merged parents, date cells. */
 async function pastedAppendix(name: string): Promise<string> {

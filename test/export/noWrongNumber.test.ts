@@ -6,8 +6,8 @@
 import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { runWorkbookCli } from "../../src/export/cli";
 import { toExcelSerial } from "../../src/core/dates/isoDate";
+import { exists, runWorkbook } from "./lib/runCli";
 
 jest.setTimeout(120_000);
 
@@ -19,16 +19,7 @@ afterAll(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
 
-async function run(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runWorkbookCli(argv, {
-    stdout: (s) => (stdout += s),
-    stderr: (s) => (stderr += s),
-    now: () => new Date(Date.UTC(2024, 10, 15, 8)),
-  });
-  return { code, stdout, stderr };
-}
+const run = (...argv: string[]) => runWorkbook(argv);
 
 let n = 0;
 async function progressFile(content: string | Buffer): Promise<string> {
@@ -39,11 +30,6 @@ async function progressFile(content: string | Buffer): Promise<string> {
 /** A fresh output path per call (a path reused from an earlier test would already exist). */
 let outs = 0;
 const out = () => path.join(dir, `so-${++outs}.xlsx`);
-const exists = (p: string) =>
-  fs.stat(p).then(
-    () => true,
-    () => false,
-  );
 
 async function exportWith(csv: string) {
   const p = await progressFile(csv);

@@ -7,8 +7,8 @@ import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { runWorkbookCli } from "../../src/export/cli";
 import { SHEETS } from "../../src/core/workbook/layout";
+import { exists, runWorkbook } from "./lib/runCli";
 
 jest.setTimeout(60_000);
 
@@ -21,21 +21,7 @@ afterAll(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
 
-async function run(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runWorkbookCli(argv, {
-    stdout: (s) => (stdout += s),
-    stderr: (s) => (stderr += s),
-    now: () => new Date(Date.UTC(2026, 5, 15, 8)),
-  });
-  return { code, stdout, stderr };
-}
-const exists = (p: string) =>
-  fs.stat(p).then(
-    () => true,
-    () => false,
-  );
+const run = (...argv: string[]) => runWorkbook(argv, new Date(Date.UTC(2026, 5, 15, 8)));
 
 async function assignmentRows(file: string): Promise<Array<{ unit: string; level: string }>> {
   const wb = new ExcelJS.Workbook();
