@@ -60,7 +60,7 @@ export default function CatalogueContainer(): React.JSX.Element {
     choice: SourceChoice,
     convertLegacy: boolean,
     unit: Unit | undefined,
-  ): Promise<PendingPull> => {
+  ): Promise<PendingPull | null> => {
     const warnings: string[] = [];
     if (choice === SOURCE_URL) {
       const address = url.trim();
@@ -76,8 +76,19 @@ export default function CatalogueContainer(): React.JSX.Element {
         convertLegacy,
         warnings,
       });
+      // A plan of the new map naming old units: the mapping shows each with its lineage and the
+      // successors to choose; the first click stops there, the next pulls with the choices made.
+      const checked = await services.importLineage(
+        sheetCatalogue(importState.table, parsed.tasks),
+        importState.successorChoices ?? {},
+      );
+      if (checked.findings.length > 0 && importState.lineage === undefined) {
+        dispatch({ type: "lineageFound", table: importState.table, findings: checked.findings });
+        say({ kind: "lineageFound", count: checked.findings.length });
+        return null;
+      }
       return {
-        catalogue: sheetCatalogue(importState.table, parsed.tasks),
+        catalogue: checked.catalogue,
         loadedFrom: importState.table.address,
         warnings,
         unit,
@@ -159,8 +170,10 @@ export default function CatalogueContainer(): React.JSX.Element {
     void shell.run(
       "catalogue",
       t.busyPull,
-      async (h, progress) =>
-        applyPull(h, await obtainCatalogue(choice, convertLegacy, unit), false, progress),
+      async (h, progress) => {
+        const p = await obtainCatalogue(choice, convertLegacy, unit);
+        if (p) await applyPull(h, p, false, progress);
+      },
       {
         onError: (error) =>
           !convertLegacy && (choice === SOURCE_URL || choice === SOURCE_SHEET) && isLegacyEncodingError(error)
@@ -245,6 +258,7 @@ export default function CatalogueContainer(): React.JSX.Element {
         importState={state.importState}
         onHeaderRowChange={changeHeaderRow}
         onMapChange={(field, column) => dispatch({ type: "map", field, column })}
+        onSuccessorChange={(written, choice) => dispatch({ type: "successorChosen", written, choice })}
         onImport={() => pull(SOURCE_SHEET)}
         onCancelImport={() => dispatch({ type: "cancelImport" })}
         result={state.result}

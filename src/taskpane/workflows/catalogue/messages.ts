@@ -7,6 +7,8 @@ export type CatalogueOutcome =
   | { kind: "noUnit" }
   | { kind: "switchCancelled" }
   | { kind: "sheetRead"; address: string; rows: number }
+  /** Old-map names in a new-map table: the pull waits for a successor to be chosen for each. */
+  | { kind: "lineageFound"; count: number }
   /** A TCVN3/VNI catalogue: the error, with a button that converts and pulls again. */
   | { kind: "legacyEncoding"; error: unknown; convert: () => void }
   | { kind: "failed"; error: unknown };
@@ -25,6 +27,8 @@ export function catalogueMessage(o: CatalogueOutcome, t: Messages): FeedbackCont
       return { intent: "info", title: t.confirmCancelled, lines: [] };
     case "sheetRead":
       return { intent: "info", title: t.readSheetDone(o.address, o.rows), lines: [] };
+    case "lineageFound":
+      return { intent: "warning", title: t.lineageFoundTitle(o.count), lines: [], hint: t.lineageFoundHint };
     case "legacyEncoding":
       return { ...errorFeedback(o.error, t), action: { label: t.convertLegacy, run: o.convert } };
     case "failed":
