@@ -116,7 +116,8 @@ export function parseCatalogueOfStatedYear(
   const rows = parseCsvRows(body);
   const { headerRow } = tasksFromTable(rows, first.planYear, lenient);
   const found = planYearOfTable(rows, headerRow, first.tasks);
-  if (!found) throw new CatalogueError([NO_TABLE_YEAR_PROBLEM]);
+  // `noPlanYear` lets the pane ask for the year (as `legacyEncoding` lets it offer a conversion).
+  if (!found) throw Object.assign(new CatalogueError([NO_TABLE_YEAR_PROBLEM]), { noPlanYear: true });
   const c = parseCatalogue(text, { ...meta, planYear: found.year }, parseOptions);
   parseOptions.warnings?.push(
     `Năm kế hoạch ${found.year}: theo ${SOURCE_WORDS[found.source]} (tệp CSV không ghi “planYear”).`,

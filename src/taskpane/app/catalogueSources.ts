@@ -62,7 +62,7 @@ export interface CatalogueSources {
   loadBundledCatalogue(id: BundledCatalogueInfo["id"]): Promise<Catalogue>;
   fetchCatalogue(
     url: string,
-    options: Pick<FetchCatalogueOptions, "convertLegacy" | "warnings">,
+    options: Pick<FetchCatalogueOptions, "convertLegacy" | "warnings" | "planYear">,
   ): Promise<Catalogue>;
   /** With `headerRow`, maps that row; without, finds the header row (title blocks, two-row headers…). */
   detectHeader(rows: unknown[][], headerRow?: number): Promise<HeaderDetection>;

@@ -70,6 +70,7 @@ export const en: Messages = {
   readSheetHint:
     "Open the sheet holding the task table (or select the table), then click. The add-in only reads it, never changes it.",
   convertLegacy: "Convert to Unicode and load again",
+  pullAsPlanYear: (year: number) => `Load it as the ${year} plan (the open workbook's year)`,
 
   mappingHeading: "Table columns",
   mappingIntro: (address: string) =>

@@ -87,6 +87,7 @@ export const vi = {
   readSheetHint:
     "Mở trang có bảng nhiệm vụ (hoặc chọn vùng bảng) rồi bấm. Bổ trợ chỉ đọc, không sửa bảng của bạn.",
   convertLegacy: "Chuyển mã sang Unicode và nạp lại",
+  pullAsPlanYear: (year: number) => `Nạp như kế hoạch năm ${year} (năm của sổ đang mở)`,
 
   mappingHeading: "Cột của bảng",
   mappingIntro: (address: string) => `Vùng ${address}. Kiểm tra cột đã nhận ra cho từng trường; sửa nếu sai.`,

@@ -68,6 +68,7 @@ describe("the year a CSV table says", () => {
     }
     expect(error).toBeInstanceOf(CatalogueError);
     expect((error as CatalogueError).problems).toEqual([NO_TABLE_YEAR_PROBLEM]);
+    expect((error as { noPlanYear?: boolean }).noPlanYear).toBe(true);
     // The year a person said settles it.
     expect(parseCatalogueOfStatedYear(text, { id: "x", title: "x" }, { planYear: 2026 }).planYear).toBe(2026);
   });

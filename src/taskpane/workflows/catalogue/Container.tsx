@@ -22,6 +22,11 @@ import { useShell } from "../shell/context";
 import { catalogueReducer, initialCatalogueState, sourceFromLast } from "./reducer";
 import { catalogueMessage, type CatalogueOutcome } from "./messages";
 
+/** A CSV whose table states no plan year (the core marks the error `noPlanYear`). */
+function isNoPlanYearError(e: unknown): boolean {
+  return typeof e === "object" && e !== null && (e as { noPlanYear?: unknown }).noPlanYear === true;
+}
+
 interface PendingPull {
   catalogue: Catalogue;
   loadedFrom: string;
@@ -60,11 +65,16 @@ export default function CatalogueContainer(): React.JSX.Element {
     choice: SourceChoice,
     convertLegacy: boolean,
     unit: Unit | undefined,
+    planYear?: number,
   ): Promise<PendingPull | null> => {
     const warnings: string[] = [];
     if (choice === SOURCE_URL) {
       const address = url.trim();
-      const catalogue = await services.fetchCatalogue(address, { convertLegacy, warnings });
+      const catalogue = await services.fetchCatalogue(address, {
+        convertLegacy,
+        warnings,
+        ...(planYear !== undefined ? { planYear } : {}),
+      });
       return { catalogue, loadedFrom: address, warnings, unit, saveUrl: address, fromSheet: false };
     }
     if (choice === SOURCE_SHEET) {
@@ -156,7 +166,10 @@ export default function CatalogueContainer(): React.JSX.Element {
     await shell.refreshStatus(h);
   };
 
-  const pull = (choice: SourceChoice, convertLegacy = false): void => {
+  // A CSV that says no plan year: the year of the workbook already open is offered (a click, not a guess).
+  const trackedYear =
+    status?.exists && typeof status.catalogue?.planYear === "number" ? status.catalogue.planYear : null;
+  const pull = (choice: SourceChoice, convertLegacy = false, planYear?: number): void => {
     let unit: Unit | undefined;
     // A workbook that already tracks keeps its scope (the adapter reads it); the choice is locked.
     if (state.onlyUnit && trackedUnit === undefined) {
@@ -171,15 +184,32 @@ export default function CatalogueContainer(): React.JSX.Element {
       "catalogue",
       t.busyPull,
       async (h, progress) => {
-        const p = await obtainCatalogue(choice, convertLegacy, unit);
+        const p = await obtainCatalogue(choice, convertLegacy, unit, planYear);
         if (p) await applyPull(h, p, false, progress);
       },
       {
         onError: (error) =>
           !convertLegacy && (choice === SOURCE_URL || choice === SOURCE_SHEET) && isLegacyEncodingError(error)
             ? (tt) =>
-                catalogueMessage({ kind: "legacyEncoding", error, convert: () => pull(choice, true) }, tt)
-            : null,
+                catalogueMessage(
+                  { kind: "legacyEncoding", error, convert: () => pull(choice, true, planYear) },
+                  tt,
+                )
+            : choice === SOURCE_URL &&
+                planYear === undefined &&
+                trackedYear !== null &&
+                isNoPlanYearError(error)
+              ? (tt) =>
+                  catalogueMessage(
+                    {
+                      kind: "noPlanYear",
+                      error,
+                      year: trackedYear,
+                      retry: () => pull(choice, convertLegacy, trackedYear),
+                    },
+                    tt,
+                  )
+              : null,
       },
     );
   };

@@ -11,6 +11,8 @@ export type CatalogueOutcome =
   | { kind: "lineageFound"; count: number }
   /** A TCVN3/VNI catalogue: the error, with a button that converts and pulls again. */
   | { kind: "legacyEncoding"; error: unknown; convert: () => void }
+  /** A CSV that says no plan year: the error, with a button that pulls it as the open workbook's year. */
+  | { kind: "noPlanYear"; error: unknown; year: number; retry: () => void }
   | { kind: "failed"; error: unknown };
 
 export function catalogueMessage(o: CatalogueOutcome, t: Messages): FeedbackContent {
@@ -31,6 +33,8 @@ export function catalogueMessage(o: CatalogueOutcome, t: Messages): FeedbackCont
       return { intent: "warning", title: t.lineageFoundTitle(o.count), lines: [], hint: t.lineageFoundHint };
     case "legacyEncoding":
       return { ...errorFeedback(o.error, t), action: { label: t.convertLegacy, run: o.convert } };
+    case "noPlanYear":
+      return { ...errorFeedback(o.error, t), action: { label: t.pullAsPlanYear(o.year), run: o.retry } };
     case "failed":
       return errorFeedback(o.error, t);
   }
