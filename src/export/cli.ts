@@ -39,6 +39,10 @@ import { readXlsxSheet, SheetReadError, splitSheetSpec } from "./readSheet";
 import { parseScoreRuleJson } from "../core/scoring/ruleData";
 import type { ScoreRule } from "../core/scoring/score";
 import { DEMO_PROGRESS_CATALOGUE, DEMO_PROGRESS_NOTE, demoProgress } from "../core/catalogue/demoProgress";
+import { unitMapAt } from "../core/units/units";
+import { PRIOR_RATE_HEADER, priorColumnOps } from "../core/workbook/priorColumn";
+import type { PriorLine } from "../core/units/yearOverYear";
+import { readPriorLines } from "./priorWorkbook";
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -52,7 +56,8 @@ export const USAGE = `Xuất sổ theo dõi CCHC 2024 ra tệp Excel (.xlsx) kh�
 Cách dùng:
   npm run workbook -- --catalogue <tệp.json | tệp.csv | tệp.xlsx[#Trang] | demo-2024 | cv-5893-2024>
                       --report-date dd/mm/yyyy [--progress <tiến-độ.csv | demo-2024>]
-                      [--unit <tên đơn vị>] [--score-rule <quy-tắc.json>] --out <sổ.xlsx>
+                      [--unit <tên đơn vị>] [--score-rule <quy-tắc.json>] [--prior <sổ-2024.xlsx>]
+                      --out <sổ.xlsx>
 
   --catalogue    Danh mục nhiệm vụ: tệp JSON (cchc-catalogue/1) hoặc CSV, hoặc một trang của tệp
                  Excel (tệp.xlsx#Tên trang; không ghi trang: trang đầu) như phụ lục kế hoạch dán
@@ -69,6 +74,9 @@ Cách dùng:
   --unit         Chỉ giữ phân công của một đơn vị (ví dụ "Sở Nội vụ", "UBND huyện Bình Sơn").
   --plan-year    Năm kế hoạch của tệp CSV (không ghi năm; mặc định 2024). Danh mục JSON tự ghi năm
                  ("planYear"), và bản đồ đơn vị theo năm đó (hoặc "unitsAsOf").
+  --prior        Sổ theo dõi năm 2024 (.xlsx): trang Tổng hợp của sổ theo bản đồ từ 01/07/2025 có
+                 thêm cột "Tỷ lệ 2024 (ước tính)" — tỷ lệ năm 2024 của các đơn vị cũ hợp thành
+                 mỗi đơn vị (đơn vị cũ bị chia được tính trọn cho mỗi đơn vị mới: ước tính).
   --out          Tệp .xlsx sẽ ghi (chỉ ghi khi không có lỗi).
   --help         In hướng dẫn này.
 
@@ -77,7 +85,8 @@ Export the CCHC 2024 tracking workbook to an .xlsx file without Excel.
 Usage:
   npm run workbook -- --catalogue <file.json | file.csv | file.xlsx[#Sheet] | demo-2024 | cv-5893-2024>
                       --report-date dd/mm/yyyy [--progress <progress.csv | demo-2024>]
-                      [--unit <unit name>] [--score-rule <rule.json>] --out <workbook.xlsx>
+                      [--unit <unit name>] [--score-rule <rule.json>] [--prior <2024-workbook.xlsx>]
+                      --out <workbook.xlsx>
 
   --catalogue    Task catalogue: a JSON (cchc-catalogue/1) or CSV file, a sheet of an .xlsx file
                  (file.xlsx#Sheet; no sheet: the first one) such as a pasted plan appendix, or a
@@ -93,11 +102,14 @@ Usage:
   --unit         Keep only one unit's assignments (one workbook per unit).
   --plan-year    Plan year of a CSV catalogue (which states none; default 2024). A JSON catalogue
                  states its own ("planYear"), and the map of units follows it (or "unitsAsOf").
+  --prior        A 2024 tracking workbook (.xlsx): Tổng hợp of a workbook of the map from 01/07/2025
+                 gets the column "Tỷ lệ 2024 (ước tính)" — the 2024 rate of the old units that
+                 formed each unit (an old unit split between new ones counts whole: an estimate).
   --out          The .xlsx file to write (written only when there is no error).
   --help         Print this help.
 `;
 
-type Flag = "catalogue" | "report-date" | "progress" | "unit" | "score-rule" | "out" | "plan-year";
+type Flag = "catalogue" | "report-date" | "progress" | "unit" | "score-rule" | "out" | "plan-year" | "prior";
 const FLAGS: readonly Flag[] = [
   "catalogue",
   "report-date",
@@ -106,6 +118,7 @@ const FLAGS: readonly Flag[] = [
   "score-rule",
   "out",
   "plan-year",
+  "prior",
 ];
 
 export interface CliArgs {
@@ -118,6 +131,8 @@ export interface CliArgs {
   out?: string;
   /** Năm kế hoạch of a CSV catalogue (a JSON catalogue states its own `planYear`). */
   planYear?: string;
+  /** A 2024 workbook: Tổng hợp gets the "Tỷ lệ 2024 (ước tính)" column (a new-map workbook only). */
+  prior?: string;
   help: boolean;
 }
 
@@ -656,6 +671,7 @@ async function runCommand(argv: readonly string[], io: CliIO): Promise<number> {
     for (const [flag, input] of [
       ["--progress", args.progress],
       ["--catalogue", args.catalogue],
+      ["--prior", args.prior],
     ] as const) {
       if (input && (await sameFile(input, args.out)))
         problems.push(
@@ -706,6 +722,16 @@ async function runCommand(argv: readonly string[], io: CliIO): Promise<number> {
       );
     }
   }
+  let prior: PriorLine[] | null = null;
+  if (args.prior) {
+    if (catalogue && unitMapAt(unitsAsOfOf(catalogue)) === "2024")
+      problems.push(
+        `--prior chỉ dùng cho sổ theo bản đồ đơn vị từ 01/07/2025 (kế hoạch năm 2026 trở đi, hoặc "unitsAsOf"); danh mục “${catalogue.title}” theo bản đồ năm 2024: bỏ --prior.`,
+      );
+    const read = await readPriorLines(args.prior);
+    if (read.problem) problems.push(read.problem);
+    prior = read.lines ?? null;
+  }
   let unit: Unit | null = null;
   if (args.unit) {
     const r = catalogue ? resolveUnitArg(args.unit, unitsAsOfOf(catalogue)) : resolveUnitArg(args.unit);
@@ -737,6 +763,18 @@ async function runCommand(argv: readonly string[], io: CliIO): Promise<number> {
     return 1;
   }
   const { plan, model } = built.plan;
+  if (prior) {
+    const names = summaryLines(model.assignments, defaultSettings(reportDate as string)).lines.map(
+      (l) => l.unit,
+    );
+    const col = priorColumnOps(names, prior, { review: true, source: path.basename(args.prior as string) });
+    plan.ops.push(...col.ops);
+    notes.push(
+      `Trang “Tổng hợp”: cột “${PRIOR_RATE_HEADER}” có ${col.filled}/${names.length} đơn vị` +
+        (col.approximate.length > 0 ? `; ước tính vì đơn vị cũ bị chia: ${col.approximate.join(", ")}` : "") +
+        ".",
+    );
+  }
   const fileNotes: string[] = [];
   const bytes = await writeWorkbook(plan, { notes: fileNotes, created: now });
   try {

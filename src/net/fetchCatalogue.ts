@@ -12,8 +12,7 @@
  * Errors: FetchCatalogueError (`problems`: what went wrong and what to do next, in Vietnamese);
  * CatalogueError from the core passes through unchanged when the content itself is wrong.
  */
-import { DEFAULT_PLAN_YEAR } from "../core/catalogue/planYear";
-import { parseCatalogue } from "../core/catalogue/parse";
+import { parseCatalogueOfStatedYear } from "../core/catalogue/tableYear";
 import type { Catalogue, CatalogueMeta } from "../core/catalogue/types";
 import { FetchCatalogueError } from "./fetchCatalogueError";
 
@@ -31,6 +30,12 @@ export interface FetchCatalogueOptions {
   convertLegacy?: boolean;
   /** Receives non-fatal remarks (Vietnamese), e.g. that the file was not UTF-8. */
   warnings?: string[];
+  /**
+   * Năm kế hoạch of a CSV, when the user said it. Absent: the year the table says (a "Năm kế
+   * hoạch" column, a title line, its deadlines), else a CatalogueError asking for it — a
+   * downloaded CSV is never assumed to be a 2024 plan. A JSON catalogue states its own.
+   */
+  planYear?: number;
 }
 
 function urlError(...problems: string[]): FetchCatalogueError {
@@ -265,7 +270,7 @@ function decode(bytes: Uint8Array, contentType: string, warnings: string[] | und
   }
 }
 
-/** Catalogue metadata for a CSV at `url` (a JSON catalogue carries its own). */
+/** Catalogue metadata for a CSV at `url` (a JSON catalogue carries its own; the year is the table's). */
 export function catalogueMetaForUrl(url: URL): Partial<CatalogueMeta> {
   const segments = url.pathname.split("/").filter((s) => s !== "");
   let file = segments[segments.length - 1] ?? "";
@@ -286,7 +291,6 @@ export function catalogueMetaForUrl(url: URL): Partial<CatalogueMeta> {
   return {
     id: slug || "danh-muc-tai-ve",
     title: `Danh mục tải từ ${url.hostname}${file ? ` — ${file}` : ""}`,
-    planYear: DEFAULT_PLAN_YEAR,
     source: { document: url.href, official: false, url: url.href },
   };
 }
@@ -341,8 +345,9 @@ export async function fetchCatalogue(url: string, options: FetchCatalogueOptions
   if (/^\s*<(!doctype\s+html|html|head|body|script)\b/i.test(text.replace(/^\uFEFF/, "").slice(0, 500))) {
     throw htmlError(target);
   }
-  return parseCatalogue(text, catalogueMetaForUrl(target), {
+  return parseCatalogueOfStatedYear(text, catalogueMetaForUrl(target), {
     convertLegacy: options.convertLegacy === true,
     warnings: options.warnings,
+    ...(options.planYear !== undefined ? { planYear: options.planYear } : {}),
   });
 }

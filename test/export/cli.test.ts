@@ -235,7 +235,7 @@ describe("npm run workbook — bad input: message, exit code, no file", () => {
     expect(r.code).toBe(2);
     const lines = r.stderr.split("\n").filter((l) => l.startsWith("  • "));
     expect(lines).toEqual([
-      "  • Tùy chọn không có: --catalog. Các tùy chọn: --catalogue, --report-date, --progress, --unit, --score-rule, --out, --plan-year, --help.",
+      "  • Tùy chọn không có: --catalog. Các tùy chọn: --catalogue, --report-date, --progress, --unit, --score-rule, --out, --plan-year, --prior, --help.",
       "  • Đối số “extra” không hợp lệ (các tùy chọn đều bắt đầu bằng --, ví dụ --out so-theo-doi.xlsx).",
       "  • Tùy chọn --out được ghi hai lần.",
       "  • Thiếu giá trị sau --unit.",

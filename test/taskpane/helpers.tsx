@@ -143,6 +143,7 @@ export function fakeServices(overrides: Partial<Record<keyof Services, jest.Mock
     detectHeader: jest.fn(catalogueSources.detectHeader),
     tasksFromTable: jest.fn(catalogueSources.tasksFromTable),
     listUnits: jest.fn(catalogueSources.listUnits),
+    importLineage: jest.fn(catalogueSources.importLineage),
   };
   return { ...base, ...overrides };
 }

@@ -614,7 +614,8 @@ function areaHeading(idCell: string, titleCell: string, letterAreas: Map<string,
   return code;
 }
 
-function parseCsvRows(text: string): unknown[][] {
+/** CSV text → rows (papaparse, delimiter detected); unmatched quotes are a CatalogueError. */
+export function parseCsvRows(text: string): unknown[][] {
   const parsed = Papa.parse<unknown[]>(text, { skipEmptyLines: "greedy", delimiter: "" });
   const fatal = parsed.errors.filter((e) => e.type === "Quotes");
   if (fatal.length > 0) {

@@ -28,3 +28,18 @@ export function unitsAsOfOf(c?: { planYear?: unknown; unitsAsOf?: unknown } | nu
 export function planYearOf(c?: { planYear?: unknown } | null): number {
   return isPlanYear(c?.planYear) ? c.planYear : DEFAULT_PLAN_YEAR;
 }
+
+/**
+ * The map of a re-pull: a catalogue that states no `unitsAsOf` of its own, pulled again into the
+ * workbook built from it (same id), keeps the map the workbook recorded in Cấu hình ("Bản đồ đơn
+ * vị"); otherwise the catalogue decides (unitsAsOfOf). A 2024 workbook records no map: unchanged.
+ */
+export function unitsAsOfWith(
+  c: { id?: unknown; planYear?: unknown; unitsAsOf?: unknown } | null | undefined,
+  recorded?: { id?: string | null; unitsAsOf?: string | null } | null,
+): string {
+  const own = typeof c?.unitsAsOf === "string" && /^\d{4}-\d{2}-\d{2}$/.test(c.unitsAsOf);
+  if (!own && recorded?.unitsAsOf && /^\d{4}-\d{2}-\d{2}$/.test(recorded.unitsAsOf) && recorded.id === c?.id)
+    return recorded.unitsAsOf;
+  return unitsAsOfOf(c);
+}

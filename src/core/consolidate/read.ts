@@ -10,6 +10,7 @@ import type { Catalogue, CatalogueTask, AreaCode } from "../catalogue/types";
 import { AREA_CODES, CATALOGUE_SCHEMA_ID } from "../catalogue/types";
 import { readConfig } from "../workbook/config";
 import { CONFIG_ROWS } from "../workbook/sheets";
+import { CONFIG_LAST_ROW, UNIT_MAP_ROW, readUnitMapRow } from "../workbook/configLayout";
 import { ALL_UNITS, SHEETS, TABLES } from "../workbook/layout";
 import { parseCompletionDate, userCellsFromProgress } from "../workbook/model";
 import type { TrackerSettings } from "../workbook/evaluate";
@@ -113,6 +114,10 @@ interface CatalogueInfo {
   loadedAt: string;
   /** null = all units; undefined = the cell is missing. */
   unitName: string | null | undefined;
+  /** The "Bản đồ đơn vị" row's date (a new-map workbook); null: no row, the 2024 map. */
+  unitsAsOf: string | null;
+  /** The row is there but its date cannot be read. */
+  unitMapProblem?: string;
 }
 
 /** The catalogue block of Cấu hình (rows 22..31), or null when the labels are not there. */
@@ -123,6 +128,8 @@ export function catalogueInfo(config: unknown[][] | null): CatalogueInfo | null 
   const v = (k: number) => cellText(row(k)[1]);
   const unitCell = v(9);
   const year = Number(v(6));
+  const mapRow = config[UNIT_MAP_ROW - 1] ?? [];
+  const unitMap = readUnitMapRow(mapRow[0], mapRow[1]);
   return {
     id: v(0),
     title: v(1),
@@ -134,6 +141,8 @@ export function catalogueInfo(config: unknown[][] | null): CatalogueInfo | null 
     loadedFrom: v(7),
     loadedAt: v(8),
     unitName: unitCell === "" || unitCell === ALL_UNITS ? null : unitCell,
+    unitsAsOf: unitMap.kind === "date" ? unitMap.unitsAsOf : null,
+    ...(unitMap.kind === "bad" ? { unitMapProblem: unitMap.problem } : {}),
   };
 }
 
@@ -194,8 +203,8 @@ function tableRows(
   return map;
 }
 
-function unitOfCell(name: string): { unit: string; unitId: string | null } {
-  const u = findUnit(name);
+function unitOfCell(name: string, asOf: string | null): { unit: string; unitId: string | null } {
+  const u = findUnit(name, undefined, asOf);
   return u ? { unit: displayName(u), unitId: u.id } : { unit: name, unitId: null };
 }
 
@@ -215,7 +224,7 @@ export function readProvince(values: WorkbookValues): { province?: ProvinceWorkb
       `Sổ tỉnh chỉ theo dõi phân công của “${info.unitName}” (sổ của một đơn vị): chỉ sổ của tất cả đơn vị mới tổng hợp được. Hãy dùng sổ tỉnh (Đơn vị của sổ = “${ALL_UNITS}”).`,
     );
   }
-  const cfgBlock = (values.config ?? []).slice(CONFIG_ROWS.reportDate - 1, CONFIG_ROWS.catalogueFirst + 9);
+  const cfgBlock = (values.config ?? []).slice(CONFIG_ROWS.reportDate - 1, CONFIG_LAST_ROW);
   const cfg = readConfig(cfgBlock, values.tiers ?? []);
   problems.push(...cfg.problems.map((p) => `Sổ tỉnh: ${p}`));
   if (!values.tasks) problems.push(`Sổ tỉnh không có bảng “${TABLES.tasks}”.`);
@@ -258,6 +267,7 @@ export function readProvince(values: WorkbookValues): { province?: ProvinceWorkb
     id: info.id,
     title: info.title,
     planYear,
+    ...(info.unitsAsOf ? { unitsAsOf: info.unitsAsOf } : {}),
     ...(info.version ? { version: info.version } : {}),
     source: { document: info.document, official: info.official, ...(info.note ? { note: info.note } : {}) },
     tasks,
@@ -273,7 +283,7 @@ export function readProvince(values: WorkbookValues): { province?: ProvinceWorkb
     const at = atCol === undefined ? null : r[atCol];
     rows.push({
       taskId,
-      ...unitOfCell(unitName),
+      ...unitOfCell(unitName, info.unitsAsOf),
       role: cellText(r[col("Vai trò") as number]),
       values: normaliseUser({
         status: r[col("Trạng thái") as number],
@@ -390,12 +400,13 @@ export function readUnitFile(input: UnitFileInput, expectedCatalogueId: string):
       reason: `Đây là sổ của tất cả đơn vị (sổ tỉnh), không phải sổ của một đơn vị: ô “Đơn vị của sổ” ghi “${ALL_UNITS}”.`,
     };
   }
+  if (info.unitMapProblem) return { ok: false, reason: info.unitMapProblem };
   const unitName = cellText(conv(info.unitName ?? ""));
-  const unit = findUnit(unitName);
+  const unit = findUnit(unitName, undefined, info.unitsAsOf);
   if (!unit) {
     return {
       ok: false,
-      reason: `Ô “Đơn vị của sổ” (trang ${SHEETS.config}) ghi “${unitName}”, không phải tên một đơn vị năm 2024.`,
+      reason: `Ô “Đơn vị của sổ” (trang ${SHEETS.config}) ghi “${unitName}”, không phải tên một đơn vị ${info.unitsAsOf ? "từ 01/07/2025" : "năm 2024"}.`,
     };
   }
   if (info.id !== expectedCatalogueId) {
@@ -424,7 +435,7 @@ export function readUnitFile(input: UnitFileInput, expectedCatalogueId: string):
     const taskId = cellText(r[c("Mã NV")]);
     const rowUnit = cellText(r[c("Đơn vị")]);
     if (taskId === "" && rowUnit === "") return;
-    const ru = findUnit(rowUnit);
+    const ru = findUnit(rowUnit, undefined, info.unitsAsOf);
     if (!ru || ru.id !== unit.id) {
       otherUnitRows += 1;
       return;

@@ -65,6 +65,8 @@ export interface ResolvedAssignees {
    * district group, with what became of them (successors, never guessed).
    */
   lineage?: LineageAnswer[];
+  /** The text as written of each `lineage` answer (same order): what the import may rewrite. */
+  lineageWritten?: string[];
 }
 
 /** “UBND các huyện, thị xã, thành phố” in a plan of the map without districts. */
@@ -116,7 +118,10 @@ function join(ps: Piece[], from: number, to: number): string {
 export function resolveAssignees(text: unknown, asOf?: string | null): ResolvedAssignees {
   const result: ResolvedAssignees = { units: [], groups: [], unknown: [] };
   const newMap = unitMapAt(asOf) !== "2024";
-  if (newMap) result.lineage = [];
+  if (newMap) {
+    result.lineage = [];
+    result.lineageWritten = [];
+  }
   if (typeof text !== "string" || text.trim() === "") return result;
   const seen = new Set<string>();
   const add = (u: Unit) => {
@@ -161,9 +166,11 @@ export function resolveAssignees(text: unknown, asOf?: string | null): ResolvedA
         if (found === null) continue;
         if (typeof found === "object" && "lineage" in found) {
           result.lineage?.push(found.lineage);
+          result.lineageWritten?.push(found.text);
           result.unknown.push(found.text);
         } else if (typeof found === "string" && newMap && found === "districts") {
           result.lineage?.push(districtGroupEnded(join(ps, i, j)));
+          result.lineageWritten?.push(join(ps, i, j));
           result.unknown.push(join(ps, i, j));
         } else if (typeof found === "string") {
           if (!result.groups.includes(found)) result.groups.push(found);

@@ -68,3 +68,40 @@ function isSplit(old: Unit): boolean {
   const rows = LINEAGE_2025.filter((r) => r.oldCode === old.id);
   return new Set(rows.map((r) => r.newCode)).size > 1 || rows.some((r) => r.share === "partial");
 }
+
+/** One line of a 2024 Tổng hợp as a reviewer copies it: Đơn vị, Được giao, Hoàn thành. */
+export interface PriorLine {
+  unit: string;
+  assigned: number;
+  done: number;
+}
+
+/**
+ * The 2024 completion rate of a unit of the new map from the lines of a 2024 Tổng hợp (the twin
+ * of CCHC.PRIORRATE): lines are matched to 2024 units by name (a header, the Tổng cộng line and
+ * unknown names are skipped; two lines of one unit add up), then combined by priorCompletion
+ * (Σ done / Σ assigned over the units that formed it; a split unit counts whole under each
+ * successor — an approximation). null when `unit` is not a unit of the new map.
+ */
+export function priorRateFromLines(lines: readonly PriorLine[], unit: string): PriorRate | null {
+  const byId = new Map<string, UnitSummary>();
+  for (const l of lines) {
+    const u = findUnit(l.unit);
+    if (!u) continue;
+    const seen = byId.get(u.id);
+    const base: UnitSummary = seen ?? {
+      unit: u.name,
+      unitId: u.id,
+      assigned: 0,
+      done: 0,
+      doneOnTime: 0,
+      doneLate: 0,
+      overdue: 0,
+      completionRate: 0,
+    };
+    base.assigned += l.assigned;
+    base.done += l.done;
+    byId.set(u.id, base);
+  }
+  return priorCompletion([...byId.values()], [unit])[0] ?? null;
+}

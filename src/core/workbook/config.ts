@@ -10,7 +10,9 @@ import {
   CONFIG_LABELS,
   CONFIG_ROWS,
   TIER_BOUND,
+  UNIT_MAP_ROW,
   catalogueInfoRow,
+  readUnitMapRow,
   type CatalogueInfoKey,
 } from "./configLayout";
 import type { TrackerSettings } from "./evaluate";
@@ -38,6 +40,11 @@ export interface ConfigRead {
     official: boolean;
     planYear: number | null;
     unitName: string | null;
+    /**
+     * The date of the workbook's map of units from the "Bản đồ đơn vị" row (a new-map workbook);
+     * null when the row is absent: the 2024 map (a 2024 workbook, or one built before the row).
+     */
+    unitsAsOf?: string | null;
   };
   report: ReportDocSettings;
 }
@@ -101,6 +108,9 @@ export function readConfig(block: unknown[][], tiers: unknown[][]): ConfigRead {
     problems.push(e instanceof ScoreRuleError ? `Quy tắc chấm điểm: ${e.message}` : String(e));
   }
   const info = (k: CatalogueInfoKey) => at(catalogueInfoRow(k));
+  const mapRow = block[UNIT_MAP_ROW - CONFIG_FIRST_ROW] ?? [];
+  const unitMap = readUnitMapRow(mapRow[0], mapRow[1]);
+  if (unitMap.kind === "bad") problems.push(unitMap.problem);
   const unitCell = String(info("unit") ?? "").trim();
   const catalogue = {
     id: String(info("id") ?? "").trim(),
@@ -109,6 +119,7 @@ export function readConfig(block: unknown[][], tiers: unknown[][]): ConfigRead {
     official: String(info("official") ?? "").trim() === "Có",
     planYear: num(info("planYear")),
     unitName: unitCell === "" || unitCell === ALL_UNITS ? null : unitCell,
+    unitsAsOf: unitMap.kind === "date" ? unitMap.unitsAsOf : null,
   };
   const str = (row: number) => String(at(row) ?? "").trim();
   const report: ReportDocSettings = {

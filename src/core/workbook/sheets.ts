@@ -65,7 +65,10 @@ import {
   CONFIG_ROWS,
   TIER_BOUND,
   TIER_HEADERS,
+  UNIT_MAP_LABEL,
+  UNIT_MAP_NOTE,
   catalogueInfoRow,
+  unitMapCellText,
   type CatalogueInfoKey,
 } from "./configLayout";
 import { REVIEW_VERDICTS } from "./review";
@@ -546,8 +549,8 @@ export function loadedAtSerial(isoTimestamp: string): number | null {
   return serial >= 1 && serial < 2_958_466 ? Math.round(serial * 86_400) / 86_400 : null;
 }
 
-/** The Cấu hình row recording the map of units of a workbook of the map from 01/07/2025. */
-export const UNIT_MAP_LABEL = "Bản đồ đơn vị";
+/** The Cấu hình row recording the map of units of a workbook of the map from 01/07/2025 (configLayout). */
+export { UNIT_MAP_LABEL } from "./configLayout";
 
 export function catalogueInfoRows(r: CatalogueRecord): PlanCell[][] {
   const values: Record<CatalogueInfoKey, [PlanCell, PlanCell]> = {
@@ -563,14 +566,10 @@ export function catalogueInfoRows(r: CatalogueRecord): PlanCell[][] {
     unit: [r.unit ? displayName(r.unit) : ALL_UNITS, r.unit ? "Sổ chỉ gồm phân công của đơn vị này." : ""],
   };
   const rows: PlanCell[][] = CATALOGUE_INFO_KEYS.map((k) => [CATALOGUE_INFO_LABELS[k], ...values[k]]);
-  // A 2024 workbook is written exactly as before: the row exists only for the new map (the row
-  // after the catalogue block, free in the layout; not read back: the catalogue decides the map).
+  // A 2024 workbook is written exactly as before: the row exists only for the new map (UNIT_MAP_ROW,
+  // right after the catalogue block; read back by readUnitMapRow).
   if (r.unitsAsOf && unitMapAt(r.unitsAsOf) !== "2024")
-    rows.push([
-      UNIT_MAP_LABEL,
-      `Từ 01/07/2025 (${r.unitsAsOf})`,
-      "Tên đơn vị theo bản đồ có hiệu lực ngày này (unitsAsOf hoặc 01/01 năm kế hoạch): 96 xã, phường, đặc khu; không còn cấp huyện.",
-    ]);
+    rows.push([UNIT_MAP_LABEL, unitMapCellText(r.unitsAsOf), UNIT_MAP_NOTE]);
   return rows;
 }
 

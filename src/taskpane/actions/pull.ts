@@ -6,7 +6,7 @@
 import type { Catalogue } from "../../core/catalogue/types";
 import type { Unit } from "../../core/units/units";
 import { findUnit } from "../../core/units/units";
-import { unitsAsOfOf } from "../../core/catalogue/planYear";
+import { unitsAsOfOf, unitsAsOfWith } from "../../core/catalogue/planYear";
 import { todayIso } from "../../core/dates/isoDate";
 import {
   ASSIGNMENT_COLUMNS,
@@ -69,6 +69,10 @@ export async function pullCatalogue(context: Excel.RequestContext, req: PullRequ
   let createdNames: string[] = [];
   try {
     const snap = await readTracker(context, meter, KEY_COLUMNS, req.chunkBytes);
+    // A re-pull of a new-map workbook keeps the map recorded in Cấu hình when the catalogue states none.
+    const asOf = unitsAsOfWith(req.catalogue, snap.config?.catalogue);
+    const catalogue: Catalogue =
+      asOf === unitsAsOfOf(req.catalogue) ? req.catalogue : { ...req.catalogue, unitsAsOf: asOf };
     const hasTables = snap.tasks.exists || snap.assignments.exists;
     // The tasks sheet is named after the plan year ("Nhiệm vụ 2026"); an existing one is found whatever its year.
     const tasksSheet = hasTables
@@ -85,11 +89,7 @@ export async function pullCatalogue(context: Excel.RequestContext, req: PullRequ
     // A re-pull keeps the workbook's scope (one unit or all); another scope is refused by the plan.
     const recordedUnit = snap.config ? snap.config.catalogue.unitName : undefined;
     const unit =
-      req.unit !== undefined
-        ? req.unit
-        : recordedUnit
-          ? findUnit(recordedUnit, undefined, unitsAsOfOf(req.catalogue))
-          : null;
+      req.unit !== undefined ? req.unit : recordedUnit ? findUnit(recordedUnit, undefined, asOf) : null;
     // A first build of a past year's plan: today clamped to the plan year's end, written as a fixed
     // date (a 2024 plan opened in 2026 would otherwise show nearly every task overdue).
     const fallback = defaultReportDate(todayIso(now), req.catalogue.planYear);
@@ -98,7 +98,7 @@ export async function pullCatalogue(context: Excel.RequestContext, req: PullRequ
     const settings = snap.config?.settings ?? defaultSettings(reportDate);
     const result = buildPullPlan(
       {
-        catalogue: req.catalogue,
+        catalogue,
         settings,
         reportDateIsToday: !req.reportDate && !clampedDate,
         unit,

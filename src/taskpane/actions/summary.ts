@@ -108,7 +108,8 @@ async function writeSummary(
   const ops: PlanOp[] = [...(extra.before ?? []), ...summarySheetOps(assignments, settings, shape)];
   if (extra.report) {
     const unitName = snap.config?.catalogue.unitName;
-    const unit = unitName ? findUnit(unitName) : null;
+    // The workbook's map of units (Cấu hình › Bản đồ đơn vị; none: 2024).
+    const unit = unitName ? findUnit(unitName, undefined, snap.config?.catalogue.unitsAsOf ?? null) : null;
     const read = snap.config?.report;
     const defaults = defaultReportDoc(unit);
     // Cells left empty (or a workbook built before the report settings) fall back to the defaults.

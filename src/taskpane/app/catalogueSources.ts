@@ -9,6 +9,8 @@ import { decodeLegacyVietnamese, detectLegacyEncoding } from "../../core/text/le
 import type { Catalogue, CatalogueField } from "../../core/catalogue/types";
 import { listUnits, type Unit } from "../../core/units/units";
 import { fetchCatalogue, type FetchCatalogueOptions } from "../../net/fetchCatalogue";
+import { applySuccessorChoices, lineageFindings, type LineageFinding } from "../../core/units/importLineage";
+import { unitsAsOfOf } from "../../core/catalogue/planYear";
 
 export type ColumnMap = Partial<Record<CatalogueField, number>>;
 
@@ -60,7 +62,7 @@ export interface CatalogueSources {
   loadBundledCatalogue(id: BundledCatalogueInfo["id"]): Promise<Catalogue>;
   fetchCatalogue(
     url: string,
-    options: Pick<FetchCatalogueOptions, "convertLegacy" | "warnings">,
+    options: Pick<FetchCatalogueOptions, "convertLegacy" | "warnings" | "planYear">,
   ): Promise<Catalogue>;
   /** With `headerRow`, maps that row; without, finds the header row (title blocks, two-row headers…). */
   detectHeader(rows: unknown[][], headerRow?: number): Promise<HeaderDetection>;
@@ -70,6 +72,23 @@ export interface CatalogueSources {
     options: ParseOptions & { map?: ColumnMap; headerRow?: number },
   ): Promise<TableParseResult>;
   listUnits(): Promise<readonly Unit[]>;
+  /**
+   * An imported catalogue with the chosen successors written in place of old-map names, and the
+   * old-map names it still holds (empty on the 2024 map).
+   */
+  importLineage(
+    catalogue: Catalogue,
+    choices: Readonly<Record<string, string>>,
+  ): Promise<{ catalogue: Catalogue; findings: LineageFinding[] }>;
+}
+
+function importLineage(
+  catalogue: Catalogue,
+  choices: Readonly<Record<string, string>>,
+): { catalogue: Catalogue; findings: LineageFinding[] } {
+  const { tasks } = applySuccessorChoices(catalogue.tasks, choices);
+  const rewritten = tasks === catalogue.tasks ? catalogue : { ...catalogue, tasks };
+  return { catalogue: rewritten, findings: lineageFindings(rewritten.tasks, unitsAsOfOf(rewritten)) };
 }
 
 export const catalogueSources: CatalogueSources = {
@@ -78,4 +97,5 @@ export const catalogueSources: CatalogueSources = {
   detectHeader: async (rows, headerRow) => detectTableHeader(rows, headerRow),
   tasksFromTable: async (rows, planYear, options) => tasksFromTable(rows, planYear, options),
   listUnits: async () => listUnits(),
+  importLineage: async (catalogue, choices) => importLineage(catalogue, choices),
 };

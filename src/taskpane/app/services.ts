@@ -55,4 +55,6 @@ export const lazyServices: Services = {
   tasksFromTable: async (rows, planYear, options) =>
     (await sources()).catalogueSources.tasksFromTable(rows, planYear, options),
   listUnits: async () => (await sources()).catalogueSources.listUnits(),
+  importLineage: async (catalogue, choices) =>
+    (await sources()).catalogueSources.importLineage(catalogue, choices),
 };

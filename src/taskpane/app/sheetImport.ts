@@ -4,7 +4,8 @@
  */
 import { foldVietnamese } from "../../core/text/fold";
 import { columnLetter } from "../../core/workbook/plan";
-import { DEFAULT_PLAN_YEAR, isPlanYear } from "../../core/catalogue/planYear";
+import { DEFAULT_PLAN_YEAR } from "../../core/catalogue/planYear";
+import { yearNamedByDeadlines } from "../../core/catalogue/tableYear";
 import { CATALOGUE_SCHEMA_ID, type Catalogue, type CatalogueTask } from "../../core/catalogue/types";
 
 /** Year of a table imported from a sheet when the pane is not told another (the catalogue owns it). */
@@ -64,17 +65,7 @@ export function catalogueIdForSheet(sheet: string): string {
  * the map of units of 2026 (unitsAsOfOf).
  */
 export function planYearOfTasks(tasks: readonly CatalogueTask[]): number {
-  const counts = new Map<number, number>();
-  for (const t of tasks) {
-    if (typeof t.deadline !== "string") continue;
-    for (const m of t.deadline.matchAll(/(?<!\d)(20\d\d)(?!\d)/g)) {
-      const y = Number(m[1]);
-      if (isPlanYear(y)) counts.set(y, (counts.get(y) ?? 0) + 1);
-    }
-  }
-  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
-  if (ranked.length === 0 || (ranked.length > 1 && ranked[0][1] === ranked[1][1])) return IMPORT_PLAN_YEAR;
-  return ranked[0][0];
+  return yearNamedByDeadlines(tasks) ?? IMPORT_PLAN_YEAR;
 }
 
 /** The catalogue of an imported table: not official, its source is the sheet range. */

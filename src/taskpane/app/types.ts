@@ -1,6 +1,7 @@
 /** Data types the views display (types only: nothing here loads the actions or the core). */
 import type { PullOutcome, SheetTable } from "../actions";
 import type { ColumnMap } from "./catalogueSources";
+import type { LineageFinding } from "../../core/units/importLineage";
 
 export type {
   TrackerStatus,
@@ -48,6 +49,13 @@ export interface ImportState {
   ambiguities?: string[];
   /** Why the table does not look like a plan, when it does not. */
   refusal?: string;
+  /**
+   * Names of the old map in a plan of the new map (set when "Nạp bảng này" found them; the pull
+   * waits for a second click): the lineage message and the successors to choose from.
+   */
+  lineage?: LineageFinding[];
+  /** The successor chosen for each written name (absent: kept as written). */
+  successorChoices?: Record<string, string>;
 }
 
 /** Radio value of the catalogue source: a bundled id, "url" or "sheet". */

@@ -70,6 +70,7 @@ export const en: Messages = {
   readSheetHint:
     "Open the sheet holding the task table (or select the table), then click. The add-in only reads it, never changes it.",
   convertLegacy: "Convert to Unicode and load again",
+  pullAsPlanYear: (year: number) => `Load it as the ${year} plan (the open workbook's year)`,
 
   mappingHeading: "Table columns",
   mappingIntro: (address: string) =>
@@ -83,6 +84,16 @@ export const en: Messages = {
   emptyHeader: "(blank)",
   requiredField: "required",
   importButton: "Load this table",
+  lineageTitle: (n: number) =>
+    `The table names ${n} unit(s) of the old map (before 01/07/2025). Choose a replacement for each name, then click “Load this table”:`,
+  lineageChoice: (name: string) => `Replace “${name}” with`,
+  lineageKeep: "(keep the name as written — it will be reported as an unknown unit)",
+  lineageAll: (n: number) => `All ${n} units above`,
+  lineageTasks: (ids: string) => `Tasks: ${ids}`,
+  lineageFoundTitle: (n: number) =>
+    `Not loaded yet: ${n} unit name(s) of the old map need a replacement chosen.`,
+  lineageFoundHint:
+    "See the list below, choose a replacement (or keep the name), then click “Load this table” again.",
   cancelImport: "Discard",
   readSheetDone: (address: string, rows: number) =>
     `Read ${address} (${rows} rows). Check the columns below.`,

@@ -87,6 +87,7 @@ export const vi = {
   readSheetHint:
     "Mở trang có bảng nhiệm vụ (hoặc chọn vùng bảng) rồi bấm. Bổ trợ chỉ đọc, không sửa bảng của bạn.",
   convertLegacy: "Chuyển mã sang Unicode và nạp lại",
+  pullAsPlanYear: (year: number) => `Nạp như kế hoạch năm ${year} (năm của sổ đang mở)`,
 
   mappingHeading: "Cột của bảng",
   mappingIntro: (address: string) => `Vùng ${address}. Kiểm tra cột đã nhận ra cho từng trường; sửa nếu sai.`,
@@ -99,6 +100,15 @@ export const vi = {
   emptyHeader: "(trống)",
   requiredField: "bắt buộc",
   importButton: "Nạp bảng này",
+  lineageTitle: (n: number) =>
+    `Bảng ghi ${n} tên đơn vị theo bản đồ cũ (trước 01/07/2025). Chọn đơn vị thay thế cho từng tên, rồi bấm “Nạp bảng này”:`,
+  lineageChoice: (name: string) => `Thay “${name}” bằng`,
+  lineageKeep: "(giữ nguyên tên đã ghi — sẽ báo là đơn vị không nhận ra)",
+  lineageAll: (n: number) => `Tất cả ${n} đơn vị trên`,
+  lineageTasks: (ids: string) => `Nhiệm vụ: ${ids}`,
+  lineageFoundTitle: (n: number) => `Chưa nạp: ${n} tên đơn vị theo bản đồ cũ cần bạn chọn đơn vị thay thế.`,
+  lineageFoundHint:
+    "Xem danh sách bên dưới, chọn đơn vị thay thế (hoặc giữ nguyên), rồi bấm “Nạp bảng này” lần nữa.",
   cancelImport: "Bỏ",
   readSheetDone: (address: string, rows: number) =>
     `Đã đọc ${address} (${rows} dòng). Kiểm tra các cột bên dưới.`,

@@ -66,6 +66,8 @@ export interface CataloguePanelProps {
   importState: ImportState | null;
   onHeaderRowChange(row: number): void;
   onMapChange(field: CatalogueField, column: number | undefined): void;
+  /** A successor chosen for an old-map name of the table (null: keep the name as written). */
+  onSuccessorChange?(written: string, choice: string | null): void;
   onImport(): void;
   onCancelImport(): void;
   result: PullResult | null;
@@ -197,6 +199,7 @@ export function CataloguePanel(props: CataloguePanelProps): React.JSX.Element {
             disabled={props.disabled}
             onHeaderRowChange={props.onHeaderRowChange}
             onMapChange={props.onMapChange}
+            onSuccessorChange={props.onSuccessorChange}
             onImport={props.onImport}
             onCancel={props.onCancelImport}
           />

@@ -45,6 +45,8 @@ export interface ImportMappingProps {
   disabled: boolean;
   onHeaderRowChange(row: number): void;
   onMapChange(field: CatalogueField, column: number | undefined): void;
+  /** A successor chosen for an old-map name (null: keep the name as written). */
+  onSuccessorChange?(written: string, choice: string | null): void;
   onImport(): void;
   onCancel(): void;
 }
@@ -54,6 +56,7 @@ export function ImportMapping({
   disabled,
   onHeaderRowChange,
   onMapChange,
+  onSuccessorChange,
   onImport,
   onCancel,
 }: ImportMappingProps): React.JSX.Element {
@@ -110,6 +113,58 @@ export function ImportMapping({
               {decisions.map((d, i) => (
                 <li key={i}>{d}</li>
               ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {state.lineage && state.lineage.length > 0 ? (
+        <MessageBar intent="warning" layout="multiline" data-testid="mapping-lineage">
+          <MessageBarBody>
+            <MessageBarTitle>{t.lineageTitle(state.lineage.length)}</MessageBarTitle>
+            <ul className={styles.list}>
+              {state.lineage.map((f) => {
+                const chosen = state.successorChoices?.[f.written];
+                const options = [
+                  ...f.successors.map((s) => [s, s]),
+                  ...(f.all ? [[f.all, t.lineageAll(f.successors.length)]] : []),
+                ];
+                return (
+                  <li key={f.written} data-written={f.written}>
+                    <span lang="vi">{f.message}</span>
+                    <div className={styles.intro}>{t.lineageTasks(f.taskIds.join(", "))}</div>
+                    <Field label={t.lineageChoice(f.written)}>
+                      <Dropdown
+                        className={styles.dropdown}
+                        value={
+                          chosen === undefined
+                            ? t.lineageKeep
+                            : chosen === f.all
+                              ? t.lineageAll(f.successors.length)
+                              : chosen
+                        }
+                        selectedOptions={[chosen ?? NONE]}
+                        disabled={disabled}
+                        data-lineage={f.written}
+                        onOptionSelect={(_, data) =>
+                          onSuccessorChange?.(
+                            f.written,
+                            data.optionValue === undefined || data.optionValue === NONE
+                              ? null
+                              : data.optionValue,
+                          )
+                        }
+                      >
+                        <Option value={NONE}>{t.lineageKeep}</Option>
+                        {options.map(([value, label]) => (
+                          <Option key={value} value={value} text={label}>
+                            {label}
+                          </Option>
+                        ))}
+                      </Dropdown>
+                    </Field>
+                  </li>
+                );
+              })}
             </ul>
           </MessageBarBody>
         </MessageBar>

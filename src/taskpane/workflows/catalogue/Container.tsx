@@ -22,6 +22,11 @@ import { useShell } from "../shell/context";
 import { catalogueReducer, initialCatalogueState, sourceFromLast } from "./reducer";
 import { catalogueMessage, type CatalogueOutcome } from "./messages";
 
+/** A CSV whose table states no plan year (the core marks the error `noPlanYear`). */
+function isNoPlanYearError(e: unknown): boolean {
+  return typeof e === "object" && e !== null && (e as { noPlanYear?: unknown }).noPlanYear === true;
+}
+
 interface PendingPull {
   catalogue: Catalogue;
   loadedFrom: string;
@@ -60,11 +65,16 @@ export default function CatalogueContainer(): React.JSX.Element {
     choice: SourceChoice,
     convertLegacy: boolean,
     unit: Unit | undefined,
-  ): Promise<PendingPull> => {
+    planYear?: number,
+  ): Promise<PendingPull | null> => {
     const warnings: string[] = [];
     if (choice === SOURCE_URL) {
       const address = url.trim();
-      const catalogue = await services.fetchCatalogue(address, { convertLegacy, warnings });
+      const catalogue = await services.fetchCatalogue(address, {
+        convertLegacy,
+        warnings,
+        ...(planYear !== undefined ? { planYear } : {}),
+      });
       return { catalogue, loadedFrom: address, warnings, unit, saveUrl: address, fromSheet: false };
     }
     if (choice === SOURCE_SHEET) {
@@ -76,8 +86,19 @@ export default function CatalogueContainer(): React.JSX.Element {
         convertLegacy,
         warnings,
       });
+      // A plan of the new map naming old units: the mapping shows each with its lineage and the
+      // successors to choose; the first click stops there, the next pulls with the choices made.
+      const checked = await services.importLineage(
+        sheetCatalogue(importState.table, parsed.tasks),
+        importState.successorChoices ?? {},
+      );
+      if (checked.findings.length > 0 && importState.lineage === undefined) {
+        dispatch({ type: "lineageFound", table: importState.table, findings: checked.findings });
+        say({ kind: "lineageFound", count: checked.findings.length });
+        return null;
+      }
       return {
-        catalogue: sheetCatalogue(importState.table, parsed.tasks),
+        catalogue: checked.catalogue,
         loadedFrom: importState.table.address,
         warnings,
         unit,
@@ -145,7 +166,10 @@ export default function CatalogueContainer(): React.JSX.Element {
     await shell.refreshStatus(h);
   };
 
-  const pull = (choice: SourceChoice, convertLegacy = false): void => {
+  // A CSV that says no plan year: the year of the workbook already open is offered (a click, not a guess).
+  const trackedYear =
+    status?.exists && typeof status.catalogue?.planYear === "number" ? status.catalogue.planYear : null;
+  const pull = (choice: SourceChoice, convertLegacy = false, planYear?: number): void => {
     let unit: Unit | undefined;
     // A workbook that already tracks keeps its scope (the adapter reads it); the choice is locked.
     if (state.onlyUnit && trackedUnit === undefined) {
@@ -159,14 +183,33 @@ export default function CatalogueContainer(): React.JSX.Element {
     void shell.run(
       "catalogue",
       t.busyPull,
-      async (h, progress) =>
-        applyPull(h, await obtainCatalogue(choice, convertLegacy, unit), false, progress),
+      async (h, progress) => {
+        const p = await obtainCatalogue(choice, convertLegacy, unit, planYear);
+        if (p) await applyPull(h, p, false, progress);
+      },
       {
         onError: (error) =>
           !convertLegacy && (choice === SOURCE_URL || choice === SOURCE_SHEET) && isLegacyEncodingError(error)
             ? (tt) =>
-                catalogueMessage({ kind: "legacyEncoding", error, convert: () => pull(choice, true) }, tt)
-            : null,
+                catalogueMessage(
+                  { kind: "legacyEncoding", error, convert: () => pull(choice, true, planYear) },
+                  tt,
+                )
+            : choice === SOURCE_URL &&
+                planYear === undefined &&
+                trackedYear !== null &&
+                isNoPlanYearError(error)
+              ? (tt) =>
+                  catalogueMessage(
+                    {
+                      kind: "noPlanYear",
+                      error,
+                      year: trackedYear,
+                      retry: () => pull(choice, convertLegacy, trackedYear),
+                    },
+                    tt,
+                  )
+              : null,
       },
     );
   };
@@ -245,6 +288,7 @@ export default function CatalogueContainer(): React.JSX.Element {
         importState={state.importState}
         onHeaderRowChange={changeHeaderRow}
         onMapChange={(field, column) => dispatch({ type: "map", field, column })}
+        onSuccessorChange={(written, choice) => dispatch({ type: "successorChosen", written, choice })}
         onImport={() => pull(SOURCE_SHEET)}
         onCancelImport={() => dispatch({ type: "cancelImport" })}
         result={state.result}

@@ -36,6 +36,10 @@ export type CatalogueAction =
       detection?: Pick<ImportState, "headers" | "decisions" | "ambiguities" | "refusal">;
     }
   | { type: "map"; field: CatalogueField; column: number | undefined }
+  /** "Nạp bảng này" found names of the old map: shown in the mapping, the pull waits. */
+  | { type: "lineageFound"; table: ImportState["table"]; findings: NonNullable<ImportState["lineage"]> }
+  /** The successor chosen for a written name (null: keep the name as written). */
+  | { type: "successorChosen"; written: string; choice: string | null }
   | { type: "cancelImport" }
   | { type: "pullStarted" }
   | { type: "needsConfirmation"; from: string; to: string }
@@ -82,6 +86,9 @@ export function catalogueReducer(state: CatalogueState, action: CatalogueAction)
           map: action.map,
           detected: true,
           ...action.detection,
+          // Another header row reads other names: the lineage is found again at the next click.
+          lineage: undefined,
+          successorChoices: undefined,
         },
       };
     }
@@ -91,7 +98,29 @@ export function catalogueReducer(state: CatalogueState, action: CatalogueAction)
       const map = { ...s.map };
       if (action.column === undefined) delete map[action.field];
       else map[action.field] = action.column;
-      return { ...state, importState: { ...s, map } };
+      return { ...state, importState: { ...s, map, lineage: undefined, successorChoices: undefined } };
+    }
+    case "lineageFound": {
+      const s = state.importState;
+      if (!s || s.table !== action.table) return state;
+      // Choices already made for names still listed are kept; nothing is chosen for the user.
+      const kept = Object.fromEntries(
+        Object.entries(s.successorChoices ?? {}).filter(([w]) =>
+          action.findings.some((f) => f.written === w),
+        ),
+      );
+      return { ...state, importState: { ...s, lineage: action.findings, successorChoices: kept } };
+    }
+    case "successorChosen": {
+      const s = state.importState;
+      if (!s?.lineage) return state;
+      const finding = s.lineage.find((f) => f.written === action.written);
+      const offered = finding ? [...finding.successors, ...(finding.all ? [finding.all] : [])] : [];
+      const choices = { ...(s.successorChoices ?? {}) };
+      // Only a successor the finding offers can be chosen (never a free guess).
+      if (action.choice === null || !offered.includes(action.choice)) delete choices[action.written];
+      else choices[action.written] = action.choice;
+      return { ...state, importState: { ...s, successorChoices: choices } };
     }
     case "cancelImport":
       return { ...state, importState: null };
