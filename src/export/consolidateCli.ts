@@ -202,7 +202,7 @@ export async function runConsolidateCli(argv: readonly string[], io: CliIO): Pro
   const out = path.resolve(args.out as string);
   const unitFiles = [...new Set(files.map((f) => path.resolve(f)))].filter((f) => f !== into && f !== out);
 
-  const provinceRead = await readWorkbookValues(await fs.readFile(into));
+  const provinceRead = await readWorkbookValues(await fs.readFile(into), { extras: true });
   const province = provinceRead.values
     ? readProvince(provinceRead.values)
     : { problems: [`Sổ tỉnh: ${provinceRead.problem}`] };

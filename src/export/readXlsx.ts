@@ -9,6 +9,7 @@ import ExcelJS from "exceljs";
 import { TABLES, SHEETS } from "../core/workbook/layout";
 import { SUBMISSIONS_SHEET } from "../core/consolidate/read";
 import type { WorkbookValues } from "../core/consolidate/types";
+import { readExtras } from "./readExtras";
 
 /** Largest file accepted (bytes on disk). */
 export const MAX_FILE_BYTES = 50_000_000;
@@ -198,9 +199,16 @@ function tableValues(wb: ExcelJS.Workbook, name: string): { headers: unknown[]; 
   return { headers: all[0] ?? [], rows: all.slice(1) };
 }
 
-/** Bytes of an .xlsx → plain values; a Vietnamese reason when the file cannot be read. */
+/** Parts a reviewer's own sheets need (widths, merged cells, links): read for the province only. */
+const EXTRAS_NODES = new Set(["mergeCells", "cols", "hyperlinks"]);
+
+/**
+ * Bytes of an .xlsx → plain values; a Vietnamese reason when the file cannot be read.
+ * `extras`: also read what the add-in does not own (the provincial workbook: ./readExtras.ts).
+ */
 export async function readWorkbookValues(
   bytes: Uint8Array,
+  options: { extras?: boolean } = {},
 ): Promise<{ values?: WorkbookValues; problem?: string }> {
   const bad = checkXlsxBytes(bytes);
   if (bad) return { problem: bad };
@@ -209,7 +217,7 @@ export async function readWorkbookValues(
     await wb.xlsx.load(
       Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer,
       {
-        ignoreNodes: IGNORED_NODES,
+        ignoreNodes: options.extras ? IGNORED_NODES.filter((n) => !EXTRAS_NODES.has(n)) : IGNORED_NODES,
       } as unknown as Parameters<typeof wb.xlsx.load>[1],
     );
   } catch (e) {
@@ -234,6 +242,7 @@ export async function readWorkbookValues(
         reportDateIsToday:
           typeof b3 === "object" && b3 !== null && "formula" in b3 && /TODAY\(\)/i.test(String(b3.formula)),
         savedAt: modified ? modified.toISOString() : null,
+        ...(options.extras ? { extras: readExtras(wb) } : {}),
       },
     };
   } catch (e) {

@@ -10,11 +10,14 @@ import type { Catalogue, CatalogueTask, AreaCode } from "../catalogue/types";
 import { AREA_CODES, CATALOGUE_SCHEMA_ID } from "../catalogue/types";
 import { readConfig } from "../workbook/config";
 import { CONFIG_ROWS } from "../workbook/sheets";
-import { ALL_UNITS, SHEETS, TABLES } from "../workbook/layout";
+import { ALL_UNITS, ASSIGNMENT_COLUMNS, isTasksSheetName, SHEETS, TABLES } from "../workbook/layout";
+import { CHARTS_SHEET } from "../workbook/charts";
 import { parseCompletionDate, userCellsFromProgress } from "../workbook/model";
 import type { TrackerSettings } from "../workbook/evaluate";
 import {
   SUBMISSION_STATUS,
+  type CarriedCell,
+  type CarriedSheet,
   type SubmissionRow,
   type SubmissionStatus,
   type UnitFileInput,
@@ -35,6 +38,33 @@ export const SUBMISSION_HEADERS = [
   "Số dòng cập nhật",
   "Ghi chú",
 ] as const;
+
+/** The Thẩm định columns of PhanCong (user columns of the reviewer). */
+const REVIEW_HEADERS = {
+  explanation: "Giải trình",
+  review: "Kết quả thẩm định",
+  reviewNote: "Ý kiến thẩm định",
+} as const;
+
+/**
+ * Headers of PhanCong the add-in writes (its columns and the provenance ones): any other column
+ * of the table is the reviewer's and is carried into a consolidated result.
+ */
+export const OWNED_ASSIGNMENT_HEADERS: ReadonlySet<string> = new Set([
+  ...ASSIGNMENT_COLUMNS.map((c) => c.header),
+  ...Object.values(PROVENANCE_HEADERS),
+]);
+
+/** Sheets the add-in writes (a consolidated result rebuilds them); any other sheet is carried. */
+export function isAddinSheet(name: string): boolean {
+  const n = name.normalize("NFC");
+  return (
+    (Object.values(SHEETS) as string[]).includes(n) ||
+    n === CHARTS_SHEET ||
+    n === SUBMISSIONS_SHEET ||
+    isTasksSheetName(n)
+  );
+}
 
 /** Columns a unit's PhanCong table must keep (headers as the add-in writes them). */
 export const REQUIRED_UNIT_HEADERS = [
@@ -165,6 +195,15 @@ export interface ProvinceRow {
   values: UserValues;
   source: string | null;
   sourceAt: string | null;
+  /** The Thẩm định columns as the province holds them (the reviewer's: never written by a unit). */
+  review?: { explanation: unknown; review: unknown; reviewNote: unknown };
+}
+
+/** A column of PhanCong the add-in does not own, its cells by row key (rowKey). */
+export interface ExtraAssignmentColumn {
+  header: string;
+  width?: number;
+  cells: Map<string, CarriedCell>;
 }
 
 export interface ProvinceWorkbook {
@@ -175,6 +214,10 @@ export interface ProvinceWorkbook {
   loadedAt: string;
   rows: ProvinceRow[];
   previousSubmissions: SubmissionRow[];
+  /** Sheets the reviewer added (carried into the result as they are). */
+  extraSheets?: CarriedSheet[];
+  /** Columns the reviewer added to PhanCong (carried per row, matched by task id and unit). */
+  extraColumns?: ExtraAssignmentColumn[];
 }
 
 function tableRows(
@@ -265,15 +308,44 @@ export function readProvince(values: WorkbookValues): { province?: ProvinceWorkb
   const col = (h: string) => amap.get(h);
   const srcCol = col(PROVENANCE_HEADERS.source);
   const atCol = col(PROVENANCE_HEADERS.at);
+  const reviewCols = {
+    explanation: col(REVIEW_HEADERS.explanation),
+    review: col(REVIEW_HEADERS.review),
+    reviewNote: col(REVIEW_HEADERS.reviewNote),
+  };
+  const hasReview = Object.values(reviewCols).some((c) => c !== undefined);
+  const extraColumns: ExtraAssignmentColumn[] = (values.extras?.assignmentColumns ?? [])
+    .filter((c) => !OWNED_ASSIGNMENT_HEADERS.has(cellText(c.header)))
+    .map((c) => ({ header: cellText(c.header), ...(c.width ? { width: c.width } : {}), cells: new Map() }));
+  const extraSource = (values.extras?.assignmentColumns ?? []).filter(
+    (c) => !OWNED_ASSIGNMENT_HEADERS.has(cellText(c.header)),
+  );
   const rows: ProvinceRow[] = [];
-  for (const r of values.assignments.rows) {
+  for (const [i, r] of values.assignments.rows.entries()) {
     const taskId = cellText(r[col("Mã NV") as number]);
     const unitName = cellText(r[col("Đơn vị") as number]);
     if (taskId === "" && unitName === "") continue;
     const at = atCol === undefined ? null : r[atCol];
+    const unit = unitOfCell(unitName);
+    const key = rowKey(taskId, unit.unitId, unit.unit);
+    extraSource.forEach((c, k) => {
+      const cell = c.cells[i];
+      if (cell && (cell.value !== null || cell.formula !== undefined) && !extraColumns[k].cells.has(key))
+        extraColumns[k].cells.set(key, cell);
+    });
+    const at0 = (c: number | undefined) => (c === undefined ? null : r[c]);
     rows.push({
       taskId,
-      ...unitOfCell(unitName),
+      ...unit,
+      ...(hasReview
+        ? {
+            review: {
+              explanation: at0(reviewCols.explanation),
+              review: at0(reviewCols.review),
+              reviewNote: at0(reviewCols.reviewNote),
+            },
+          }
+        : {}),
       role: cellText(r[col("Vai trò") as number]),
       values: normaliseUser({
         status: r[col("Trạng thái") as number],
@@ -294,6 +366,8 @@ export function readProvince(values: WorkbookValues): { province?: ProvinceWorkb
       loadedAt: info.loadedAt,
       rows,
       previousSubmissions: readSubmissions(values.submissions ?? null),
+      extraSheets: values.extras?.sheets ?? [],
+      extraColumns,
     },
     problems: [],
   };
