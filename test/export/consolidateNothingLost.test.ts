@@ -13,7 +13,7 @@ import { findUnit } from "../../src/core/units/units";
 import { defaultSettings } from "../../src/core/workbook/evaluate";
 import { SHEETS } from "../../src/core/workbook/layout";
 import type { PlanOp, WorkbookPlan } from "../../src/core/workbook/plan";
-import { appendTableColumns, type ConsolidationReport } from "../../src/core/consolidate";
+import { appendTableColumns, SUBMISSIONS_SHEET, type ConsolidationReport } from "../../src/core/consolidate";
 import { planExport } from "../../src/export/cli";
 import { writeWorkbook } from "../../src/export/xlsxWriter";
 import { runConsolidateCli } from "../../src/export/consolidateCli";
@@ -166,14 +166,20 @@ beforeAll(async () => {
   );
 });
 
+let first: { code: number; stdout: string; stderr: string };
+let out = "";
+beforeAll(async () => {
+  out = path.join(dir, "ket-qua.xlsx");
+  first = await run("--into", province, "--out", out, path.join(dir, "inbox"), "--json");
+});
+
 afterAll(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
 
 describe("consolidation keeps what the reviewer added to the provincial workbook", () => {
   test("an extra sheet (values, formulas, formats), an extra PhanCong column and the verdicts are carried; a re-run is idempotent", async () => {
-    const out = path.join(dir, "ket-qua.xlsx");
-    const res = await run("--into", province, "--out", out, path.join(dir, "inbox"), "--json");
+    const res = first;
     expect(res.code).toBe(0);
     const rep = JSON.parse(res.stdout) as ConsolidationReport;
     expect(rep.accepted.map((a) => a.unit)).toEqual(["Sở Nội vụ"]);
@@ -235,5 +241,41 @@ describe("consolidation keeps what the reviewer added to the provincial workbook
     const col2 = extraColumnByKey(after2);
     expect(col2.heads).toEqual(col.heads);
     expect(col2.byKey).toEqual(provinceNotes);
+  });
+
+  test("the province-wide report names every unit that has not reported, by level, from the same data as Nộp báo cáo", async () => {
+    const rep = JSON.parse(first.stdout) as ConsolidationReport;
+    const wb = await book(out);
+    const sub = wb.getWorksheet(SUBMISSIONS_SHEET) as ExcelJS.Worksheet;
+    const missing: string[] = [];
+    for (let r = 2; r <= sub.rowCount; r++)
+      if (sub.getCell(r, 2).value !== "Đã nộp") missing.push(String(sub.getCell(r, 1).value));
+    expect(missing.length).toBe(rep.unitsExpected - 1);
+    const ws = wb.getWorksheet(SHEETS.report) as ExcelJS.Worksheet;
+    const texts: string[] = [];
+    ws.eachRow((row) => {
+      const v = row.getCell(1).value;
+      if (typeof v === "string") texts.push(v);
+    });
+    const head = texts.findIndex((t) => t.startsWith("Đơn vị chưa gửi báo cáo"));
+    expect(texts[head]).toBe(`Đơn vị chưa gửi báo cáo (${missing.length}):`);
+    const rest = texts.slice(head + 1);
+    const end = rest.findIndex((t) => !/^(- |  )/.test(t));
+    const list = rest.slice(0, end < 0 ? rest.length : end);
+    const joined = list.join(" ");
+    for (const u of missing) expect(joined).toContain(u);
+    expect(joined).not.toContain("Sở Nội vụ");
+    // Levels in order, each with its count; names sorted within a level.
+    const levels = list.filter((t) => t.startsWith("- ")).map((t) => /^- (.+?) \((\d+)\):/.exec(t)?.[1]);
+    expect(levels).toEqual(["Sở, ban, ngành", "Cơ quan Trung ương", "Cấp huyện", "Cấp xã"]);
+    const communes = list
+      .slice(list.findIndex((t) => t.startsWith("- Cấp xã")))
+      .join(" ")
+      .replace(/^- Cấp xã \(\d+\): /, "")
+      .replace(/\.$/, "")
+      .split(/;\s+/);
+    expect(communes).toEqual([...communes].sort((a, b) => a.localeCompare(b, "vi", { numeric: true })));
+    // No row of the list is taller than Excel allows (409 points).
+    ws.eachRow((row) => expect(row.height ?? 15).toBeLessThanOrEqual(409));
   });
 });

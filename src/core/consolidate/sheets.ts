@@ -202,6 +202,10 @@ export function consolidatedWorkbookPlan(
       progress,
       loadedFrom: province.loadedFrom,
       loadedAt: province.loadedAt,
+      // The same data as “Nộp báo cáo”: every unit whose status is not “Đã nộp”.
+      notReported: result.submissions
+        .filter((s) => s.status !== SUBMISSION_STATUS.submitted)
+        .map((s) => (s.status === SUBMISSION_STATUS.rejected ? `${s.unit} (tệp bị từ chối)` : s.unit)),
     });
   } catch (e) {
     if (e instanceof TrackerError) throw new ConsolidationError(e.problems);
