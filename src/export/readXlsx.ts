@@ -7,9 +7,10 @@
 import { inflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import { TABLES, SHEETS } from "../core/workbook/layout";
-import { SUBMISSIONS_SHEET } from "../core/consolidate/read";
+import { isAddinSheet, OWNED_ASSIGNMENT_HEADERS, SUBMISSIONS_SHEET } from "../core/consolidate/read";
 import type { WorkbookValues } from "../core/consolidate/types";
 import { readExtras } from "./readExtras";
+import { readValuesFast } from "./fastXlsx";
 
 /** Largest file accepted (bytes on disk). */
 export const MAX_FILE_BYTES = 50_000_000;
@@ -199,6 +200,16 @@ function tableValues(wb: ExcelJS.Workbook, name: string): { headers: unknown[]; 
   return { headers: all[0] ?? [], rows: all.slice(1) };
 }
 
+/** Does a workbook hold sheets or PhanCong columns the add-in does not own? */
+function hasExtras(v: WorkbookValues): boolean {
+  if (v.sheetNames.some((n) => !isAddinSheet(n))) return true;
+  return (v.assignments?.headers ?? []).some((h) => {
+    const t =
+      typeof h === "string" ? h.normalize("NFC").trim() : h === null || h === undefined ? "" : String(h);
+    return t !== "" && !OWNED_ASSIGNMENT_HEADERS.has(t);
+  });
+}
+
 /** Parts a reviewer's own sheets need (widths, merged cells, links): read for the province only. */
 const EXTRAS_NODES = new Set(["mergeCells", "cols", "hyperlinks"]);
 
@@ -208,10 +219,19 @@ const EXTRAS_NODES = new Set(["mergeCells", "cols", "hyperlinks"]);
  */
 export async function readWorkbookValues(
   bytes: Uint8Array,
-  options: { extras?: boolean } = {},
+  options: {
+    extras?: boolean;
+    /** Read with exceljs even when the fast reader could (tests compare the two). */
+    exceljs?: boolean;
+  } = {},
 ): Promise<{ values?: WorkbookValues; problem?: string }> {
   const bad = checkXlsxBytes(bytes);
   if (bad) return { problem: bad };
+  // The fast reader (./fastXlsx.ts) first; exceljs when it cannot vouch for the values, or for a
+  // provincial workbook holding sheets or PhanCong columns of the reviewer's own (./readExtras.ts).
+  const fast = options.exceljs ? null : readValuesFast(bytes);
+  if (fast && !options.extras) return { values: fast };
+  if (fast && !hasExtras(fast)) return { values: { ...fast, extras: { sheets: [], assignmentColumns: [] } } };
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(
