@@ -184,6 +184,10 @@ describe("consolidation keeps what the reviewer added to the provincial workbook
     const rep = JSON.parse(res.stdout) as ConsolidationReport;
     expect(rep.accepted.map((a) => a.unit)).toEqual(["Sở Nội vụ"]);
     expect(rep.rowsUpdated).toBeGreaterThan(0);
+    expect((rep as ConsolidationReport & { carried: unknown }).carried).toEqual({
+      sheets: [EXTRA_SHEET],
+      columns: [EXTRA_COLUMN],
+    });
 
     const before = await book(province);
     const after = await book(out);
@@ -235,6 +239,10 @@ describe("consolidation keeps what the reviewer added to the provincial workbook
     const again = await run("--into", out, "--out", out2, path.join(dir, "inbox"), "--json");
     expect(again.code).toBe(0);
     expect((JSON.parse(again.stdout) as ConsolidationReport).rowsUpdated).toBe(0);
+    const text = await run("--into", out, "--out", path.join(dir, "ket-qua-3.xlsx"), path.join(dir, "inbox"));
+    expect(text.stdout).toContain(
+      `Giữ nguyên phần riêng của sổ tỉnh: trang “${EXTRA_SHEET}”; cột “${EXTRA_COLUMN}” của bảng PhanCong.`,
+    );
     const after2 = await book(out2);
     expect(after2.worksheets.map((w) => w.name)).toEqual(names);
     expect(sheetCells(after2.getWorksheet(EXTRA_SHEET) as ExcelJS.Worksheet)).toEqual(sheetCells(own1));
