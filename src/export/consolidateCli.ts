@@ -129,7 +129,10 @@ async function readInput(file: string): Promise<UnitFileInput> {
 /** What the result carries over from the provincial workbook that the add-in does not own. */
 interface Carried {
   sheets: string[];
+  /** Columns of PhanCong. */
   columns: string[];
+  /** Columns of NhiemVu. */
+  taskColumns: string[];
 }
 
 function printReport(io: CliIO, r: ConsolidationReport, out: string | null, carried?: Carried): void {
@@ -139,12 +142,15 @@ function printReport(io: CliIO, r: ConsolidationReport, out: string | null, carr
       ? `Đã ghi ${out}: đọc ${r.filesRead} tệp, nhận ${r.accepted.length}, từ chối ${r.rejected.length}, bị thay thế ${r.superseded.length}; cập nhật ${r.rowsUpdated} dòng; ${r.conflicts.length} xung đột; ${r.unitsReported}/${r.unitsExpected} đơn vị đã nộp.`
       : `Không ghi tệp: đọc ${r.filesRead} tệp, không tệp nào hợp lệ.`,
   );
-  if (carried && (carried.sheets.length > 0 || carried.columns.length > 0))
+  if (carried && carried.sheets.length + carried.columns.length + carried.taskColumns.length > 0)
     lines.push(
       `  Giữ nguyên phần riêng của sổ tỉnh: ${[
         carried.sheets.length > 0 ? `trang ${carried.sheets.map((n) => `“${n}”`).join(", ")}` : "",
         carried.columns.length > 0
           ? `cột ${carried.columns.map((n) => `“${n}”`).join(", ")} của bảng PhanCong`
+          : "",
+        carried.taskColumns.length > 0
+          ? `cột ${carried.taskColumns.map((n) => `“${n}”`).join(", ")} của bảng NhiemVu`
           : "",
       ]
         .filter(Boolean)
@@ -257,6 +263,7 @@ export async function runConsolidateCli(argv: readonly string[], io: CliIO): Pro
   const carried: Carried = {
     sheets: (prov.extraSheets ?? []).map((x) => x.name),
     columns: (prov.extraColumns ?? []).map((c) => c.header),
+    taskColumns: (prov.extraTaskColumns ?? []).map((c) => c.header),
   };
   if (args.json) io.stdout(JSON.stringify({ ...report, carried, written: args.out }) + "\n");
   else printReport(io, report, args.out as string, carried);

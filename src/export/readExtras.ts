@@ -5,7 +5,7 @@
  * tables) and the PhanCong columns the add-in does not write. A consolidated result carries them.
  */
 import ExcelJS from "exceljs";
-import { isAddinSheet, OWNED_ASSIGNMENT_HEADERS } from "../core/consolidate/read";
+import { isAddinSheet, OWNED_ASSIGNMENT_HEADERS, OWNED_TASK_HEADERS } from "../core/consolidate/read";
 import type { CarriedCell, CarriedSheet, WorkbookExtras } from "../core/consolidate/types";
 import { TABLES } from "../core/workbook/layout";
 import { plainValue } from "./readXlsx";
@@ -71,9 +71,22 @@ function carriedSheet(ws: ExcelJS.Worksheet): CarriedSheet {
 /** The extras of a loaded workbook (the provincial one). */
 export function readExtras(wb: ExcelJS.Workbook): WorkbookExtras {
   const sheets = wb.worksheets.filter((ws) => !isAddinSheet(ws.name)).map(carriedSheet);
-  const assignmentColumns: WorkbookExtras["assignmentColumns"] = [];
+  return {
+    sheets,
+    assignmentColumns: tableExtraColumns(wb, TABLES.assignments, OWNED_ASSIGNMENT_HEADERS),
+    taskColumns: tableExtraColumns(wb, TABLES.tasks, OWNED_TASK_HEADERS),
+  };
+}
+
+/** The columns of a table whose header is not in `owned`, with one cell per data row. */
+function tableExtraColumns(
+  wb: ExcelJS.Workbook,
+  table: string,
+  owned: ReadonlySet<string>,
+): WorkbookExtras["assignmentColumns"] {
+  const out: WorkbookExtras["assignmentColumns"] = [];
   for (const ws of wb.worksheets) {
-    const t = tablesOf(ws).find((x) => x.name.toLowerCase() === TABLES.assignments.toLowerCase());
+    const t = tablesOf(ws).find((x) => x.name.toLowerCase() === table.toLowerCase());
     if (!t) continue;
     const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(t.address);
     if (!m) break;
@@ -82,17 +95,13 @@ export function readExtras(wb: ExcelJS.Workbook): WorkbookExtras {
     for (let c = c0; c <= c1; c++) {
       const header = plainValue(ws.getRow(r0).getCell(c).value);
       const name = typeof header === "string" ? header.normalize("NFC").trim() : String(header ?? "");
-      if (name === "" || OWNED_ASSIGNMENT_HEADERS.has(name)) continue;
+      if (name === "" || owned.has(name)) continue;
       const cells: CarriedCell[] = [];
       for (let r = r0 + 1; r <= r1; r++) cells.push(carriedCell(ws.getRow(r).getCell(c)) ?? { value: null });
       const width = ws.getColumn(c).width;
-      assignmentColumns.push({
-        header: name,
-        cells,
-        ...(typeof width === "number" && width > 0 ? { width } : {}),
-      });
+      out.push({ header: name, cells, ...(typeof width === "number" && width > 0 ? { width } : {}) });
     }
     break;
   }
-  return { sheets, assignmentColumns };
+  return out;
 }

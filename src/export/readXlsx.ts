@@ -7,7 +7,12 @@
 import { inflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import { TABLES, SHEETS } from "../core/workbook/layout";
-import { isAddinSheet, OWNED_ASSIGNMENT_HEADERS, SUBMISSIONS_SHEET } from "../core/consolidate/read";
+import {
+  isAddinSheet,
+  OWNED_ASSIGNMENT_HEADERS,
+  OWNED_TASK_HEADERS,
+  SUBMISSIONS_SHEET,
+} from "../core/consolidate/read";
 import type { WorkbookValues } from "../core/consolidate/types";
 import { readExtras } from "./readExtras";
 import { readValuesFast } from "./fastXlsx";
@@ -203,11 +208,15 @@ function tableValues(wb: ExcelJS.Workbook, name: string): { headers: unknown[]; 
 /** Does a workbook hold sheets or PhanCong columns the add-in does not own? */
 function hasExtras(v: WorkbookValues): boolean {
   if (v.sheetNames.some((n) => !isAddinSheet(n))) return true;
-  return (v.assignments?.headers ?? []).some((h) => {
-    const t =
-      typeof h === "string" ? h.normalize("NFC").trim() : h === null || h === undefined ? "" : String(h);
-    return t !== "" && !OWNED_ASSIGNMENT_HEADERS.has(t);
-  });
+  const foreign = (headers: unknown[] | undefined, owned: ReadonlySet<string>) =>
+    (headers ?? []).some((h) => {
+      const t =
+        typeof h === "string" ? h.normalize("NFC").trim() : h === null || h === undefined ? "" : String(h);
+      return t !== "" && !owned.has(t);
+    });
+  return (
+    foreign(v.assignments?.headers, OWNED_ASSIGNMENT_HEADERS) || foreign(v.tasks?.headers, OWNED_TASK_HEADERS)
+  );
 }
 
 /** Parts a reviewer's own sheets need (widths, merged cells, links): read for the province only. */

@@ -22,6 +22,8 @@ jest.setTimeout(180_000);
 
 const EXTRA_SHEET = "Theo dõi riêng";
 const EXTRA_COLUMN = "Ghi chú của Sở";
+const TASK_COLUMN = "Đầu mối của Sở";
+const taskNotes = new Map<string, string>();
 let dir = "";
 
 async function run(...argv: string[]) {
@@ -111,6 +113,17 @@ beforeAll(async () => {
   let plan: WorkbookPlan = appendTableColumns(built.plan, "PhanCong", [
     { header: EXTRA_COLUMN, values: notes, width: 24 },
   ]);
+  // And one appended to NhiemVu (a contact per task, and a formula over the row).
+  plan = appendTableColumns(plan, "NhiemVu", [
+    {
+      header: TASK_COLUMN,
+      values: built.model.tasks.map((t, i) => {
+        if (i % 5 !== 0) return null;
+        taskNotes.set(t.id, `Đầu mối ${t.id}`);
+        return `Đầu mối ${t.id}`;
+      }),
+    },
+  ]);
   // A sheet of the reviewer's own: text, a date, a formula over PhanCong and one over the sheet.
   const own: PlanOp[] = [
     { op: "ensureSheet", sheet: EXTRA_SHEET },
@@ -187,6 +200,7 @@ describe("consolidation keeps what the reviewer added to the provincial workbook
     expect((rep as ConsolidationReport & { carried: unknown }).carried).toEqual({
       sheets: [EXTRA_SHEET],
       columns: [EXTRA_COLUMN],
+      taskColumns: [TASK_COLUMN],
     });
 
     const before = await book(province);
@@ -213,6 +227,23 @@ describe("consolidation keeps what the reviewer added to the provincial workbook
     expect(col.heads.slice(-3)).toEqual([EXTRA_COLUMN, "Nguồn cập nhật", "Cập nhật lúc"]);
     expect(col.heads.filter((h) => h === EXTRA_COLUMN)).toHaveLength(1);
     expect(col.byKey).toEqual(provinceNotes);
+
+    // The NhiemVu column, by task id, in both runs' results.
+    const taskColumn = (wb: ExcelJS.Workbook) => {
+      const ws = wb.getWorksheet(SHEETS.tasks) as ExcelJS.Worksheet;
+      let head = 0;
+      for (let r = 1; r <= 12 && !head; r++) if (rowValues(ws, r).includes(TASK_COLUMN)) head = r;
+      const k = rowValues(ws, head).indexOf(TASK_COLUMN) + 1;
+      const idCol = rowValues(ws, head).indexOf("Mã NV") + 1;
+      const m = new Map<string, unknown>();
+      for (let r = head + 1; r <= ws.rowCount; r++) {
+        const v = ws.getCell(r, k).value;
+        if (v !== null && v !== undefined && v !== "") m.set(String(ws.getCell(r, idCol).value), v);
+      }
+      return m;
+    };
+    expect(taskNotes.size).toBeGreaterThan(3);
+    expect(taskColumn(after)).toEqual(taskNotes);
 
     // The reviewer's verdict (Thẩm định) is kept, and the unit's rows were merged.
     const pc = after.getWorksheet(SHEETS.assignments) as ExcelJS.Worksheet;
@@ -241,7 +272,7 @@ describe("consolidation keeps what the reviewer added to the provincial workbook
     expect((JSON.parse(again.stdout) as ConsolidationReport).rowsUpdated).toBe(0);
     const text = await run("--into", out, "--out", path.join(dir, "ket-qua-3.xlsx"), path.join(dir, "inbox"));
     expect(text.stdout).toContain(
-      `Giữ nguyên phần riêng của sổ tỉnh: trang “${EXTRA_SHEET}”; cột “${EXTRA_COLUMN}” của bảng PhanCong.`,
+      `Giữ nguyên phần riêng của sổ tỉnh: trang “${EXTRA_SHEET}”; cột “${EXTRA_COLUMN}” của bảng PhanCong; cột “${TASK_COLUMN}” của bảng NhiemVu.`,
     );
     const after2 = await book(out2);
     expect(after2.worksheets.map((w) => w.name)).toEqual(names);
@@ -249,6 +280,7 @@ describe("consolidation keeps what the reviewer added to the provincial workbook
     const col2 = extraColumnByKey(after2);
     expect(col2.heads).toEqual(col.heads);
     expect(col2.byKey).toEqual(provinceNotes);
+    expect(taskColumn(after2)).toEqual(taskNotes);
   });
 
   test("the province-wide report names every unit that has not reported, by level, from the same data as Nộp báo cáo", async () => {

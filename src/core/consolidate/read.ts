@@ -10,7 +10,14 @@ import type { Catalogue, CatalogueTask, AreaCode } from "../catalogue/types";
 import { AREA_CODES, CATALOGUE_SCHEMA_ID } from "../catalogue/types";
 import { readConfig } from "../workbook/config";
 import { CONFIG_ROWS } from "../workbook/sheets";
-import { ALL_UNITS, ASSIGNMENT_COLUMNS, isTasksSheetName, SHEETS, TABLES } from "../workbook/layout";
+import {
+  ALL_UNITS,
+  ASSIGNMENT_COLUMNS,
+  isTasksSheetName,
+  SHEETS,
+  TABLES,
+  TASK_COLUMNS,
+} from "../workbook/layout";
 import { CHARTS_SHEET } from "../workbook/charts";
 import { parseCompletionDate, userCellsFromProgress } from "../workbook/model";
 import type { TrackerSettings } from "../workbook/evaluate";
@@ -54,6 +61,9 @@ export const OWNED_ASSIGNMENT_HEADERS: ReadonlySet<string> = new Set([
   ...ASSIGNMENT_COLUMNS.map((c) => c.header),
   ...Object.values(PROVENANCE_HEADERS),
 ]);
+
+/** Headers of NhiemVu the add-in writes: any other column of the table is carried (by task id). */
+export const OWNED_TASK_HEADERS: ReadonlySet<string> = new Set(TASK_COLUMNS.map((c) => c.header));
 
 /** Sheets the add-in writes (a consolidated result rebuilds them); any other sheet is carried. */
 export function isAddinSheet(name: string): boolean {
@@ -218,6 +228,8 @@ export interface ProvinceWorkbook {
   extraSheets?: CarriedSheet[];
   /** Columns the reviewer added to PhanCong (carried per row, matched by task id and unit). */
   extraColumns?: ExtraAssignmentColumn[];
+  /** Columns the reviewer added to NhiemVu (carried per task id). */
+  extraTaskColumns?: ExtraAssignmentColumn[];
 }
 
 function tableRows(
@@ -276,9 +288,27 @@ export function readProvince(values: WorkbookValues): { province?: ProvinceWorkb
   const planYear = info.planYear ?? 2024;
   const tasks: CatalogueTask[] = [];
   const seen = new Set<string>();
-  for (const r of values.tasks.rows) {
+  const taskSource = (values.extras?.taskColumns ?? []).filter(
+    (c) => !OWNED_TASK_HEADERS.has(cellText(c.header)),
+  );
+  const extraTaskColumns: ExtraAssignmentColumn[] = taskSource.map((c) => ({
+    header: cellText(c.header),
+    ...(c.width ? { width: c.width } : {}),
+    cells: new Map(),
+  }));
+  for (const [i, r] of values.tasks.rows.entries()) {
     const get = (k: keyof typeof TASK_HEADERS) => r[tmap.get(TASK_HEADERS[k]) as number];
     const id = cellText(get("id"));
+    taskSource.forEach((c, k) => {
+      const cell = c.cells[i];
+      if (
+        id !== "" &&
+        cell &&
+        (cell.value !== null || cell.formula !== undefined) &&
+        !extraTaskColumns[k].cells.has(id)
+      )
+        extraTaskColumns[k].cells.set(id, cell);
+    });
     if (id === "" || seen.has(id)) continue;
     seen.add(id);
     const area = cellText(get("area")).toUpperCase();
@@ -368,6 +398,7 @@ export function readProvince(values: WorkbookValues): { province?: ProvinceWorkb
       previousSubmissions: readSubmissions(values.submissions ?? null),
       extraSheets: values.extras?.sheets ?? [],
       extraColumns,
+      extraTaskColumns,
     },
     problems: [],
   };

@@ -248,6 +248,17 @@ export function consolidatedWorkbookPlan(
     { header: PROVENANCE_HEADERS.source, values: source, width: 30 },
     { header: PROVENANCE_HEADERS.at, values: at, numberFormat: DATETIME_FORMAT, width: 17 },
   ]);
+  // The reviewer's own NhiemVu columns, per task id, at the end of the table.
+  const taskColumns = (province.extraTaskColumns ?? []).map((c) => {
+    const format = commonFormat(c.cells.values());
+    return {
+      header: c.header,
+      values: model.tasks.map((t) => planCellOf(c.cells.get(t.id))),
+      ...(format ? { numberFormat: format } : {}),
+      width: c.width ?? 18,
+    };
+  });
+  if (taskColumns.length > 0) plan = appendTableColumns(plan, TABLES.tasks, taskColumns);
   const reported = result.report.unitsReported;
   const expected = result.report.unitsExpected;
   const extra: PlanOp[] = [...submissionSheetOps(result.submissions)];

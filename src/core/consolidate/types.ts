@@ -61,6 +61,8 @@ export interface WorkbookExtras {
    * order; `cells` parallel to `assignments.rows`.
    */
   assignmentColumns: Array<{ header: string; cells: CarriedCell[]; width?: number }>;
+  /** Columns of the NhiemVu table the add-in does not write; `cells` parallel to `tasks.rows`. */
+  taskColumns?: Array<{ header: string; cells: CarriedCell[]; width?: number }>;
 }
 
 /** One file offered as a unit's workbook. */
