@@ -287,8 +287,10 @@ function read(bytes: Uint8Array): WorkbookValues {
     : undefined;
   const modified = modifiedText ? new Date(modifiedText.trim()) : null;
   const b3 = configSheet?.formulas.get("3:2");
+  const tasksPart = tables.get(TABLES.tasks.toLowerCase())?.part;
   return {
     sheetNames: sheets.map((s) => s.name),
+    tasksSheet: sheets.find((s) => s.part === tasksPart)?.name ?? null,
     config: configSheet ? grid(configSheet, 1, 1, 45, 3) : null,
     tiers: table(TABLES.tiers)?.rows ?? [],
     assignments: table(TABLES.assignments),

@@ -70,7 +70,10 @@ function carriedSheet(ws: ExcelJS.Worksheet): CarriedSheet {
 
 /** The extras of a loaded workbook (the provincial one). */
 export function readExtras(wb: ExcelJS.Workbook): WorkbookExtras {
-  const sheets = wb.worksheets.filter((ws) => !isAddinSheet(ws.name)).map(carriedSheet);
+  const tasksSheet =
+    wb.worksheets.find((ws) => tablesOf(ws).some((t) => t.name.toLowerCase() === TABLES.tasks.toLowerCase()))
+      ?.name ?? null;
+  const sheets = wb.worksheets.filter((ws) => !isAddinSheet(ws.name, tasksSheet)).map(carriedSheet);
   return {
     sheets,
     assignmentColumns: tableExtraColumns(wb, TABLES.assignments, OWNED_ASSIGNMENT_HEADERS),

@@ -207,7 +207,7 @@ function tableValues(wb: ExcelJS.Workbook, name: string): { headers: unknown[]; 
 
 /** Does a workbook hold sheets or PhanCong columns the add-in does not own? */
 function hasExtras(v: WorkbookValues): boolean {
-  if (v.sheetNames.some((n) => !isAddinSheet(n))) return true;
+  if (v.sheetNames.some((n) => !isAddinSheet(n, v.tasksSheet))) return true;
   const foreign = (headers: unknown[] | undefined, owned: ReadonlySet<string>) =>
     (headers ?? []).some((h) => {
       const t =
@@ -263,6 +263,7 @@ export async function readWorkbookValues(
     return {
       values: {
         sheetNames: wb.worksheets.map((w) => w.name),
+        tasksSheet: findTable(wb, TABLES.tasks)?.ws.name ?? null,
         config: config ? rangeValues(config, "A1:C45") : null,
         tiers: tiers?.rows ?? [],
         assignments: tableValues(wb, TABLES.assignments),

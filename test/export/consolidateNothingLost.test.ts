@@ -23,6 +23,7 @@ jest.setTimeout(180_000);
 const EXTRA_SHEET = "Theo dõi riêng";
 const EXTRA_COLUMN = "Ghi chú của Sở";
 const TASK_COLUMN = "Đầu mối của Sở";
+const LAST_YEAR = "Nhiệm vụ 2023";
 const taskNotes = new Map<string, string>();
 let dir = "";
 
@@ -150,6 +151,9 @@ beforeAll(async () => {
     { op: "columnWidths", sheet: EXTRA_SHEET, widths: [{ column: 0, width: 32 }] },
     { op: "mergeCells", sheet: EXTRA_SHEET, address: "A7:C7" },
     { op: "writeCells", sheet: EXTRA_SHEET, address: "A7", rows: [["Ghi chú gộp ô"]] },
+    // Named like a tasks sheet, but not the one holding NhiemVu: the reviewer's.
+    { op: "ensureSheet", sheet: LAST_YEAR },
+    { op: "writeCells", sheet: LAST_YEAR, address: "B2", rows: [["Nhiệm vụ năm trước", 2023]] },
   ];
   plan = { ops: [...plan.ops, ...own] };
   province = path.join(dir, "tinh.xlsx");
@@ -198,7 +202,7 @@ describe("consolidation keeps what the reviewer added to the provincial workbook
     expect(rep.accepted.map((a) => a.unit)).toEqual(["Sở Nội vụ"]);
     expect(rep.rowsUpdated).toBeGreaterThan(0);
     expect((rep as ConsolidationReport & { carried: unknown }).carried).toEqual({
-      sheets: [EXTRA_SHEET],
+      sheets: [EXTRA_SHEET, LAST_YEAR],
       columns: [EXTRA_COLUMN],
       taskColumns: [TASK_COLUMN],
     });
@@ -220,7 +224,10 @@ describe("consolidation keeps what the reviewer added to the provincial workbook
     expect(own1.getColumn(1).width).toBe(32);
     expect(own1.getCell("A7").isMerged && own1.getCell("C7").isMerged).toBe(true);
     const names = after.worksheets.map((w) => w.name);
-    expect(names.indexOf(EXTRA_SHEET)).toBe(names.length - 1);
+    expect(names.slice(-2)).toEqual([EXTRA_SHEET, LAST_YEAR]);
+    expect(sheetCells(after.getWorksheet(LAST_YEAR) as ExcelJS.Worksheet)).toEqual(
+      sheetCells(before.getWorksheet(LAST_YEAR) as ExcelJS.Worksheet),
+    );
 
     // The extra column: same value for every (task id, unit); provenance stays the last two.
     const col = extraColumnByKey(after);
@@ -272,7 +279,7 @@ describe("consolidation keeps what the reviewer added to the provincial workbook
     expect((JSON.parse(again.stdout) as ConsolidationReport).rowsUpdated).toBe(0);
     const text = await run("--into", out, "--out", path.join(dir, "ket-qua-3.xlsx"), path.join(dir, "inbox"));
     expect(text.stdout).toContain(
-      `Giữ nguyên phần riêng của sổ tỉnh: trang “${EXTRA_SHEET}”; cột “${EXTRA_COLUMN}” của bảng PhanCong; cột “${TASK_COLUMN}” của bảng NhiemVu.`,
+      `Giữ nguyên phần riêng của sổ tỉnh: trang “${EXTRA_SHEET}”, “${LAST_YEAR}”; cột “${EXTRA_COLUMN}” của bảng PhanCong; cột “${TASK_COLUMN}” của bảng NhiemVu.`,
     );
     const after2 = await book(out2);
     expect(after2.worksheets.map((w) => w.name)).toEqual(names);

@@ -65,15 +65,16 @@ export const OWNED_ASSIGNMENT_HEADERS: ReadonlySet<string> = new Set([
 /** Headers of NhiemVu the add-in writes: any other column of the table is carried (by task id). */
 export const OWNED_TASK_HEADERS: ReadonlySet<string> = new Set(TASK_COLUMNS.map((c) => c.header));
 
-/** Sheets the add-in writes (a consolidated result rebuilds them); any other sheet is carried. */
-export function isAddinSheet(name: string): boolean {
+/**
+ * Sheets the add-in writes (a consolidated result rebuilds them); any other sheet is carried.
+ * Of the sheets named like a tasks sheet (“Nhiệm vụ 2024”), only the one holding NhiemVu
+ * (`tasksSheet`, when known) is the add-in's: a reviewer's “Nhiệm vụ 2023” is theirs.
+ */
+export function isAddinSheet(name: string, tasksSheet?: string | null): boolean {
   const n = name.normalize("NFC");
-  return (
-    (Object.values(SHEETS) as string[]).includes(n) ||
-    n === CHARTS_SHEET ||
-    n === SUBMISSIONS_SHEET ||
-    isTasksSheetName(n)
-  );
+  if (isTasksSheetName(n))
+    return tasksSheet === undefined || tasksSheet === null ? true : n === tasksSheet.normalize("NFC");
+  return (Object.values(SHEETS) as string[]).includes(n) || n === CHARTS_SHEET || n === SUBMISSIONS_SHEET;
 }
 
 /** Columns a unit's PhanCong table must keep (headers as the add-in writes them). */

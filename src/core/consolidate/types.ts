@@ -14,6 +14,8 @@ export interface WorkbookValues {
   assignments: { headers: unknown[]; rows: unknown[][] } | null;
   /** The NhiemVu table (province only). */
   tasks?: { headers: unknown[]; rows: unknown[][] } | null;
+  /** The name of the sheet holding the NhiemVu table, when known. */
+  tasksSheet?: string | null;
   /** The "Nộp báo cáo" sheet's values (row 1 = headers), when present (province only). */
   submissions?: unknown[][] | null;
   /** The report-date cell holds =TODAY() (province only). */
