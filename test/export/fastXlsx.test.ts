@@ -2,7 +2,7 @@
  * The fast reader of consolidation values (src/export/fastXlsx.ts) against exceljs, an independent
  * reader: the same WorkbookValues for workbooks written by the project's exporter, edited through
  * exceljs (rich text, dates, booleans, links, formulas, XML-special and Vietnamese text — a
- * property test), and re-saved by LibreOffice (another writer: its own shared strings, styles);
+ * property test), (the LibreOffice-saved case is in test/e2e/fastXlsx.e2e.ts);
  * and null (exceljs takes over) for what it does not handle.
  */
 import { promises as fs } from "node:fs";
@@ -16,57 +16,14 @@ import { defaultSettings } from "../../src/core/workbook/evaluate";
 import { SHEETS } from "../../src/core/workbook/layout";
 import { planExport } from "../../src/export/cli";
 import { writeWorkbook } from "../../src/export/xlsxWriter";
-import { readWorkbookValues } from "../../src/export/readXlsx";
 import { readValuesFast } from "../../src/export/fastXlsx";
-import { convertWithLibreOffice, hasSoffice } from "../e2e/lib/libreoffice";
+import { both, differences } from "./lib/valuesDiff";
 
 jest.setTimeout(240_000);
 
 let dir = "";
 let province: Buffer;
 let unit: Buffer;
-
-/** Numbers (date serials) to 1e-6 of a day: exceljs goes through a JS Date. */
-function normal(v: unknown): unknown {
-  if (typeof v === "number") return Math.round(v * 1e6) / 1e6;
-  if (Array.isArray(v)) return v.map(normal);
-  if (v && typeof v === "object")
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, normal(x)]));
-  return v;
-}
-
-/**
- * Differences between the two readings, but for exceljs's known loss: reading a file back it
- * drops a formula's cached result equal to 0, "" or FALSE (../shared/TOOLCHAIN.md), where the
- * fast reader keeps it.
- */
-function differences(fast: unknown, slow: unknown, where = ""): string[] {
-  if (Array.isArray(fast) && Array.isArray(slow)) {
-    if (fast.length !== slow.length) return [`${where}: length ${fast.length} ≠ ${slow.length}`];
-    return fast.flatMap((x, i) => differences(x, slow[i], `${where}[${i}]`));
-  }
-  if (fast && slow && typeof fast === "object" && typeof slow === "object") {
-    const keys = new Set([...Object.keys(fast), ...Object.keys(slow)]);
-    return [...keys].flatMap((k) =>
-      differences(
-        (fast as Record<string, unknown>)[k],
-        (slow as Record<string, unknown>)[k],
-        `${where}.${k}`,
-      ),
-    );
-  }
-  if (fast === slow) return [];
-  if (slow === "" && (fast === 0 || fast === false)) return [];
-  return [`${where}: ${JSON.stringify(fast)} ≠ ${JSON.stringify(slow)}`];
-}
-
-async function both(bytes: Buffer) {
-  const slow = await readWorkbookValues(bytes, { exceljs: true });
-  const fast = readValuesFast(bytes);
-  expect(slow.problem).toBeUndefined();
-  expect(fast).not.toBeNull();
-  return { slow: normal(slow.values), fast: normal(fast) };
-}
 
 beforeAll(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), "fast-xlsx-"));
@@ -144,16 +101,6 @@ describe("readValuesFast equals exceljs", () => {
       }),
       { numRuns: 12, seed: 17 },
     );
-  });
-
-  test("a workbook re-saved by LibreOffice (another writer)", async () => {
-    if (!(await hasSoffice()))
-      throw new Error("LibreOffice (soffice) is required: apt-get install libreoffice-calc");
-    const src = path.join(dir, "don-vi.xlsx");
-    await fs.writeFile(src, unit);
-    const bytes = await convertWithLibreOffice(src, "xlsx");
-    const { slow, fast } = await both(bytes);
-    expect(differences(fast, slow)).toEqual([]);
   });
 
   test("what it does not handle is left to exceljs (null)", async () => {
