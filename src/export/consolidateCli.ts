@@ -126,13 +126,36 @@ async function readInput(file: string): Promise<UnitFileInput> {
   return { name, fileTime, ...read };
 }
 
-function printReport(io: CliIO, r: ConsolidationReport, out: string | null): void {
+/** What the result carries over from the provincial workbook that the add-in does not own. */
+interface Carried {
+  sheets: string[];
+  /** Columns of PhanCong. */
+  columns: string[];
+  /** Columns of NhiemVu. */
+  taskColumns: string[];
+}
+
+function printReport(io: CliIO, r: ConsolidationReport, out: string | null, carried?: Carried): void {
   const lines: string[] = [];
   lines.push(
     out
       ? `Đã ghi ${out}: đọc ${r.filesRead} tệp, nhận ${r.accepted.length}, từ chối ${r.rejected.length}, bị thay thế ${r.superseded.length}; cập nhật ${r.rowsUpdated} dòng; ${r.conflicts.length} xung đột; ${r.unitsReported}/${r.unitsExpected} đơn vị đã nộp.`
       : `Không ghi tệp: đọc ${r.filesRead} tệp, không tệp nào hợp lệ.`,
   );
+  if (carried && carried.sheets.length + carried.columns.length + carried.taskColumns.length > 0)
+    lines.push(
+      `  Giữ nguyên phần riêng của sổ tỉnh: ${[
+        carried.sheets.length > 0 ? `trang ${carried.sheets.map((n) => `“${n}”`).join(", ")}` : "",
+        carried.columns.length > 0
+          ? `cột ${carried.columns.map((n) => `“${n}”`).join(", ")} của bảng PhanCong`
+          : "",
+        carried.taskColumns.length > 0
+          ? `cột ${carried.taskColumns.map((n) => `“${n}”`).join(", ")} của bảng NhiemVu`
+          : "",
+      ]
+        .filter(Boolean)
+        .join("; ")}.`,
+    );
   for (const a of r.accepted)
     lines.push(
       `  ✔ ${a.file} → ${a.unit} (phiên bản danh mục ${a.catalogueVersion || "—"}): ${a.rowsUpdated} dòng cập nhật${a.notes.length ? `; ${a.notes.join("; ")}` : ""}`,
@@ -202,7 +225,7 @@ export async function runConsolidateCli(argv: readonly string[], io: CliIO): Pro
   const out = path.resolve(args.out as string);
   const unitFiles = [...new Set(files.map((f) => path.resolve(f)))].filter((f) => f !== into && f !== out);
 
-  const provinceRead = await readWorkbookValues(await fs.readFile(into));
+  const provinceRead = await readWorkbookValues(await fs.readFile(into), { extras: true });
   const province = provinceRead.values
     ? readProvince(provinceRead.values)
     : { problems: [`Sổ tỉnh: ${provinceRead.problem}`] };
@@ -237,7 +260,12 @@ export async function runConsolidateCli(argv: readonly string[], io: CliIO): Pro
   }
   const bytes = await writeWorkbook(plan, { created: io.now ? io.now() : new Date() });
   await writeAtomically(out, bytes);
-  if (args.json) io.stdout(JSON.stringify({ ...report, written: args.out }) + "\n");
-  else printReport(io, report, args.out as string);
+  const carried: Carried = {
+    sheets: (prov.extraSheets ?? []).map((x) => x.name),
+    columns: (prov.extraColumns ?? []).map((c) => c.header),
+    taskColumns: (prov.extraTaskColumns ?? []).map((c) => c.header),
+  };
+  if (args.json) io.stdout(JSON.stringify({ ...report, carried, written: args.out }) + "\n");
+  else printReport(io, report, args.out as string, carried);
   return 0;
 }

@@ -7,8 +7,15 @@
 import { inflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import { TABLES, SHEETS } from "../core/workbook/layout";
-import { SUBMISSIONS_SHEET } from "../core/consolidate/read";
+import {
+  isAddinSheet,
+  OWNED_ASSIGNMENT_HEADERS,
+  OWNED_TASK_HEADERS,
+  SUBMISSIONS_SHEET,
+} from "../core/consolidate/read";
 import type { WorkbookValues } from "../core/consolidate/types";
+import { readExtras } from "./readExtras";
+import { readValuesFast } from "./fastXlsx";
 
 /** Largest file accepted (bytes on disk). */
 export const MAX_FILE_BYTES = 50_000_000;
@@ -198,18 +205,48 @@ function tableValues(wb: ExcelJS.Workbook, name: string): { headers: unknown[]; 
   return { headers: all[0] ?? [], rows: all.slice(1) };
 }
 
-/** Bytes of an .xlsx → plain values; a Vietnamese reason when the file cannot be read. */
+/** Does a workbook hold sheets or PhanCong columns the add-in does not own? */
+function hasExtras(v: WorkbookValues): boolean {
+  if (v.sheetNames.some((n) => !isAddinSheet(n, v.tasksSheet))) return true;
+  const foreign = (headers: unknown[] | undefined, owned: ReadonlySet<string>) =>
+    (headers ?? []).some((h) => {
+      const t =
+        typeof h === "string" ? h.normalize("NFC").trim() : h === null || h === undefined ? "" : String(h);
+      return t !== "" && !owned.has(t);
+    });
+  return (
+    foreign(v.assignments?.headers, OWNED_ASSIGNMENT_HEADERS) || foreign(v.tasks?.headers, OWNED_TASK_HEADERS)
+  );
+}
+
+/** Parts a reviewer's own sheets need (widths, merged cells, links): read for the province only. */
+const EXTRAS_NODES = new Set(["mergeCells", "cols", "hyperlinks"]);
+
+/**
+ * Bytes of an .xlsx → plain values; a Vietnamese reason when the file cannot be read.
+ * `extras`: also read what the add-in does not own (the provincial workbook: ./readExtras.ts).
+ */
 export async function readWorkbookValues(
   bytes: Uint8Array,
+  options: {
+    extras?: boolean;
+    /** Read with exceljs even when the fast reader could (tests compare the two). */
+    exceljs?: boolean;
+  } = {},
 ): Promise<{ values?: WorkbookValues; problem?: string }> {
   const bad = checkXlsxBytes(bytes);
   if (bad) return { problem: bad };
+  // The fast reader (./fastXlsx.ts) first; exceljs when it cannot vouch for the values, or for a
+  // provincial workbook holding sheets or PhanCong columns of the reviewer's own (./readExtras.ts).
+  const fast = options.exceljs ? null : readValuesFast(bytes);
+  if (fast && !options.extras) return { values: fast };
+  if (fast && !hasExtras(fast)) return { values: { ...fast, extras: { sheets: [], assignmentColumns: [] } } };
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(
       Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer,
       {
-        ignoreNodes: IGNORED_NODES,
+        ignoreNodes: options.extras ? IGNORED_NODES.filter((n) => !EXTRAS_NODES.has(n)) : IGNORED_NODES,
       } as unknown as Parameters<typeof wb.xlsx.load>[1],
     );
   } catch (e) {
@@ -226,6 +263,7 @@ export async function readWorkbookValues(
     return {
       values: {
         sheetNames: wb.worksheets.map((w) => w.name),
+        tasksSheet: findTable(wb, TABLES.tasks)?.ws.name ?? null,
         config: config ? rangeValues(config, "A1:C45") : null,
         tiers: tiers?.rows ?? [],
         assignments: tableValues(wb, TABLES.assignments),
@@ -234,6 +272,7 @@ export async function readWorkbookValues(
         reportDateIsToday:
           typeof b3 === "object" && b3 !== null && "formula" in b3 && /TODAY\(\)/i.test(String(b3.formula)),
         savedAt: modified ? modified.toISOString() : null,
+        ...(options.extras ? { extras: readExtras(wb) } : {}),
       },
     };
   } catch (e) {

@@ -11,11 +11,21 @@ import { AREA_CODES, CATALOGUE_SCHEMA_ID } from "../catalogue/types";
 import { readConfig } from "../workbook/config";
 import { CONFIG_ROWS } from "../workbook/sheets";
 import { CONFIG_LAST_ROW, UNIT_MAP_ROW, readUnitMapRow } from "../workbook/configLayout";
-import { ALL_UNITS, SHEETS, TABLES } from "../workbook/layout";
+import {
+  ALL_UNITS,
+  ASSIGNMENT_COLUMNS,
+  isTasksSheetName,
+  SHEETS,
+  TABLES,
+  TASK_COLUMNS,
+} from "../workbook/layout";
+import { CHARTS_SHEET } from "../workbook/charts";
 import { parseCompletionDate, userCellsFromProgress } from "../workbook/model";
 import type { TrackerSettings } from "../workbook/evaluate";
 import {
   SUBMISSION_STATUS,
+  type CarriedCell,
+  type CarriedSheet,
   type SubmissionRow,
   type SubmissionStatus,
   type UnitFileInput,
@@ -36,6 +46,37 @@ export const SUBMISSION_HEADERS = [
   "Số dòng cập nhật",
   "Ghi chú",
 ] as const;
+
+/** The Thẩm định columns of PhanCong (user columns of the reviewer). */
+const REVIEW_HEADERS = {
+  explanation: "Giải trình",
+  review: "Kết quả thẩm định",
+  reviewNote: "Ý kiến thẩm định",
+} as const;
+
+/**
+ * Headers of PhanCong the add-in writes (its columns and the provenance ones): any other column
+ * of the table is the reviewer's and is carried into a consolidated result.
+ */
+export const OWNED_ASSIGNMENT_HEADERS: ReadonlySet<string> = new Set([
+  ...ASSIGNMENT_COLUMNS.map((c) => c.header),
+  ...Object.values(PROVENANCE_HEADERS),
+]);
+
+/** Headers of NhiemVu the add-in writes: any other column of the table is carried (by task id). */
+export const OWNED_TASK_HEADERS: ReadonlySet<string> = new Set(TASK_COLUMNS.map((c) => c.header));
+
+/**
+ * Sheets the add-in writes (a consolidated result rebuilds them); any other sheet is carried.
+ * Of the sheets named like a tasks sheet (“Nhiệm vụ 2024”), only the one holding NhiemVu
+ * (`tasksSheet`, when known) is the add-in's: a reviewer's “Nhiệm vụ 2023” is theirs.
+ */
+export function isAddinSheet(name: string, tasksSheet?: string | null): boolean {
+  const n = name.normalize("NFC");
+  if (isTasksSheetName(n))
+    return tasksSheet === undefined || tasksSheet === null ? true : n === tasksSheet.normalize("NFC");
+  return (Object.values(SHEETS) as string[]).includes(n) || n === CHARTS_SHEET || n === SUBMISSIONS_SHEET;
+}
 
 /** Columns a unit's PhanCong table must keep (headers as the add-in writes them). */
 export const REQUIRED_UNIT_HEADERS = [
@@ -174,6 +215,15 @@ export interface ProvinceRow {
   values: UserValues;
   source: string | null;
   sourceAt: string | null;
+  /** The Thẩm định columns as the province holds them (the reviewer's: never written by a unit). */
+  review?: { explanation: unknown; review: unknown; reviewNote: unknown };
+}
+
+/** A column of PhanCong the add-in does not own, its cells by row key (rowKey). */
+export interface ExtraAssignmentColumn {
+  header: string;
+  width?: number;
+  cells: Map<string, CarriedCell>;
 }
 
 export interface ProvinceWorkbook {
@@ -184,6 +234,12 @@ export interface ProvinceWorkbook {
   loadedAt: string;
   rows: ProvinceRow[];
   previousSubmissions: SubmissionRow[];
+  /** Sheets the reviewer added (carried into the result as they are). */
+  extraSheets?: CarriedSheet[];
+  /** Columns the reviewer added to PhanCong (carried per row, matched by task id and unit). */
+  extraColumns?: ExtraAssignmentColumn[];
+  /** Columns the reviewer added to NhiemVu (carried per task id). */
+  extraTaskColumns?: ExtraAssignmentColumn[];
 }
 
 function tableRows(
@@ -242,9 +298,27 @@ export function readProvince(values: WorkbookValues): { province?: ProvinceWorkb
   const planYear = info.planYear ?? 2024;
   const tasks: CatalogueTask[] = [];
   const seen = new Set<string>();
-  for (const r of values.tasks.rows) {
+  const taskSource = (values.extras?.taskColumns ?? []).filter(
+    (c) => !OWNED_TASK_HEADERS.has(cellText(c.header)),
+  );
+  const extraTaskColumns: ExtraAssignmentColumn[] = taskSource.map((c) => ({
+    header: cellText(c.header),
+    ...(c.width ? { width: c.width } : {}),
+    cells: new Map(),
+  }));
+  for (const [i, r] of values.tasks.rows.entries()) {
     const get = (k: keyof typeof TASK_HEADERS) => r[tmap.get(TASK_HEADERS[k]) as number];
     const id = cellText(get("id"));
+    taskSource.forEach((c, k) => {
+      const cell = c.cells[i];
+      if (
+        id !== "" &&
+        cell &&
+        (cell.value !== null || cell.formula !== undefined) &&
+        !extraTaskColumns[k].cells.has(id)
+      )
+        extraTaskColumns[k].cells.set(id, cell);
+    });
     if (id === "" || seen.has(id)) continue;
     seen.add(id);
     const area = cellText(get("area")).toUpperCase();
@@ -275,15 +349,44 @@ export function readProvince(values: WorkbookValues): { province?: ProvinceWorkb
   const col = (h: string) => amap.get(h);
   const srcCol = col(PROVENANCE_HEADERS.source);
   const atCol = col(PROVENANCE_HEADERS.at);
+  const reviewCols = {
+    explanation: col(REVIEW_HEADERS.explanation),
+    review: col(REVIEW_HEADERS.review),
+    reviewNote: col(REVIEW_HEADERS.reviewNote),
+  };
+  const hasReview = Object.values(reviewCols).some((c) => c !== undefined);
+  const extraColumns: ExtraAssignmentColumn[] = (values.extras?.assignmentColumns ?? [])
+    .filter((c) => !OWNED_ASSIGNMENT_HEADERS.has(cellText(c.header)))
+    .map((c) => ({ header: cellText(c.header), ...(c.width ? { width: c.width } : {}), cells: new Map() }));
+  const extraSource = (values.extras?.assignmentColumns ?? []).filter(
+    (c) => !OWNED_ASSIGNMENT_HEADERS.has(cellText(c.header)),
+  );
   const rows: ProvinceRow[] = [];
-  for (const r of values.assignments.rows) {
+  for (const [i, r] of values.assignments.rows.entries()) {
     const taskId = cellText(r[col("Mã NV") as number]);
     const unitName = cellText(r[col("Đơn vị") as number]);
     if (taskId === "" && unitName === "") continue;
     const at = atCol === undefined ? null : r[atCol];
+    const unit = unitOfCell(unitName, info.unitsAsOf);
+    const key = rowKey(taskId, unit.unitId, unit.unit);
+    extraSource.forEach((c, k) => {
+      const cell = c.cells[i];
+      if (cell && (cell.value !== null || cell.formula !== undefined) && !extraColumns[k].cells.has(key))
+        extraColumns[k].cells.set(key, cell);
+    });
+    const at0 = (c: number | undefined) => (c === undefined ? null : r[c]);
     rows.push({
       taskId,
-      ...unitOfCell(unitName, info.unitsAsOf),
+      ...unit,
+      ...(hasReview
+        ? {
+            review: {
+              explanation: at0(reviewCols.explanation),
+              review: at0(reviewCols.review),
+              reviewNote: at0(reviewCols.reviewNote),
+            },
+          }
+        : {}),
       role: cellText(r[col("Vai trò") as number]),
       values: normaliseUser({
         status: r[col("Trạng thái") as number],
@@ -304,6 +407,9 @@ export function readProvince(values: WorkbookValues): { province?: ProvinceWorkb
       loadedAt: info.loadedAt,
       rows,
       previousSubmissions: readSubmissions(values.submissions ?? null),
+      extraSheets: values.extras?.sheets ?? [],
+      extraColumns,
+      extraTaskColumns,
     },
     problems: [],
   };

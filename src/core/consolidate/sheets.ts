@@ -16,8 +16,10 @@ import {
   SUBMISSION_HEADERS,
   SUBMISSIONS_SHEET,
   SUBMISSIONS_TABLE,
+  type ProvinceRow,
   type ProvinceWorkbook,
 } from "./read";
+import { carriedSheetOps, commonFormat, planCellOf } from "./carry";
 import type { ConsolidationResult } from "./merge";
 import { SUBMISSION_STATUS, type SubmissionRow } from "./types";
 
@@ -177,9 +179,19 @@ export function consolidatedWorkbookPlan(
   province: ProvinceWorkbook,
   result: ConsolidationResult,
 ): { plan: WorkbookPlan; model: TrackerModel } {
+  // The Thẩm định columns are the reviewer's (no unit file writes them): kept as the province holds them.
+  const reviewOf = (r: ProvinceRow) =>
+    r.review
+      ? { explanation: r.review.explanation, review: r.review.review, reviewNote: r.review.reviewNote }
+      : {};
+  const blank = (v: unknown) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
   const progress: ProgressEntry[] = result.rows
-    .filter((r) => Object.values(r.values).some((v) => v !== null))
-    .map((r) => ({ taskId: r.taskId, unit: r.unitId ?? r.unit, ...r.values }));
+    .filter(
+      (r) =>
+        Object.values(r.values).some((v) => v !== null) ||
+        (r.review !== undefined && Object.values(r.review).some((v) => !blank(v))),
+    )
+    .map((r) => ({ taskId: r.taskId, unit: r.unitId ?? r.unit, ...r.values, ...reviewOf(r) }));
   let built: { plan: WorkbookPlan; model: TrackerModel };
   try {
     built = buildWorkbookPlan({
@@ -190,6 +202,10 @@ export function consolidatedWorkbookPlan(
       progress,
       loadedFrom: province.loadedFrom,
       loadedAt: province.loadedAt,
+      // The same data as “Nộp báo cáo”: every unit whose status is not “Đã nộp”.
+      notReported: result.submissions
+        .filter((s) => s.status !== SUBMISSION_STATUS.submitted)
+        .map((s) => (s.status === SUBMISSION_STATUS.rejected ? `${s.unit} (tệp bị từ chối)` : s.unit)),
     });
   } catch (e) {
     if (e instanceof TrackerError) throw new ConsolidationError(e.problems);
@@ -216,10 +232,33 @@ export function consolidatedWorkbookPlan(
     source[i] = r.source;
     at[i] = r.sourceAt ? serialFromIso(r.sourceAt) : null;
   }
+  // The reviewer's own PhanCong columns, per row (task id, unit), before the provenance columns
+  // (always the last two of the table).
+  const extraColumns = (province.extraColumns ?? []).map((c) => {
+    const format = commonFormat(c.cells.values());
+    return {
+      header: c.header,
+      values: model.assignments.map((a) => planCellOf(c.cells.get(rowKey(a.taskId, a.unitId, a.unit)))),
+      ...(format ? { numberFormat: format } : {}),
+      width: c.width ?? 18,
+    };
+  });
   let plan = appendTableColumns(built.plan, TABLES.assignments, [
+    ...extraColumns,
     { header: PROVENANCE_HEADERS.source, values: source, width: 30 },
     { header: PROVENANCE_HEADERS.at, values: at, numberFormat: DATETIME_FORMAT, width: 17 },
   ]);
+  // The reviewer's own NhiemVu columns, per task id, at the end of the table.
+  const taskColumns = (province.extraTaskColumns ?? []).map((c) => {
+    const format = commonFormat(c.cells.values());
+    return {
+      header: c.header,
+      values: model.tasks.map((t) => planCellOf(c.cells.get(t.id))),
+      ...(format ? { numberFormat: format } : {}),
+      width: c.width ?? 18,
+    };
+  });
+  if (taskColumns.length > 0) plan = appendTableColumns(plan, TABLES.tasks, taskColumns);
   const reported = result.report.unitsReported;
   const expected = result.report.unitsExpected;
   const extra: PlanOp[] = [...submissionSheetOps(result.submissions)];
@@ -232,6 +271,18 @@ export function consolidatedWorkbookPlan(
       rows: reportedCells(reported, expected),
       style: { italic: true },
     });
+  }
+  // The reviewer's own sheets, after the add-in's, as they were.
+  const planSheets = new Set<string>();
+  const tableNames = new Set<string>();
+  for (const op of [...plan.ops, ...extra]) {
+    if (op.op === "ensureSheet") planSheets.add(op.sheet.toLowerCase());
+    if (op.op === "createTable") tableNames.add(op.name.toLowerCase());
+  }
+  for (const sheet of province.extraSheets ?? []) {
+    if (planSheets.has(sheet.name.toLowerCase())) continue;
+    planSheets.add(sheet.name.toLowerCase());
+    extra.push(...carriedSheetOps(sheet, tableNames));
   }
   plan = { ops: [...plan.ops, ...extra] };
   return { plan, model };

@@ -14,12 +14,57 @@ export interface WorkbookValues {
   assignments: { headers: unknown[]; rows: unknown[][] } | null;
   /** The NhiemVu table (province only). */
   tasks?: { headers: unknown[]; rows: unknown[][] } | null;
+  /** The name of the sheet holding the NhiemVu table, when known. */
+  tasksSheet?: string | null;
   /** The "Nộp báo cáo" sheet's values (row 1 = headers), when present (province only). */
   submissions?: unknown[][] | null;
   /** The report-date cell holds =TODAY() (province only). */
   reportDateIsToday?: boolean;
   /** When the workbook says it was last saved (docProps modified), ISO; null when unknown. */
   savedAt: string | null;
+  /**
+   * What a reviewer added to the provincial workbook that the add-in does not own (province only;
+   * read when asked): carried into the consolidated result so that nothing is lost.
+   */
+  extras?: WorkbookExtras;
+}
+
+/** One cell carried over as it was: its value (cached result of a formula), formula, format, link. */
+export interface CarriedCell {
+  /** Numbers (dates as serials), text, booleans; null = empty. */
+  value: string | number | boolean | null;
+  /** The cell's formula without its leading "=" (Excel's own text), when it has one. */
+  formula?: string;
+  /** The cell's number format, when not General. */
+  numFmt?: string;
+  /** An http(s) hyperlink of the cell. */
+  link?: string;
+}
+
+/** A sheet the add-in does not own, as the reviewer left it (values, formulas, formats, layout). */
+export interface CarriedSheet {
+  name: string;
+  /** Non-empty cells, 0-based row and column. */
+  cells: Array<{ row: number; column: number; cell: CarriedCell }>;
+  /** Column widths in characters (0-based column). */
+  widths: Array<{ column: number; width: number }>;
+  /** Merged ranges ("A1:C1"). */
+  merges: string[];
+  /** Excel tables of the sheet (name, range with its header row). */
+  tables: Array<{ name: string; address: string }>;
+}
+
+/** The parts of a provincial workbook the add-in does not own. */
+export interface WorkbookExtras {
+  /** Sheets other than the add-in's, in workbook order. */
+  sheets: CarriedSheet[];
+  /**
+   * Columns of the PhanCong table the add-in does not write (e.g. “Ghi chú của Sở”), in table
+   * order; `cells` parallel to `assignments.rows`.
+   */
+  assignmentColumns: Array<{ header: string; cells: CarriedCell[]; width?: number }>;
+  /** Columns of the NhiemVu table the add-in does not write; `cells` parallel to `tasks.rows`. */
+  taskColumns?: Array<{ header: string; cells: CarriedCell[]; width?: number }>;
 }
 
 /** One file offered as a unit's workbook. */

@@ -16,6 +16,7 @@ import { displayName, type Unit } from "../units/units";
 import {
   ALL_UNITS,
   DATE_FORMAT,
+  LEVEL_LABELS,
   NAMES,
   PERCENT_FORMAT,
   POINTS_FORMAT,
@@ -188,6 +189,56 @@ function taskOrder(s: TrackerSettings) {
   };
 }
 
+const LEVEL_ORDER = [
+  LEVEL_LABELS.agency,
+  LEVEL_LABELS.central,
+  LEVEL_LABELS.district,
+  LEVEL_LABELS.commune,
+  LEVEL_LABELS.unknown,
+] as string[];
+/** Characters of one paragraph row of the list (a row stays far below Excel's 409-point height). */
+const LIST_CHUNK = 1200;
+
+/**
+ * The province-wide report's “Đơn vị chưa gửi báo cáo” paragraphs: unknown (not consolidated
+ * yet), none, or the units by level (Sở, ban, ngành; Cơ quan Trung ương; Cấp huyện; Cấp xã),
+ * sorted by name within a level, a long level split over several rows.
+ */
+export function notReportedParagraphs(
+  notReported: readonly string[] | undefined,
+  assignments: readonly AssignmentRecord[],
+): string[] {
+  if (notReported === undefined)
+    return ["Đơn vị chưa gửi báo cáo: chưa xác định (sổ này chưa tổng hợp từ tệp báo cáo của các đơn vị)."];
+  if (notReported.length === 0) return ["Đơn vị chưa gửi báo cáo: không có."];
+  const levelOf = new Map<string, string>();
+  for (const a of assignments) if (!levelOf.has(a.unit)) levelOf.set(a.unit, a.level);
+  const groups = new Map<string, string[]>();
+  for (const name of new Set(notReported)) {
+    const bare = name.replace(/ \(.*\)$/, "");
+    const level = levelOf.get(name) ?? levelOf.get(bare) ?? LEVEL_LABELS.unknown;
+    groups.set(level, [...(groups.get(level) ?? []), name]);
+  }
+  const count = [...groups.values()].reduce((n, g) => n + g.length, 0);
+  const out = [`Đơn vị chưa gửi báo cáo (${count}):`];
+  const rank = (l: string) => (LEVEL_ORDER.includes(l) ? LEVEL_ORDER.indexOf(l) : LEVEL_ORDER.length);
+  const levels = [...groups.keys()].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b, "vi"));
+  for (const level of levels) {
+    const names = (groups.get(level) ?? []).sort((a, b) => a.localeCompare(b, "vi", { numeric: true }));
+    let line = `- ${level} (${names.length}): `;
+    names.forEach((n, i) => {
+      const piece = n + (i === names.length - 1 ? "." : "; ");
+      if (line.length + piece.length > LIST_CHUNK && !/: $/.test(line)) {
+        out.push(line.trimEnd());
+        line = "  ";
+      }
+      line += piece;
+    });
+    out.push(line.trimEnd());
+  }
+  return out;
+}
+
 /** Rough printed lines of a text in a column of `width` characters (for row heights of wrapped text). */
 function lines(text: string, width: number): number {
   return text
@@ -328,15 +379,11 @@ export function reportDocumentOps(
   merge(at(FULL, 12));
   let r = 13;
   if (!unitName) {
-    const missing =
-      options.notReported === undefined
-        ? "Đơn vị chưa gửi báo cáo: chưa xác định (sổ này chưa tổng hợp từ tệp báo cáo của các đơn vị)."
-        : options.notReported.length === 0
-          ? "Đơn vị chưa gửi báo cáo: không có."
-          : `Đơn vị chưa gửi báo cáo (${options.notReported.length}): ${options.notReported.join("; ")}.`;
-    write(`A${r}`, [[missing]], { wrap: true, rowHeight: 15 * lines(missing, 125) + 3 });
-    merge(at(FULL, r));
-    r += 1;
+    for (const text of notReportedParagraphs(options.notReported, assignments)) {
+      write(`A${r}`, [[text]], { wrap: true, rowHeight: 15 * lines(text, 125) + 3 });
+      merge(at(FULL, r));
+      r += 1;
+    }
   }
 
   // ── Nơi nhận (left) and the signer (right) ──

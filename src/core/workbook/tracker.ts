@@ -39,6 +39,11 @@ export interface TrackerInput {
   loadedFrom: string;
   /** ISO timestamp of the pull. */
   loadedAt: string;
+  /**
+   * Province-wide report: units expected to report that have not (a consolidation knows them);
+   * undefined = not known, the report says so.
+   */
+  notReported?: string[];
 }
 
 export class TrackerError extends Error {
@@ -123,6 +128,7 @@ export function workbookPlanOfModel(
     ...freshTrackerOps(input, model, true),
     ...summaryOps(model.assignments, input.settings, bannerOf(input.catalogue), input.unit ?? null, {
       planYear: input.catalogue.planYear,
+      ...(input.notReported ? { notReported: input.notReported } : {}),
     }),
   ];
   return { plan: { ops }, model };
