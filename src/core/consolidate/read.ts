@@ -165,6 +165,8 @@ export interface ProvinceRow {
   values: UserValues;
   source: string | null;
   sourceAt: string | null;
+  /** Index of the row among the PhanCong data rows it was read from (the pane writes back there). */
+  tableRow?: number;
 }
 
 export interface ProvinceWorkbook {
@@ -266,7 +268,7 @@ export function readProvince(values: WorkbookValues): { province?: ProvinceWorkb
   const srcCol = col(PROVENANCE_HEADERS.source);
   const atCol = col(PROVENANCE_HEADERS.at);
   const rows: ProvinceRow[] = [];
-  for (const r of values.assignments.rows) {
+  for (const [tableRow, r] of values.assignments.rows.entries()) {
     const taskId = cellText(r[col("Mã NV") as number]);
     const unitName = cellText(r[col("Đơn vị") as number]);
     if (taskId === "" && unitName === "") continue;
@@ -283,6 +285,7 @@ export function readProvince(values: WorkbookValues): { province?: ProvinceWorkb
       }),
       source: srcCol === undefined ? null : cellText(r[srcCol]) || null,
       sourceAt: typeof at === "number" ? isoFromSerial(at) : canonicalIso(cellText(at)),
+      tableRow,
     });
   }
   return {
