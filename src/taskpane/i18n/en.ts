@@ -293,4 +293,52 @@ export const en: Messages = {
   reviewInvalid: (n: number) =>
     `${n} rows hold a “Kết quả thẩm định” that is not Đạt / Không đạt / Cần bổ sung: correct them on the Phân công sheet.`,
   reviewRemaining: (n: number) => `${n} claims are still awaiting review.`,
+  wfConsolidate: "9. Merge unit workbooks",
+  busyReadFiles: (done: number, total: number) => `Reading file ${done} of ${total}…`,
+  busyConsolidatePreview: "Comparing the files with the provincial workbook…",
+  busyConsolidate: "Writing the merge into the workbook…",
+  consolidateExplain:
+    "Merges the tracking workbooks (.xlsx files) that units send back into this provincial workbook: each file updates only its own unit's assignments; a value the reviewer typed is never replaced silently but listed as a conflict for you to decide. Preview first, then write.",
+  consolidateOneUnit: (unit: string) =>
+    `This workbook tracks one unit (“${unit}”), not the whole province, so it cannot merge: only an all-units workbook can merge the units' workbooks. Open the provincial workbook and use this section there.`,
+  consolidatePickLabel: "Choose the units' .xlsx files",
+  consolidateDrop: "or drop the files onto this box",
+  consolidateFilesRead: (n: number) => `${n} files read.`,
+  consolidateSummary: (accepted: number, rejected: number, superseded: number) =>
+    `${accepted} files accepted · ${rejected} rejected · ${superseded} superseded`,
+  consolidateRowsConflicts: (rows: number, conflicts: number) =>
+    `${rows} assignment rows will be updated · ${conflicts} conflicts`,
+  consolidateReported: (reported: number, expected: number) =>
+    `Units reported after writing: ${reported} of ${expected}`,
+  consolidateFilesLabel: "The chosen files",
+  consolidateAccepted: (unit: string, version: string, rows: number) =>
+    `→ ${unit} · catalogue ${version || "—"} · ${rows} rows changed`,
+  consolidateRejected: "Rejected",
+  consolidateSuperseded: (by: string) => `Superseded by ${by} (saved later)`,
+  consolidateExtraTasks: (n: number) => `${n} tasks not in the provincial catalogue (not written)`,
+  consolidateOtherRows: (n: number) => `${n} rows of other units (not written)`,
+  consolidateConflictsTitle: (n: number) =>
+    `Conflicts (${n}): the provincial cell already holds another value`,
+  consolidateAllLabel: "For every conflict",
+  consolidateKeepProvince: "Keep the provincial value",
+  consolidateTakeUnit: "Take the unit's value",
+  consolidateConflictLabel: (task: string, unit: string) => `Conflict ${task} — ${unit}`,
+  consolidateConflictField: (column: string, province: string, unit: string) =>
+    `${column}: province “${province}” ≠ unit “${unit}”`,
+  consolidateMoreConflicts: (n: number) => `… and ${n} more conflicts (following the choice above).`,
+  consolidateMissingTitle: (n: number) => `Units that have not reported (${n})`,
+  consolidateApply: (n: number) => `Write into the workbook (${n} files)`,
+  consolidateClear: "Choose other files",
+  consolidateNothing: "No valid file to write: see each file's reason above.",
+  consolidateDone: (rows: number, files: number) => `Merged ${files} files: ${rows} assignment rows updated.`,
+  consolidateDoneReported: (reported: number, expected: number) =>
+    `${reported} of ${expected} units have reported — see the “Nộp báo cáo” (submissions) sheet.`,
+  consolidateDoneConflicts: (kept: number, taken: number) =>
+    `Conflicts: the provincial value kept in ${kept} rows, the unit's taken in ${taken}.`,
+  consolidateDoneRejected: (n: number) =>
+    `${n} files were rejected (the reasons are in the “Nộp báo cáo” sheet, Ghi chú column).`,
+  consolidateAddedColumns:
+    "Added the provenance columns (“Nguồn cập nhật”, “Cập nhật lúc”) at the end of the Phân công table.",
+  consolidatePreviewed: (files: number) =>
+    `${files} files compared with the provincial workbook. Check, then click “Write into the workbook”.`,
 };
