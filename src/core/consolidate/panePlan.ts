@@ -41,7 +41,7 @@ export interface PanePlan {
 
 function runs(rows: readonly number[]): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  for (let i = 0; i < rows.length; ) {
+  for (let i = 0; i < rows.length;) {
     let j = i;
     while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
     out.push([rows[i], rows[j]]);
@@ -123,6 +123,7 @@ export function consolidationPanePlan(input: PanePlanInput): PanePlan {
     }
   }
   if (addColumns.includes(PROVENANCE_HEADERS.at) && input.rowCount > 0) {
+    ops.push({ op: "ensureSheet", sheet: SHEETS.assignments });
     ops.push({
       op: "numberFormat",
       sheet: SHEETS.assignments,
