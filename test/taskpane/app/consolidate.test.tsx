@@ -4,7 +4,7 @@ import userEvent from "@testing-library/user-event";
 import { DEMO_TRACKER, fakeContext, fakeServices, renderApp, STATS } from "../helpers";
 import { installFastComputedStyle } from "../fastComputedStyle";
 import type { ConsolidationReport } from "../../../src/core/consolidate/types";
-import { button, findButton, openWorkflow, ready } from "./queries";
+import { button, openWorkflow, ready } from "./queries";
 
 installFastComputedStyle();
 jest.setTimeout(60_000);
