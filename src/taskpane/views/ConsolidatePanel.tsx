@@ -192,7 +192,7 @@ export function ConsolidatePanel(props: ConsolidatePanelProps): React.JSX.Elemen
           </ul>
           {conflictCount > 0 ? (
             <>
-              <h4 className={styles.h}>{t.consolidateConflictsTitle(conflictCount)}</h4>
+              <h3 className={styles.h}>{t.consolidateConflictsTitle(conflictCount)}</h3>
               <Field label={t.consolidateAllLabel}>
                 <RadioGroup
                   value={props.all}
