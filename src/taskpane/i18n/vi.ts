@@ -297,51 +297,6 @@ export const vi = {
     `${n} dòng có “Kết quả thẩm định” không phải Đạt / Không đạt / Cần bổ sung: hãy sửa trong trang Phân công.`,
   reviewRemaining: (n: number) => `Còn ${n} phân công chờ thẩm định.`,
   wfConsolidate: "9. Tổng hợp từ đơn vị",
-  busyReadFiles: (done: number, total: number) => `Đang đọc tệp ${done}/${total}…`,
-  busyConsolidatePreview: "Đang đối chiếu các tệp với sổ tỉnh…",
-  busyConsolidate: "Đang ghi kết quả tổng hợp vào sổ…",
-  consolidateExplain:
-    "Gộp sổ theo dõi mà các đơn vị gửi về (tệp .xlsx) vào sổ tỉnh này: mỗi tệp chỉ cập nhật phân công của chính đơn vị đó; giá trị người rà soát đã nhập không bị thay mà được nêu là xung đột để chọn. Xem trước rồi mới ghi.",
-  consolidateOneUnit: (unit: string) =>
-    `Sổ này là sổ của một đơn vị (“${unit}”), không phải sổ tỉnh, nên không tổng hợp được: chỉ sổ theo dõi tất cả đơn vị mới gộp được sổ của các đơn vị. Hãy mở sổ tỉnh rồi dùng mục này.`,
-  consolidatePickLabel: "Chọn các tệp .xlsx của đơn vị",
-  consolidateDrop: "hoặc kéo thả các tệp vào khung này",
-  consolidateFilesRead: (n: number) => `Đã đọc ${n} tệp.`,
-  consolidateSummary: (accepted: number, rejected: number, superseded: number) =>
-    `Nhận ${accepted} tệp · từ chối ${rejected} · bị thay thế ${superseded}`,
-  consolidateRowsConflicts: (rows: number, conflicts: number) =>
-    `${rows} dòng phân công sẽ được cập nhật · ${conflicts} xung đột`,
-  consolidateReported: (reported: number, expected: number) =>
-    `Đơn vị đã nộp sau khi ghi: ${reported}/${expected}`,
-  consolidateFilesLabel: "Các tệp đã chọn",
-  consolidateAccepted: (unit: string, version: string, rows: number) =>
-    `→ ${unit} · danh mục ${version || "—"} · ${rows} dòng thay đổi`,
-  consolidateRejected: "Từ chối",
-  consolidateSuperseded: (by: string) => `Bị thay thế bởi ${by} (lưu sau)`,
-  consolidateExtraTasks: (n: number) => `${n} nhiệm vụ không có trong danh mục của sổ tỉnh (không ghi)`,
-  consolidateOtherRows: (n: number) => `${n} dòng của đơn vị khác (không ghi)`,
-  consolidateConflictsTitle: (n: number) => `Xung đột (${n}): ô sổ tỉnh đã có giá trị khác`,
-  consolidateAllLabel: "Với mọi xung đột",
-  consolidateKeepProvince: "Giữ giá trị sổ tỉnh",
-  consolidateTakeUnit: "Lấy giá trị của đơn vị",
-  consolidateConflictLabel: (task: string, unit: string) => `Xung đột ${task} — ${unit}`,
-  consolidateConflictField: (column: string, province: string, unit: string) =>
-    `${column}: sổ tỉnh “${province}” ≠ đơn vị “${unit}”`,
-  consolidateMoreConflicts: (n: number) => `… và ${n} xung đột khác (theo lựa chọn chung ở trên).`,
-  consolidateMissingTitle: (n: number) => `Đơn vị chưa nộp (${n})`,
-  consolidateApply: (n: number) => `Ghi vào sổ (${n} tệp)`,
-  consolidateClear: "Chọn lại tệp",
-  consolidateNothing: "Không có tệp nào hợp lệ để ghi: xem lý do từng tệp ở trên.",
-  consolidateDone: (rows: number, files: number) =>
-    `Đã tổng hợp ${files} tệp: cập nhật ${rows} dòng phân công.`,
-  consolidateDoneReported: (reported: number, expected: number) =>
-    `${reported}/${expected} đơn vị đã nộp — xem trang “Nộp báo cáo”.`,
-  consolidateDoneConflicts: (kept: number, taken: number) =>
-    `Xung đột: giữ giá trị sổ tỉnh ${kept} dòng, lấy của đơn vị ${taken} dòng.`,
-  consolidateDoneRejected: (n: number) => `${n} tệp bị từ chối (lý do ở trang “Nộp báo cáo”, cột Ghi chú).`,
-  consolidateAddedColumns: "Đã thêm cột “Nguồn cập nhật” và “Cập nhật lúc” vào cuối bảng Phân công.",
-  consolidatePreviewed: (files: number) =>
-    `Đã đối chiếu ${files} tệp với sổ tỉnh. Xem lại rồi bấm “Ghi vào sổ”.`,
 };
 
 export type Messages = typeof vi;

@@ -8,6 +8,7 @@
 import * as React from "react";
 import { Button, makeStyles, Radio, RadioGroup, Field, tokens } from "@fluentui/react-components";
 import { useT } from "../i18n";
+import { useConsolidateT } from "../i18n/consolidate";
 import type { ConflictPick, ConsolidationReport } from "../app/types";
 
 const useStyles = makeStyles({
@@ -78,7 +79,8 @@ export interface ConsolidatePanelProps {
 }
 
 export function ConsolidatePanel(props: ConsolidatePanelProps): React.JSX.Element {
-  const { t, lang } = useT();
+  const { lang } = useT();
+  const t = useConsolidateT();
   const styles = useStyles();
   const [over, setOver] = React.useState(false);
   const inputId = React.useId();

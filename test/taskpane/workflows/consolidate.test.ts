@@ -8,8 +8,7 @@ import {
   rowKey,
 } from "../../../src/taskpane/workflows/consolidate/reducer";
 import { consolidateMessage } from "../../../src/taskpane/workflows/consolidate/messages";
-import { en } from "../../../src/taskpane/i18n/en";
-import { vi } from "../../../src/taskpane/i18n/vi";
+import { consolidateEn as en, consolidateVi as vi } from "../../../src/taskpane/i18n/consolidate";
 import type { ConsolidationReport, Conflict } from "../../../src/core/consolidate/types";
 
 const conflict = (file: string, taskId: string): Conflict => ({

@@ -17,13 +17,16 @@ import {
   rowKey,
 } from "./reducer";
 import { consolidateMessage, type ConsolidateMessageOutcome } from "./messages";
+import { consolidateStrings } from "../../i18n/consolidate";
 
 export default function ConsolidateContainer(): React.JSX.Element {
   const shell = useShell();
-  const { services, t } = shell;
+  const { services } = shell;
+  const t = consolidateStrings(shell.t);
   const [state, dispatch] = React.useReducer(consolidateReducer, initialConsolidateState);
   useOnPull(React.useCallback(() => dispatch({ type: "clear" }), []));
-  const say = (o: ConsolidateMessageOutcome) => shell.show("consolidate", (tt) => consolidateMessage(o, tt));
+  const say = (o: ConsolidateMessageOutcome) =>
+    shell.show("consolidate", (tt) => consolidateMessage(o, consolidateStrings(tt)));
   const oneUnit = shell.status?.catalogue?.unitName ?? null;
 
   const onFiles = (picked: File[]) =>

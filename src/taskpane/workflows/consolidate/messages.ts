@@ -1,5 +1,5 @@
 /** Tổng hợp từ đơn vị: one pure function from an outcome to the message shown. */
-import type { Messages } from "../../i18n";
+import type { ConsolidateMessages } from "../../i18n/consolidate";
 import type { FeedbackContent } from "../../app/feedback";
 
 export type ConsolidateMessageOutcome =
@@ -17,7 +17,7 @@ export type ConsolidateMessageOutcome =
       addedColumns: boolean;
     };
 
-export function consolidateMessage(o: ConsolidateMessageOutcome, t: Messages): FeedbackContent {
+export function consolidateMessage(o: ConsolidateMessageOutcome, t: ConsolidateMessages): FeedbackContent {
   switch (o.kind) {
     case "oneUnit":
       return { intent: "warning", title: t.consolidateOneUnit(o.unit), lines: [] };
