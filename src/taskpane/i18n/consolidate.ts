@@ -48,7 +48,9 @@ export const consolidateVi = {
     `${reported}/${expected} đơn vị đã nộp — xem trang “Nộp báo cáo”.`,
   consolidateDoneConflicts: (kept: number, taken: number) =>
     `Xung đột: giữ giá trị sổ tỉnh ${kept} dòng, lấy của đơn vị ${taken} dòng.`,
-  consolidateDoneRejected: (n: number) => `${n} tệp bị từ chối (lý do ở trang “Nộp báo cáo”, cột Ghi chú).`,
+  consolidateDoneRejected: (n: number, files: string) =>
+    `${n} tệp bị từ chối, không ghi gì từ tệp đó: ${files}. Yêu cầu đơn vị gửi lại rồi tổng hợp thêm.`,
+  consolidateChooseFiles: "Chọn tệp…",
   consolidateAddedColumns: "Đã thêm cột “Nguồn cập nhật” và “Cập nhật lúc” vào cuối bảng Phân công.",
   consolidatePreviewed: (files: number) =>
     `Đã đối chiếu ${files} tệp với sổ tỉnh. Xem lại rồi bấm “Ghi vào sổ”.`,
@@ -70,12 +72,12 @@ export const consolidateEn: ConsolidateMessages = {
   consolidateSummary: (accepted: number, rejected: number, superseded: number) =>
     `${accepted} files accepted · ${rejected} rejected · ${superseded} superseded`,
   consolidateRowsConflicts: (rows: number, conflicts: number) =>
-    `${rows} assignment rows will be updated · ${conflicts} conflicts`,
+    `${rows} assignment ${rows === 1 ? "row" : "rows"} will be updated · ${conflicts} ${conflicts === 1 ? "conflict" : "conflicts"}`,
   consolidateReported: (reported: number, expected: number) =>
     `Units reported after writing: ${reported} of ${expected}`,
   consolidateFilesLabel: "The chosen files",
   consolidateAccepted: (unit: string, version: string, rows: number) =>
-    `→ ${unit} · catalogue ${version || "—"} · ${rows} rows changed`,
+    `→ ${unit} · catalogue ${version || "—"} · ${rows} ${rows === 1 ? "row" : "rows"} changed`,
   consolidateRejected: "Rejected",
   consolidateSuperseded: (by: string) => `Superseded by ${by} (saved later)`,
   consolidateExtraTasks: (n: number) => `${n} tasks not in the provincial catalogue (not written)`,
@@ -98,8 +100,9 @@ export const consolidateEn: ConsolidateMessages = {
     `${reported} of ${expected} units have reported — see the “Nộp báo cáo” (submissions) sheet.`,
   consolidateDoneConflicts: (kept: number, taken: number) =>
     `Conflicts: the provincial value kept in ${kept} rows, the unit's taken in ${taken}.`,
-  consolidateDoneRejected: (n: number) =>
-    `${n} files were rejected (the reasons are in the “Nộp báo cáo” sheet, Ghi chú column).`,
+  consolidateDoneRejected: (n: number, files: string) =>
+    `${n} ${n === 1 ? "file was" : "files were"} rejected, nothing written from ${n === 1 ? "it" : "them"}: ${files}. Ask the units to send them again, then merge again.`,
+  consolidateChooseFiles: "Choose files…",
   consolidateAddedColumns:
     "Added the provenance columns (“Nguồn cập nhật”, “Cập nhật lúc”) at the end of the Phân công table.",
   consolidatePreviewed: (files: number) =>

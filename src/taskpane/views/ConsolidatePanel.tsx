@@ -34,7 +34,17 @@ const useStyles = makeStyles({
     border: `2px dashed ${tokens.colorBrandStroke1}`,
     backgroundColor: tokens.colorBrandBackground2,
   },
-  input: { maxWidth: "100%", fontSize: tokens.fontSizeBase200 },
+  /** The native input stays in the page (labelled, for drops and tests) but out of sight: its
+   * "Choose Files / No file chosen" is in the browser's language, not the pane's. */
+  hidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+  },
+  pickRow: { display: "flex", alignItems: "center", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   list: {
     listStyle: "none",
@@ -84,6 +94,7 @@ export function ConsolidatePanel(props: ConsolidatePanelProps): React.JSX.Elemen
   const styles = useStyles();
   const [over, setOver] = React.useState(false);
   const inputId = React.useId();
+  const inputRef = React.useRef<HTMLInputElement>(null);
   const vi = lang === "vi" ? undefined : "vi";
   const { report, disabled } = props;
   if (props.oneUnit !== null) {
@@ -120,9 +131,21 @@ export function ConsolidatePanel(props: ConsolidatePanelProps): React.JSX.Elemen
         <label htmlFor={inputId}>
           <strong>{t.consolidatePickLabel}</strong>
         </label>
+        <div className={styles.pickRow}>
+          <Button
+            appearance={report ? "secondary" : "primary"}
+            disabled={disabled}
+            onClick={() => inputRef.current?.click()}
+          >
+            {t.consolidateChooseFiles}
+          </Button>
+          <span className={styles.meta}>{t.consolidateDrop}</span>
+        </div>
         <input
           id={inputId}
-          className={styles.input}
+          ref={inputRef}
+          className={styles.hidden}
+          tabIndex={-1}
           type="file"
           multiple
           accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -133,7 +156,6 @@ export function ConsolidatePanel(props: ConsolidatePanelProps): React.JSX.Elemen
             e.currentTarget.value = "";
           }}
         />
-        <span className={styles.meta}>{t.consolidateDrop}</span>
       </div>
       {props.feedback}
       {report ? (

@@ -119,6 +119,7 @@ describe("consolidate messages", () => {
         kept: 1,
         taken: 2,
         rejected: 1,
+        rejectedFiles: ["a.xlsx"],
         addedColumns: true,
       },
       t,
@@ -127,7 +128,7 @@ describe("consolidate messages", () => {
     expect(w.lines).toEqual([
       t.consolidateDoneReported(3, 211),
       t.consolidateDoneConflicts(1, 2),
-      t.consolidateDoneRejected(1),
+      t.consolidateDoneRejected(1, "a.xlsx"),
       t.consolidateAddedColumns,
     ]);
     const clean = consolidateMessage(

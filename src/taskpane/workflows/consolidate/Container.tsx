@@ -58,6 +58,7 @@ export default function ConsolidateContainer(): React.JSX.Element {
         kept: keep,
         taken: take,
         rejected: outcome.report.rejected.length,
+        rejectedFiles: outcome.report.rejected.map((r) => r.file),
         addedColumns: outcome.addedColumns.length > 0,
       });
       await shell.refreshStatus(h);

@@ -14,6 +14,8 @@ export type ConsolidateMessageOutcome =
       kept: number;
       taken: number;
       rejected: number;
+      /** Names of the rejected files. */
+      rejectedFiles?: string[];
       addedColumns: boolean;
     };
 
@@ -24,8 +26,9 @@ export function consolidateMessage(o: ConsolidateMessageOutcome, t: ConsolidateM
     case "previewed":
       return {
         intent: o.accepted === 0 ? "warning" : o.rejected > 0 ? "warning" : "info",
+        // The counts are right below, in the preview: the message only says what to do next.
         title: o.accepted === 0 ? t.consolidateNothing : t.consolidatePreviewed(o.files),
-        lines: [t.consolidateSummary(o.accepted, o.rejected, o.files - o.accepted - o.rejected)],
+        lines: [],
       };
     case "written":
       return {
@@ -34,7 +37,15 @@ export function consolidateMessage(o: ConsolidateMessageOutcome, t: ConsolidateM
         lines: [
           t.consolidateDoneReported(o.reported, o.expected),
           ...(o.kept + o.taken > 0 ? [t.consolidateDoneConflicts(o.kept, o.taken)] : []),
-          ...(o.rejected > 0 ? [t.consolidateDoneRejected(o.rejected)] : []),
+          ...(o.rejected > 0
+            ? [
+                t.consolidateDoneRejected(
+                  o.rejected,
+                  (o.rejectedFiles ?? []).slice(0, 5).join("; ") +
+                    ((o.rejectedFiles ?? []).length > 5 ? "; …" : ""),
+                ),
+              ]
+            : []),
           ...(o.addedColumns ? [t.consolidateAddedColumns] : []),
         ],
       };
