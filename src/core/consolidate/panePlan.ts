@@ -10,10 +10,9 @@ import { assignmentUserCells } from "../workbook/sheets";
 import type { AssignmentRecord } from "../workbook/model";
 import { columnLetter, type PlanCell, type PlanOp, type WorkbookPlan } from "../workbook/plan";
 import { SHEETS, TABLES } from "../workbook/layout";
-import { PROVENANCE_HEADERS, serialFromIso, SUBMISSIONS_SHEET } from "./read";
+import { PROVENANCE_HEADERS, serialFromIso } from "./read";
 import type { ConsolidationResult } from "./merge";
-import { DATETIME_FORMAT, REPORTED_LABEL, submissionSheetOps } from "./sheets";
-import { SUBMISSION_STATUS } from "./types";
+import { DATETIME_FORMAT, reportedCells, submissionSheetOps } from "./sheets";
 
 const USER_HEADERS = ["Trạng thái", "Ngày hoàn thành", "Minh chứng", "Ghi chú"] as const;
 
@@ -135,15 +134,7 @@ export function consolidationPanePlan(input: PanePlanInput): PanePlan {
   ops.push(...submissionSheetOps(result.submissions));
   const reported = result.report.unitsReported;
   const expected = result.report.unitsExpected;
-  const s = `'${SUBMISSIONS_SHEET.replace(/'/g, "''")}'`;
-  const line: PlanCell[][] = [
-    [
-      REPORTED_LABEL,
-      { formula: `=COUNTIF(${s}!$B:$B,"${SUBMISSION_STATUS.submitted}")`, cached: reported },
-      "trên",
-      { formula: `=COUNTA(${s}!$A:$A)-1`, cached: expected },
-    ],
-  ];
+  const line = reportedCells(reported, expected);
   for (const [sheet, row] of [
     [SHEETS.summary, input.reportedRow.summary],
     [SHEETS.report, input.reportedRow.report],

@@ -7,7 +7,7 @@
  * budgets with all 211 units of 2024 sending a file.
  */
 import { applyConsolidation, previewConsolidation } from "../../../src/taskpane/actions/consolidate";
-import { buildSummary } from "../../../src/taskpane/actions/summary";
+import { buildReport, buildSummary } from "../../../src/taskpane/actions/summary";
 import { listUnits, displayName } from "../../../src/core/units/units";
 import { SHEETS, TABLES, ALL_UNITS } from "../../../src/core/workbook/layout";
 import { CONFIG_ROWS } from "../../../src/core/workbook/sheets";
@@ -170,6 +170,22 @@ describe("Tổng hợp từ đơn vị on the workbook double", () => {
         .slice(1)
         .filter((r) => r[1] === "Đã nộp"),
     ).toHaveLength(2);
+
+    // The pane's own Tổng hợp / Báo cáo rebuild keeps the line, counted from Nộp báo cáo.
+    for (const build of [buildSummary, buildReport]) {
+      await d.Excel.run((ctx) => build(ctx));
+      for (const sheet of [SHEETS.summary, ...(build === buildReport ? [SHEETS.report] : [])]) {
+        const lines = d.workbook
+          .sheet(sheet)
+          .formulas()
+          .filter((r) => r[0] === REPORTED_LABEL);
+        // Native formulas over Nộp báo cáo (the double stores formulas; Excel computes 2 and 3).
+        expect([sheet, lines.map((r) => [r[1], r[3]])]).toEqual([
+          sheet,
+          [[`=COUNTIF('${SUBMISSIONS_SHEET}'!$B:$B,"Đã nộp")`, `=COUNTA('${SUBMISSIONS_SHEET}'!$A:$A)-1`]],
+        ]);
+      }
+    }
   });
 
   test("a one-unit workbook refuses the workflow in Vietnamese and writes nothing", async () => {
