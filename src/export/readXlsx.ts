@@ -1,7 +1,8 @@
 /**
  * Reading .xlsx files that people send (sổ của đơn vị) in Node: a guard over the raw bytes
  * first (not a zip, encrypted, truncated, a zip bomb: the uncompressed sizes in the zip central
- * directory are checked before exceljs inflates anything), then exceljs, then plain values
+ * directory are checked before anything is inflated), then the core reader (exceljs as the
+ * fallback and for the reviewer's own parts), then plain values
  * (src/core/consolidate/types.ts: WorkbookValues). Failures are Vietnamese reasons, never throws.
  */
 import { inflateRawSync } from "node:zlib";
@@ -13,85 +14,25 @@ import {
   OWNED_TASK_HEADERS,
   SUBMISSIONS_SHEET,
 } from "../core/consolidate/read";
+import { checkXlsxBytes as checkZipBytes, type CappedInflate } from "../core/consolidate/zip";
+import { readXlsxValues } from "../core/consolidate/xlsxValues";
 import type { WorkbookValues } from "../core/consolidate/types";
 import { readExtras } from "./readExtras";
-import { readValuesFast } from "./fastXlsx";
 
-/** Largest file accepted (bytes on disk). */
-export const MAX_FILE_BYTES = 50_000_000;
-/** Largest total uncompressed size of the zip's entries. */
-export const MAX_UNCOMPRESSED_BYTES = 200_000_000;
-/** Largest compression ratio of one large entry (a 200 KB sheet of zeros packs to ~1 KB). */
-export const MAX_RATIO = 1000;
+export { MAX_FILE_BYTES, MAX_UNCOMPRESSED_BYTES, MAX_RATIO } from "../core/consolidate/zip";
 
-const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-
-function hasUtf16(bytes: Uint8Array, text: string): boolean {
-  const needle = Buffer.from(text, "utf16le");
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(needle);
-}
+/** zlib's raw inflate with an output cap (the core's zip guard calls it for every entry). */
+export const zlibInflate: CappedInflate = (data, cap) => {
+  try {
+    return inflateRawSync(data, { maxOutputLength: cap });
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE" ? "overflow" : "corrupt";
+  }
+};
 
 /** Checks the raw bytes of an .xlsx; returns a Vietnamese reason to refuse it, or null. */
 export function checkXlsxBytes(bytes: Uint8Array): string | null {
-  if (bytes.length > MAX_FILE_BYTES)
-    return `Tệp quá lớn (${Math.round(bytes.length / 1e6)} MB; tối đa ${MAX_FILE_BYTES / 1e6} MB).`;
-  if (CFB_MAGIC.every((b, i) => bytes[i] === b)) {
-    return hasUtf16(bytes, "EncryptionInfo")
-      ? "Tệp được đặt mật khẩu (mã hóa): hãy gỡ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc) rồi gửi lại."
-      : "Tệp theo định dạng Excel 97–2003 (.xls), không phải .xlsx: hãy mở bằng Excel, Lưu thành .xlsx rồi gửi lại.";
-  }
-  if (bytes.length < 22 || bytes[0] !== 0x50 || bytes[1] !== 0x4b)
-    return "Không phải tệp Excel .xlsx (nội dung không phải tệp nén zip của Office Open XML).";
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65_557); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0)
-    return "Tệp .xlsx bị hỏng hoặc bị cắt cụt (không tìm thấy mục lục của tệp nén): hãy gửi lại tệp gốc.";
-  const entries = view.getUint16(eocd + 10, true);
-  const cdSize = view.getUint32(eocd + 12, true);
-  const cdOffset = view.getUint32(eocd + 16, true);
-  if (entries === 0xffff || cdOffset === 0xffffffff)
-    return "Tệp nén quá lớn (định dạng ZIP64), không phải một sổ theo dõi bình thường.";
-  if (cdOffset + cdSize > eocd)
-    return "Tệp .xlsx bị hỏng hoặc bị cắt cụt (mục lục tệp nén sai vị trí): hãy gửi lại tệp gốc.";
-  let p = cdOffset;
-  let total = 0;
-  const names = new Set<string>();
-  for (let k = 0; k < entries; k++) {
-    if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50)
-      return "Tệp .xlsx bị hỏng (mục lục tệp nén không đọc được): hãy gửi lại tệp gốc.";
-    const flags = view.getUint16(p + 8, true);
-    const compressed = view.getUint32(p + 20, true);
-    const size = view.getUint32(p + 24, true);
-    const nameLen = view.getUint16(p + 28, true);
-    const extraLen = view.getUint16(p + 30, true);
-    const commentLen = view.getUint16(p + 32, true);
-    const local = view.getUint32(p + 42, true);
-    const name = Buffer.from(bytes.buffer, bytes.byteOffset + p + 46, nameLen).toString("utf8");
-    names.add(name);
-    if (flags & 1) return "Tệp được đặt mật khẩu (mã hóa): hãy gỡ mật khẩu rồi gửi lại.";
-    if (size === 0xffffffff || compressed === 0xffffffff)
-      return "Tệp nén quá lớn (định dạng ZIP64), không phải một sổ theo dõi bình thường.";
-    if (local + compressed > cdOffset)
-      return "Tệp .xlsx bị hỏng hoặc bị cắt cụt (dữ liệu nén vượt quá tệp): hãy gửi lại tệp gốc.";
-    total += size;
-    if (total > MAX_UNCOMPRESSED_BYTES || (size > 10_000_000 && size > MAX_RATIO * Math.max(1, compressed))) {
-      return `Tệp nén bất thường (“bom zip”): giải nén ra hơn ${Math.round(Math.max(total, size) / 1e6)} MB. Không đọc tệp này.`;
-    }
-    // The declared size may lie: inflate with a cap at the declared size before exceljs does.
-    const method = view.getUint16(p + 10, true);
-    const lie = declaredSizeLies(bytes, view, local, method, compressed, size);
-    if (lie) return lie;
-    p += 46 + nameLen + extraLen + commentLen;
-  }
-  if (!names.has("[Content_Types].xml") || !names.has("xl/workbook.xml"))
-    return "Tệp nén không phải sổ Excel .xlsx (thiếu xl/workbook.xml): có thể là tệp Word/ZIP đổi đuôi.";
-  return null;
+  return checkZipBytes(bytes, zlibInflate);
 }
 
 /** Worksheet parts a consolidation never needs: exceljs skips them (about half the load time). */
@@ -114,37 +55,6 @@ const IGNORED_NODES = [
   "cols",
   "extLst",
 ];
-
-const BOMB = "Tệp nén bất thường (“bom zip”: giải nén ra nhiều hơn kích thước khai báo). Không đọc tệp này.";
-
-/** Inflates one entry with an output cap of its declared size; a reason when it does not match. */
-function declaredSizeLies(
-  bytes: Uint8Array,
-  view: DataView,
-  local: number,
-  method: number,
-  compressed: number,
-  size: number,
-): string | null {
-  if (local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50)
-    return "Tệp .xlsx bị hỏng (phần dữ liệu nén không đọc được): hãy gửi lại tệp gốc.";
-  const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
-  if (start + compressed > bytes.length)
-    return "Tệp .xlsx bị hỏng hoặc bị cắt cụt (dữ liệu nén vượt quá tệp): hãy gửi lại tệp gốc.";
-  if (method === 0) return compressed === size ? null : BOMB;
-  if (method !== 8)
-    return "Tệp nén dùng kiểu nén không phải của Excel: hãy mở bằng Excel, lưu lại rồi gửi lại.";
-  try {
-    const out = inflateRawSync(bytes.subarray(start, start + compressed), {
-      maxOutputLength: Math.max(1, size),
-    });
-    return out.length === size ? null : BOMB;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE"
-      ? BOMB
-      : "Tệp .xlsx bị hỏng (dữ liệu nén sai): hãy gửi lại tệp gốc.";
-  }
-}
 
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
@@ -236,9 +146,12 @@ export async function readWorkbookValues(
 ): Promise<{ values?: WorkbookValues; problem?: string }> {
   const bad = checkXlsxBytes(bytes);
   if (bad) return { problem: bad };
-  // The fast reader (./fastXlsx.ts) first; exceljs when it cannot vouch for the values, or for a
-  // provincial workbook holding sheets or PhanCong columns of the reviewer's own (./readExtras.ts).
-  const fast = options.exceljs ? null : readValuesFast(bytes);
+  // The core's reader (the pane's too: core/consolidate/xlsxValues.ts) first; exceljs when it
+  // cannot vouch for the values (a 1904-date workbook: exceljs converts its dates by their
+  // formats) or cannot read a part (exceljs's reason is then the one given), and for a provincial
+  // workbook holding sheets or PhanCong columns of the reviewer's own (./readExtras.ts).
+  const read = options.exceljs ? null : readXlsxValues(bytes, { inflate: zlibInflate });
+  const fast = read?.values ?? null;
   if (fast && !options.extras) return { values: fast };
   if (fast && !hasExtras(fast)) return { values: { ...fast, extras: { sheets: [], assignmentColumns: [] } } };
   const wb = new ExcelJS.Workbook();

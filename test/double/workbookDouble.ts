@@ -212,7 +212,7 @@ export interface WriteRecord {
   sheet: string;
   address: string;
   rect: Rect;
-  via: "values" | "formulas" | "numberFormat" | "rows.add" | "hyperlink" | "clear" | "test";
+  via: "values" | "formulas" | "numberFormat" | "rows.add" | "columns.add" | "hyperlink" | "clear" | "test";
 }
 
 export interface SyncRecord {
@@ -602,6 +602,37 @@ class Model {
         n.formula = `=${sheetPrefix(s.name)}${absoluteRectAddress({ ...rect, r0: rect.r0 + count, r1: rect.r1 + count })}`;
       }
     }
+  }
+  /**
+   * Adds a column at the end of a table (Excel's columns.add(null, values)): values are the header
+   * then one cell per data row. Only the end of the table, and only over empty cells, is modelled.
+   */
+  addTableColumn(t: TableModel, index: unknown, values: unknown, name: unknown): void {
+    const width = t.rect.c1 - t.rect.c0 + 1;
+    if (index !== undefined && index !== null && Number(index) !== width)
+      throw notImplemented("TableColumnCollection.add(index inside the table)");
+    const n = t.rect.r1 - t.rect.r0 + 1;
+    const rows =
+      values === undefined || values === null
+        ? null
+        : Array.isArray(values) && values.every((r) => Array.isArray(r) && r.length === 1)
+          ? (values as unknown[][])
+          : [];
+    if (rows && rows.length !== n)
+      throw invalidArgument(`columns.add: values must be ${n} rows of one cell (header + data rows)`);
+    if (t.filters.size > 0)
+      throw invalidOperation(`adding a column to table "${t.name}" while its filter is on`);
+    const c = t.rect.c1 + 1;
+    for (let r = t.rect.r0; r <= t.rect.r1; r++)
+      if (this.cell(t.sheet, r, c)) throw notImplemented("TableColumnCollection.add over occupied cells");
+    for (const o of this.liveTables())
+      if (o !== t && o.sheet === t.sheet && intersects({ ...t.rect, c0: c, c1: c }, o.rect))
+        throw invalidOperation("columns.add: another table is in the way");
+    t.rect = { ...t.rect, c1: c };
+    const header = name ?? rows?.[0][0] ?? `Column${width + 1}`;
+    this.writeInput(t.sheet, t.rect.r0, c, header, true);
+    if (rows) for (let i = 1; i < n; i++) this.writeInput(t.sheet, t.rect.r0 + i, c, rows[i][0], false);
+    this.logWrite({ sheet: t.sheet, rect: { r0: t.rect.r0, c0: c, r1: t.rect.r1, c1: c } }, "columns.add");
   }
   /** Adds rows (Excel's rows.add); returns the sheet row of the first one. */
   addTableRows(t: TableModel, index: unknown, values: unknown, alwaysInsert: unknown): number {
@@ -1716,6 +1747,10 @@ function tableApi(h: Handle<TableModel>): Api {
   };
   const columns = apiObject("TableColumnCollection", h, {
     fn: {
+      add: (index?: unknown, values?: unknown, name?: unknown) =>
+        act(h, "TableColumnCollection.add", [index ?? null, values ?? null, name ?? null], (t) =>
+          m.addTableColumn(t, index, values, name),
+        ),
       getItemAt: (i: unknown) =>
         columnApi(
           path(

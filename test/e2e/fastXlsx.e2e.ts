@@ -1,5 +1,5 @@
 /**
- * The fast reader of consolidation values (src/export/fastXlsx.ts) on a workbook re-saved by
+ * The fast reader of consolidation values (src/core/consolidate/xlsxValues.ts) on a workbook re-saved by
  * LibreOffice — another writer, with its own shared strings, styles and part names — equals
  * exceljs's reading (test/export/fastXlsx.test.ts has the exporter's and exceljs's files).
  */

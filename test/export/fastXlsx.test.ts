@@ -1,5 +1,5 @@
 /**
- * The fast reader of consolidation values (src/export/fastXlsx.ts) against exceljs, an independent
+ * The fast reader of consolidation values (src/core/consolidate/xlsxValues.ts, run with zlib as src/export/readXlsx.ts runs it) against exceljs, an independent
  * reader: the same WorkbookValues for workbooks written by the project's exporter, edited through
  * exceljs (rich text, dates, booleans, links, formulas, XML-special and Vietnamese text — a
  * property test), (the LibreOffice-saved case is in test/e2e/fastXlsx.e2e.ts);
@@ -16,7 +16,7 @@ import { defaultSettings } from "../../src/core/workbook/evaluate";
 import { SHEETS } from "../../src/core/workbook/layout";
 import { planExport } from "../../src/export/cli";
 import { writeWorkbook } from "../../src/export/xlsxWriter";
-import { readValuesFast } from "../../src/export/fastXlsx";
+import { readValuesFast } from "./lib/valuesDiff";
 import { both, differences } from "./lib/valuesDiff";
 
 jest.setTimeout(240_000);

@@ -137,6 +137,9 @@ export function fakeServices(overrides: Partial<Record<keyof Services, jest.Mock
     readSheetForImport: jest.fn(),
     listReviewClaims: jest.fn(),
     writeVerdicts: jest.fn(),
+    previewConsolidation: jest.fn(),
+    applyConsolidation: jest.fn(),
+    readUnitFiles: jest.fn(),
     loadBundledCatalogue: jest.fn(async (id: string) => sampleCatalogue(id, id !== "demo-2024")),
     fetchCatalogue: jest.fn(),
     // The real (pure) core behind these: the tests see what the App passes in.

@@ -21,3 +21,16 @@ export {
   ConsolidationError,
   REPORTED_LABEL,
 } from "./sheets";
+export { consolidationPanePlan, type PanePlan, type PanePlanInput } from "./panePlan";
+export { readXlsxValues, xmlText } from "./xlsxValues";
+export {
+  scanZip,
+  inflateEntry,
+  checkXlsxBytes,
+  fflateInflate,
+  MAX_FILE_BYTES,
+  MAX_UNCOMPRESSED_BYTES,
+  MAX_RATIO,
+  type CappedInflate,
+  type ZipEntry,
+} from "./zip";

@@ -37,6 +37,11 @@ export const FIELD_HEADERS: Record<UserField, string> = {
 export interface ConsolidateOptions {
   /** Headless `--prefer unit`: a conflict takes the unit's value (still listed). */
   preferUnit?: boolean;
+  /**
+   * The pane's per-row choice: true when this conflict takes the unit's value (overrides
+   * preferUnit for that row). Called once per conflicting row.
+   */
+  unitWins?: (conflict: { file: string; unitId: string; unit: string; taskId: string }) => boolean;
 }
 
 /** A row of the result: the provincial row with its (possibly new) values and provenance. */
@@ -148,14 +153,16 @@ export function consolidate(
         else disagree.push({ column: FIELD_HEADERS[f], province: p, unit: v });
       }
       if (disagree.length > 0) {
+        const takeUnit =
+          options.unitWins?.({ file: s.file, unitId: s.unit.id, unit, taskId }) ?? options.preferUnit === true;
         conflicts.push({
           file: s.file,
           unit,
           taskId,
           fields: disagree,
-          kept: options.preferUnit ? "unit" : "province",
+          kept: takeUnit ? "unit" : "province",
         });
-        if (options.preferUnit) for (const d of disagree) next[fieldOf(d.column)] = u[fieldOf(d.column)];
+        if (takeUnit) for (const d of disagree) next[fieldOf(d.column)] = u[fieldOf(d.column)];
       }
       if (USER_FIELDS.some((f) => next[f] !== row.values[f])) {
         // Provenance only when every value of the row now comes from a unit's file: a row that

@@ -217,6 +217,8 @@ export interface ProvinceRow {
   sourceAt: string | null;
   /** The Thẩm định columns as the province holds them (the reviewer's: never written by a unit). */
   review?: { explanation: unknown; review: unknown; reviewNote: unknown };
+  /** Index of the row among the PhanCong data rows it was read from (the pane writes back there). */
+  tableRow?: number;
 }
 
 /** A column of PhanCong the add-in does not own, its cells by row key (rowKey). */
@@ -396,6 +398,7 @@ export function readProvince(values: WorkbookValues): { province?: ProvinceWorkb
       }),
       source: srcCol === undefined ? null : cellText(r[srcCol]) || null,
       sourceAt: typeof at === "number" ? isoFromSerial(at) : canonicalIso(cellText(at)),
+      tableRow: i,
     });
   }
   return {

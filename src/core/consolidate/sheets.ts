@@ -75,7 +75,7 @@ function quoteSheet(name: string): string {
 }
 
 /** "Số đơn vị đã nộp báo cáo: COUNTIF / total" as native formulas, with the core's numbers cached. */
-function reportedCells(reported: number, expected: number): PlanCell[][] {
+export function reportedCells(reported: number, expected: number): PlanCell[][] {
   const s = quoteSheet(SUBMISSIONS_SHEET);
   return [
     [
@@ -286,4 +286,27 @@ export function consolidatedWorkbookPlan(
   }
   plan = { ops: [...plan.ops, ...extra] };
   return { plan, model };
+}
+
+/**
+ * The units-reported line for a plan that rebuilds Tổng hợp and/or Báo cáo (the pane's Tổng hợp,
+ * Chấm điểm and Báo cáo actions): two rows below what the plan writes on each, as the consolidated
+ * workbook has it, with the counts of the "Nộp báo cáo" rows. Nothing when there are none.
+ */
+export function reportedLineOps(ops: readonly PlanOp[], submissions: readonly SubmissionRow[]): PlanOp[] {
+  if (submissions.length === 0) return [];
+  const reported = submissions.filter((r) => r.status === SUBMISSION_STATUS.submitted).length;
+  const out: PlanOp[] = [];
+  for (const sheet of [SHEETS.summary, SHEETS.report]) {
+    const last = lastRowOn(ops, sheet);
+    if (last === 0) continue;
+    out.push({
+      op: "writeCells",
+      sheet,
+      address: `A${last + 2}`,
+      rows: reportedCells(reported, submissions.length),
+      style: { italic: true },
+    });
+  }
+  return out;
 }

@@ -175,3 +175,8 @@ export interface SubmissionRow {
   rowsUpdated: number | null;
   note: string | null;
 }
+
+/** The key of one conflicting row (one accepted file per unit, so file + task is unique). */
+export function conflictKey(file: string, taskId: string): string {
+  return `${file}\u0001${taskId}`;
+}

@@ -28,3 +28,13 @@ export {
   type VerdictPick,
   type VerdictSkip,
 } from "./review";
+export {
+  previewConsolidation,
+  applyConsolidation,
+  conflictKey,
+  oneUnitProblem,
+  type ConflictChoices,
+  type ConflictPick,
+  type ConsolidationPreview,
+  type ConsolidationOutcome,
+} from "./consolidate";

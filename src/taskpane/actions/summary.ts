@@ -34,6 +34,10 @@ const tierCells = (t: ScoreTier) => tierCellRows([t])[0];
 import type { PlanOp } from "../../core/workbook/plan";
 import type { UnitSummary } from "../../core/summary/summarize";
 import { applyPlan } from "../excel/applyPlan";
+import { queueUsedValues } from "../excel/consolidateOps";
+import { readSubmissions, SUBMISSIONS_SHEET } from "../../core/consolidate/read";
+import { reportedLineOps } from "../../core/consolidate/sheets";
+import type { SubmissionRow } from "../../core/consolidate/types";
 import {
   ActionError,
   assignmentHeader,
@@ -100,7 +104,14 @@ async function writeSummary(
   meter: SyncMeter,
   snap: TrackerSnapshot,
   settings: TrackerSettings,
-  extra: { report: boolean; pivot?: boolean; before?: PlanOp[]; chunkBytes?: number },
+  extra: {
+    report: boolean;
+    pivot?: boolean;
+    before?: PlanOp[];
+    chunkBytes?: number;
+    /** Rows of the "Nộp báo cáo" sheet (a consolidated workbook): the units-reported line stays. */
+    submissions?: SubmissionRow[];
+  },
 ): Promise<SummaryOutcome> {
   const issues: CellIssue[] = [];
   const assignments = assignmentsFromSnapshot(snap, issues);
@@ -152,6 +163,7 @@ async function writeSummary(
       },
     );
   }
+  ops.push(...reportedLineOps(ops, extra.submissions ?? []));
   meter.add(await applyPlan(context, { ops }, { meta: snap.meta, chunkBytes: extra.chunkBytes }));
   const { lines, total } = summaryLines(assignments, settings);
   return { lines, total, settings, stats: meter.stats(), cellProblems: issues.map(formatCellIssue) };
@@ -164,6 +176,7 @@ async function summaryAction(
 ): Promise<SummaryOutcome> {
   const meter = new SyncMeter(context);
   try {
+    const submissions = queueUsedValues(context, SUBMISSIONS_SHEET); // read in the same round trip
     const { snap, settings } = await readTrackerFor(
       context,
       meter,
@@ -171,7 +184,10 @@ async function summaryAction(
       options.chunkBytes,
       SUMMARY_USES,
     );
-    return await writeSummary(context, meter, snap, settings, options);
+    return await writeSummary(context, meter, snap, settings, {
+      ...options,
+      submissions: readSubmissions(submissions.resolve()),
+    });
   } catch (e) {
     throw explainOfficeError(e);
   }
@@ -209,6 +225,7 @@ export async function applyScoreRule(
   }
   const meter = new SyncMeter(context);
   try {
+    const submissions = queueUsedValues(context, SUBMISSIONS_SHEET); // read in the same round trip
     const read = await readTrackerFor(context, meter, NEEDED, options.chunkBytes, SUMMARY_USES);
     const snap = read.snap;
     const settings: TrackerSettings = { ...read.settings, rule };
@@ -266,6 +283,7 @@ export async function applyScoreRule(
       report: false,
       before,
       chunkBytes: options.chunkBytes,
+      submissions: readSubmissions(submissions.resolve()),
     });
     return outcome;
   } catch (e) {

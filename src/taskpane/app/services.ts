@@ -26,9 +26,16 @@ export type ExcelActions = Pick<
   | "readSheetForImport"
   | "listReviewClaims"
   | "writeVerdicts"
+  | "previewConsolidation"
+  | "applyConsolidation"
 >;
 
-export type Services = ExcelActions & CatalogueSources;
+/** Reading unit workbooks in the browser (Tổng hợp từ đơn vị): its own lazy chunk. */
+export interface UnitFileSources {
+  readUnitFiles: typeof import("./unitFiles").readUnitFiles;
+}
+
+export type Services = ExcelActions & CatalogueSources & UnitFileSources;
 
 const actions = () => import(/* webpackChunkName: "actions" */ "../actions");
 const sources = () => import(/* webpackChunkName: "catalogue-sources" */ "./catalogueSources");
@@ -49,6 +56,12 @@ export const lazyServices: Services = {
   readSheetForImport: async (ctx) => (await actions()).readSheetForImport(ctx),
   listReviewClaims: async (ctx, options) => (await actions()).listReviewClaims(ctx, options),
   writeVerdicts: async (ctx, picks, options) => (await actions()).writeVerdicts(ctx, picks, options),
+  previewConsolidation: async (ctx, files, options) =>
+    (await actions()).previewConsolidation(ctx, files, options),
+  applyConsolidation: async (ctx, files, choices, options) =>
+    (await actions()).applyConsolidation(ctx, files, choices, options),
+  readUnitFiles: async (files, onProgress) =>
+    (await import(/* webpackChunkName: "unit-file-reader" */ "./unitFiles")).readUnitFiles(files, onProgress),
   loadBundledCatalogue: async (id) => (await sources()).catalogueSources.loadBundledCatalogue(id),
   fetchCatalogue: async (url, options) => (await sources()).catalogueSources.fetchCatalogue(url, options),
   detectHeader: async (rows, headerRow) => (await sources()).catalogueSources.detectHeader(rows, headerRow),

@@ -16,7 +16,12 @@ export type {
   ReviewListOutcome,
   ReviewWriteOutcome,
   VerdictPick,
+  ConflictChoices,
+  ConflictPick,
+  ConsolidationPreview,
+  ConsolidationOutcome,
 } from "../actions";
+export type { ConsolidationReport, UnitFileInput } from "../../core/consolidate/types";
 export type { Unit } from "../../core/units/units";
 export type { ScoreRule, ScoreTier } from "../../core/scoring/score";
 export type { CatalogueField } from "../../core/catalogue/types";

@@ -304,4 +304,5 @@ export const en: Messages = {
   reviewInvalid: (n: number) =>
     `${n} rows hold a “Kết quả thẩm định” that is not Đạt / Không đạt / Cần bổ sung: correct them on the Phân công sheet.`,
   reviewRemaining: (n: number) => `${n} claims are still awaiting review.`,
+  wfConsolidate: "9. Merge unit workbooks",
 };

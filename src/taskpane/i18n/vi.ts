@@ -306,6 +306,7 @@ export const vi = {
   reviewInvalid: (n: number) =>
     `${n} dòng có “Kết quả thẩm định” không phải Đạt / Không đạt / Cần bổ sung: hãy sửa trong trang Phân công.`,
   reviewRemaining: (n: number) => `Còn ${n} phân công chờ thẩm định.`,
+  wfConsolidate: "9. Tổng hợp từ đơn vị",
 };
 
 export type Messages = typeof vi;

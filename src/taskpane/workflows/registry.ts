@@ -40,6 +40,11 @@ export const WORKFLOWS: readonly WorkflowEntry[] = [
   workflow("report", "wfReport", () => import(/* webpackChunkName: "wf-report" */ "./report/Container")),
   workflow("export", "wfExport", () => import(/* webpackChunkName: "wf-export" */ "./export/Container")),
   workflow("review", "wfReview", () => import(/* webpackChunkName: "wf-review" */ "./review/Container")),
+  workflow(
+    "consolidate",
+    "wfConsolidate",
+    () => import(/* webpackChunkName: "wf-consolidate" */ "./consolidate/Container"),
+  ),
 ];
 
 /** The workflow open when the pane starts. */

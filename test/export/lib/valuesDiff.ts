@@ -1,6 +1,12 @@
-/** The fast reader of consolidation values against exceljs (test/export/fastXlsx.test.ts, test/e2e/fastXlsx.e2e.ts). */
+/** The core reader of consolidation values (src/core/consolidate/xlsxValues.ts) against exceljs (test/export/fastXlsx.test.ts, test/e2e/fastXlsx.e2e.ts). */
 import { readWorkbookValues } from "../../../src/export/readXlsx";
-import { readValuesFast } from "../../../src/export/fastXlsx";
+import { readXlsxValues } from "../../../src/core/consolidate/xlsxValues";
+import { zlibInflate } from "../../../src/export/readXlsx";
+
+/** The core reader as the headless command runs it (zlib), null when it gives no values. */
+export function readValuesFast(bytes: Uint8Array) {
+  return readXlsxValues(bytes, { inflate: zlibInflate }).values ?? null;
+}
 
 /** Numbers (date serials) to 1e-6 of a day: exceljs goes through a JS Date. */
 function normal(v: unknown): unknown {

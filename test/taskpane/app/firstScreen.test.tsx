@@ -25,6 +25,7 @@ describe("first screen", () => {
       "6. Báo cáo Sở Nội vụ",
       "7. Xuất danh mục",
       "8. Thẩm định",
+      "9. Tổng hợp từ đơn vị",
     ]);
     await ready();
     expect(services.readTrackerStatus).toHaveBeenCalledWith(fakeContext);
