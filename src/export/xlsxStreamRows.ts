@@ -20,6 +20,7 @@ import {
   columnLetter,
   isFormulaCell,
   isLinkCell,
+  isSafeLink,
   parseRangeAddress,
   type PlanCell,
   type PlanOp,
@@ -106,7 +107,7 @@ export function streamablePlan(ops: readonly PlanOp[], threshold = STREAM_ROWS_A
         if (op.style || r.row + op.rows.length - 1 > plan.lastRow) return null;
         for (let i = Math.max(0, plan.from - r.row); i < op.rows.length; i++)
           for (const v of op.rows[i])
-            if (isLinkCell(v) || (v !== null && typeof v === "object" && !isFormulaCell(v))) return null;
+            if (v !== null && typeof v === "object" && !isFormulaCell(v) && !isLinkCell(v)) return null;
         break;
       }
       case "fillFormula": {
@@ -143,9 +144,18 @@ export interface StreamInput {
   /** Validates a scalar as exceljs would receive it (finite numbers). */
   scalar: (v: Scalar, where: string) => Scalar;
   cachedValues: boolean;
+  /**
+   * Columns with http(s) links in the streamed rows. For each, the applier wrote one link cell in
+   * the first streamed row (with the column's format), so that exceljs registers the link style;
+   * that scratch row is taken out here and its style reused.
+   */
+  linkColumns: readonly number[];
 }
 
-type Cell = Scalar | { formula: string; cached?: Scalar } | undefined;
+type Link = { hyperlink: string; text: string };
+type Cell = Scalar | { formula: string; cached?: Scalar } | Link | undefined;
+
+const HYPERLINK_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink";
 
 /** The cells of one streamed row (0-based), later ops over earlier ones, as the applier sets them. */
 function rowCells(row: number, sources: readonly StreamSource[], width: number): Cell[] {
@@ -158,7 +168,11 @@ function rowCells(row: number, sources: readonly StreamSource[], width: number):
       for (let j = 0; j < values.length; j++) {
         const v = values[j];
         if (v === null || v === undefined) continue;
-        cells[s.column + j] = isFormulaCell(v) ? { formula: v.formula, cached: v.cached } : (v as Scalar);
+        cells[s.column + j] = isFormulaCell(v)
+          ? { formula: v.formula, cached: v.cached }
+          : isLinkCell(v)
+            ? v
+            : (v as Scalar);
       }
     } else if (row >= s.row && row <= s.lastRow) {
       cells[s.column] = { formula: s.formula, cached: s.cached?.[row - s.row + s.offset] };
@@ -192,18 +206,41 @@ export async function installStreamedRows(zip: JSZip, sheetPart: string, input: 
   const { plan, sources } = input;
   const file = zip.file(sheetPart);
   if (!file) throw new PlanApplyError(`Tệp xlsx thiếu phần ${sheetPart}`);
-  const xml = await file.async("string");
+  let xml = await file.async("string");
   const width = Math.max(widthOf(sources), 1);
   const lastRow = plan.lastRow;
 
-  // Styles of the first data row (1-based row `from`), column by column.
-  const template = new RegExp(`<row r="${plan.from}"[^>]*>(.*?)</row>`).exec(xml);
-  const styleOf: Array<string | undefined> = [];
-  if (template) {
-    for (const m of template[1].matchAll(/<c r="([A-Z]+)\d+"(?: s="(\d+)")?/g)) {
-      const col = parseRangeAddress(`${m[1]}1`).column;
-      styleOf[col] = m[2];
-    }
+  // The two scratch rows after the kept ones (1-based from + 1, from + 2): the applier gave them
+  // the column formats, and the first one a link cell per column with links. Their styles are
+  // read, then the rows, their hyperlinks and those relationships are removed.
+  const rowOf = (n: number) => new RegExp(`<row r="${n}"[^>]*>(.*?)</row>`).exec(xml);
+  const stylesIn = (row: RegExpExecArray | null, only?: ReadonlySet<number>) => {
+    const out: Array<string | undefined> = [];
+    if (row)
+      for (const m of row[1].matchAll(/<c r="([A-Z]+)\d+"(?: s="(\d+)")?/g)) {
+        const col = parseRangeAddress(`${m[1]}1`).column;
+        if (!only || only.has(col)) out[col] = m[2];
+      }
+    return out;
+  };
+  const scratchLinks = rowOf(plan.from + 1);
+  const scratchPlain = rowOf(plan.from + 2);
+  const styleOf = stylesIn(scratchPlain);
+  const linkStyleOf = stylesIn(scratchLinks, new Set(input.linkColumns));
+  const relsPath = sheetPart.replace(/([^/]+)$/, "_rels/$1.rels");
+  let rels = zip.file(relsPath) ? await (zip.file(relsPath) as JSZip.JSZipObject).async("string") : null;
+  if (scratchLinks) xml = xml.replace(scratchLinks[0], "");
+  if (scratchPlain) xml = xml.replace(scratchPlain[0], "");
+  if (input.linkColumns.length > 0) {
+    if (!scratchLinks || rels === null)
+      throw new PlanApplyError(`Trang “${plan.sheet}”: thiếu dòng mẫu liên kết.`);
+    xml = xml.replace(
+      new RegExp(`<hyperlink ref="[A-Z]+${plan.from + 1}" r:id="(rId\\d+)"/>`, "g"),
+      (_m, id: string) => {
+        rels = (rels as string).replace(new RegExp(`<Relationship Id="${id}"[^>]*/>`), "");
+        return "";
+      },
+    );
   }
   const styledWidth = Math.max(width, styleOf.length);
 
@@ -232,6 +269,7 @@ export async function installStreamedRows(zip: JSZip, sheetPart: string, input: 
   const checked = (c: Cell, where: () => string): Cell => {
     if (c === undefined || c === null) return c;
     if (typeof c === "object") {
+      if ("hyperlink" in c) return c;
       let f = formulaText.get(c.formula);
       if (f === undefined) {
         f = esc(stripEquals(c.formula));
@@ -243,13 +281,36 @@ export async function installStreamedRows(zip: JSZip, sheetPart: string, input: 
     }
     return input.scalar(c, where());
   };
+  let nextRel = 1 + Math.max(0, ...[...(rels ?? "").matchAll(/\sId="rId(\d+)"/g)].map((m) => Number(m[1])));
+  const hyperlinks: string[] = [];
+  const relations: string[] = [];
+  const linkText = (v: Link) => input.text(v.text || v.hyperlink);
   for (let r = plan.from; r <= lastRow; r++) {
     const cells = rowCells(r, sources, width);
     for (let c = 0; c < width; c++) {
       const v = cells[c];
       if (typeof v === "string") stringId(input.text(v));
+      else if (v !== null && typeof v === "object" && "hyperlink" in v) {
+        stringId(linkText(v));
+        if (isSafeLink(v.hyperlink)) {
+          const id = `rId${nextRel++}`;
+          hyperlinks.push(`<hyperlink ref="${columnLetter(c)}${r + 1}" r:id="${id}"/>`);
+          relations.push(
+            `<Relationship Id="${id}" Type="${HYPERLINK_REL}" Target="${esc(v.hyperlink.trim())}" TargetMode="External"/>`,
+          );
+        }
+      }
     }
   }
+  if (hyperlinks.length > 0) {
+    if (rels === null || !xml.includes("</hyperlinks>"))
+      throw new PlanApplyError(`Trang “${plan.sheet}”: thiếu phần liên kết.`);
+    xml = xml.replace("</hyperlinks>", `${hyperlinks.join("")}</hyperlinks>`);
+    rels = rels.replace("</Relationships>", `${relations.join("")}</Relationships>`);
+  }
+  hyperlinks.length = 0;
+  relations.length = 0;
+  if (rels !== null) zip.file(relsPath, rels);
   zip.file(
     sstPath,
     sst
@@ -264,8 +325,12 @@ export async function installStreamedRows(zip: JSZip, sheetPart: string, input: 
     let min = 0;
     let max = 0;
     for (let c = 0; c < styledWidth; c++) {
-      const v = checked(cells[c], () => `${plan.sheet}!${cellAddress(r, c)}`);
-      const s = styleOf[c];
+      const raw = cells[c];
+      const isLink = raw !== null && typeof raw === "object" && "hyperlink" in raw;
+      const safe = isLink && isSafeLink(raw.hyperlink);
+      // A link is its text (a shared string); an http(s) one has the link style and a relationship.
+      const v = isLink ? linkText(raw) : checked(raw, () => `${plan.sheet}!${cellAddress(r, c)}`);
+      const s = safe ? linkStyleOf[c] : styleOf[c];
       if ((v === undefined || v === null) && !s) continue;
       if (min === 0) min = c + 1;
       max = c + 1;
@@ -274,6 +339,8 @@ export async function installStreamedRows(zip: JSZip, sheetPart: string, input: 
       else if (typeof v === "string") body += `${head} t="s"><v>${strings.get(input.text(v))}</v></c>`;
       else if (typeof v === "number") body += `${head}><v>${v}</v></c>`;
       else if (typeof v === "boolean") body += `${head} t="b"><v>${v ? 1 : 0}</v></c>`;
+      else if ("hyperlink" in v)
+        throw new PlanApplyError(`${plan.sheet}!${cellAddress(r, c)}: liên kết chưa đọc.`);
       else {
         const f = v.formula;
         const res = v.cached;

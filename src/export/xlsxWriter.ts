@@ -135,6 +135,8 @@ class Applier {
   /** The sheet whose rows after its first data row are streamed (null: none). */
   private readonly big: StreamPlan | null;
   private readonly streamed: StreamSource[] = [];
+  /** Per column of the streamed sheet: its first http(s) link in the streamed rows. */
+  private readonly linkTemplates = new Map<number, Extract<PlanCell, { hyperlink: string }>>();
 
   constructor(options: WriteOptions, big: StreamPlan | null = null) {
     this.big = big;
@@ -294,8 +296,9 @@ class Applier {
   private eachCell(sheet: string, address: string, fn: (cell: ExcelJS.Cell, i: number) => void): void {
     const ws = this.sheet(sheet).ws;
     const r = parseRangeAddress(address);
-    // Streamed rows take the first data row's formats (streamablePlan checked they are the same).
-    const last = this.big?.sheet === sheet ? Math.min(r.lastRow, this.big.from - 1) : r.lastRow;
+    // Formats over the streamed rows (streamablePlan checked they cover whole columns) are applied
+    // down to two scratch rows after the kept ones; xlsxStreamRows reads their styles, then drops them.
+    const last = this.big?.sheet === sheet ? Math.min(r.lastRow, this.big.from + 1) : r.lastRow;
     let i = 0;
     for (let row = r.row; row <= last; row++) {
       const wsRow = ws.getRow(row + 1);
@@ -309,6 +312,11 @@ class Applier {
     if (this.big?.sheet === sheet && row + rows.length > this.big.from) {
       const keep = Math.max(0, this.big.from - row);
       this.streamed.push({ kind: "cells", row: row + keep, column, rows, offset: keep });
+      for (let i = keep; i < rows.length; i++)
+        rows[i].forEach((v, j) => {
+          if (isLinkCell(v) && isSafeLink(v.hyperlink) && !this.linkTemplates.has(column + j))
+            this.linkTemplates.set(column + j, v);
+        });
       rows = rows.slice(0, keep);
     }
     rows.forEach((cells, i) => {
@@ -581,7 +589,15 @@ class Applier {
     ];
     for (const [name, n] of this.names) if (n.comment) post.names.push({ name, comment: n.comment });
     if (this.big) {
+      // One link cell per column with links, in the first scratch row (formatted as the column):
+      // exceljs registers the link style; xlsxStreamRows takes the row out again.
+      const ws = this.sheet(this.big.sheet).ws;
+      for (const [column, link] of this.linkTemplates) {
+        const cell = ws.getRow(this.big.from + 1).getCell(column + 1);
+        this.setCell(cell, link, `${this.big.sheet}!${cellAddress(this.big.from, column)}`);
+      }
       post.streamed = {
+        linkColumns: [...this.linkTemplates.keys()],
         plan: this.big,
         sources: this.streamed,
         text: cellText,

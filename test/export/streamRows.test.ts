@@ -6,7 +6,10 @@
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { generateCatalogue } from "../e2e/lib/generate";
+import { generateCatalogue, generateProgressCsv } from "../e2e/lib/generate";
+import { buildModel } from "../../src/core/workbook/model";
+import { buildWorkbookPlan } from "../../src/core/workbook/tracker";
+import { parseProgressCsv } from "../../src/core/workbook/progress";
 import { planExport } from "../../src/export/cli";
 import { defaultSettings } from "../../src/core/workbook/evaluate";
 import { writeWorkbook } from "../../src/export/xlsxWriter";
@@ -28,7 +31,7 @@ const created = new Date(Date.UTC(2024, 10, 15));
 /** Everything exceljs reads of a workbook, sheet by sheet. */
 async function contents(bytes: Buffer): Promise<Record<string, unknown>> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes);
+  await wb.xlsx.load(bytes as never);
   const out: Record<string, unknown> = {};
   wb.eachSheet((ws) => {
     const cells: unknown[] = [];
@@ -112,10 +115,32 @@ test("streamed and in-memory files hold the same workbook", async () => {
   expect(await strings(za)).toEqual(await strings(zb));
 });
 
+test("with progress (statuses, dates, evidence links and unsafe ones): the same workbook, links included", async () => {
+  const withProgress = buildWorkbookPlan({
+    catalogue,
+    settings: defaultSettings("2025-01-15"),
+    reportDateIsToday: false,
+    progress: parseProgressCsv(generateProgressCsv(buildModel(catalogue), { seed: 12, share: 0.6 })),
+    loadedFrom: catalogue.id,
+    loadedAt: "2024-11-15T08:00:00.000Z",
+  }).plan;
+  expect(streamablePlan(withProgress.ops, 100)).not.toBeNull();
+  const streamed = await writeWorkbook(withProgress, { created, streamRowsAbove: 100 });
+  const whole = await writeWorkbook(withProgress, { created, streamRowsAbove: Infinity });
+  const [a, b] = await Promise.all([contents(streamed), contents(whole)]);
+  for (const sheet of Object.keys(b)) expect([sheet, a[sheet]]).toEqual([sheet, b[sheet]]);
+  const links = (x: Record<string, unknown>) =>
+    (x["Phân công"] as { cells: unknown[][] }).cells.filter(
+      (c) => c[3] !== null && typeof c[3] === "object" && "hyperlink" in (c[3] as object),
+    );
+  expect(links(a).length).toBeGreaterThan(50);
+  expect(links(a)).toEqual(links(b));
+});
+
 test("without cached values the streamed rows carry bare formulas", async () => {
   const bytes = await writeWorkbook(plan, { created, streamRowsAbove: 100, cachedValues: false });
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes);
+  await wb.xlsx.load(bytes as never);
   const cell = wb.getWorksheet("Phân công")?.getCell("O2999");
   expect(cell?.type).toBe(ExcelJS.ValueType.Formula);
   expect(cell?.result).toBeUndefined();
