@@ -11,7 +11,9 @@ import { writeWorkbook } from "../src/export/xlsxWriter";
 
 async function main(): Promise<void> {
   const rows = Number(process.argv[2] ?? "50000");
-  const catalogue = generateCatalogue({ seed: 20241130 + rows, assignments: rows, tasks: 55 });
+  // The generator fits a few hundred bodies per task: above 50,000 rows the catalogue has more tasks.
+  const tasks = rows > 50_000 ? Math.ceil(rows / 500) : 55;
+  const catalogue = generateCatalogue({ seed: 20241130 + rows, assignments: rows, tasks });
   const t0 = Date.now();
   const built = planExport({
     catalogue,

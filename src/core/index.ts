@@ -61,6 +61,13 @@ export {
 } from "./status/status";
 export { summarizeByUnit, createUnitResolver, type UnitSummary, type SummaryRow } from "./summary/summarize";
 export {
+  countifsUnitKey,
+  countifsUnitMatch,
+  summarizeByUnitCell,
+  unitSpellingDifference,
+  type UnitCellGroup,
+} from "./summary/unitCell";
+export {
   planScore,
   validateScoreRule,
   scoreRuleProblems,

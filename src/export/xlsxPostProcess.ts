@@ -9,6 +9,7 @@
 import JSZip from "jszip";
 import type ExcelJS from "exceljs";
 import { parseCellAddress, parseRangeAddress, type PlanOp } from "../core/workbook/plan";
+import { installStreamedRows, type StreamInput } from "./xlsxStreamRows";
 
 export type ChartSpec = Extract<PlanOp, { op: "chart" }>;
 
@@ -19,6 +20,8 @@ export interface PostProcessInput {
   cachedValues: boolean;
   /** Some sheet has "text contains" colour rules (exceljs omits their operator and text). */
   textRules: boolean;
+  /** The rows of one large sheet, streamed into the zip (./xlsxStreamRows.ts). */
+  streamed?: StreamInput;
 }
 
 const NS = {
@@ -351,6 +354,7 @@ export async function postProcessXlsx(
   wb: ExcelJS.Workbook,
 ): Promise<Buffer> {
   if (
+    !input.streamed &&
     input.charts.length === 0 &&
     input.names.length === 0 &&
     !input.textRules &&
@@ -362,5 +366,25 @@ export async function postProcessXlsx(
   await addCalculatedColumns(zip, input.tables);
   await addNameComments(zip, input.names);
   await addCharts(zip, input.charts, wb, input.cachedValues);
+  if (input.streamed) {
+    const part = (await sheetParts(zip)).get(input.streamed.plan.sheet);
+    if (!part) throw new Error(`Không tìm thấy trang “${input.streamed.plan.sheet}” trong tệp.`);
+    await installStreamedRows(zip, part, input.streamed);
+    // Compressed as it is generated: the streamed sheet is never whole in memory.
+    const chunks: Buffer[] = [];
+    await new Promise<void>((resolve, reject) => {
+      zip
+        .generateNodeStream({
+          type: "nodebuffer",
+          streamFiles: true,
+          compression: "DEFLATE",
+          compressionOptions: { level: 6 },
+        })
+        .on("data", (c: Buffer) => chunks.push(c))
+        .on("error", reject)
+        .on("end", () => resolve());
+    });
+    return Buffer.concat(chunks);
+  }
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
 }

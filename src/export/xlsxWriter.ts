@@ -31,6 +31,7 @@ import {
 } from "../core/workbook/plan";
 import { PlanApplyError, type PlanApplier } from "../core/workbook/applier";
 import { postProcessXlsx, type ChartSpec, type PostProcessInput } from "./xlsxPostProcess";
+import { STREAM_ROWS_ABOVE, streamablePlan, type StreamPlan, type StreamSource } from "./xlsxStreamRows";
 
 export interface WriteOptions {
   /**
@@ -52,6 +53,12 @@ export interface WriteOptions {
   creator?: string;
   /** Fixed timestamps make the output reproducible (tests). */
   created?: Date;
+  /**
+   * A table with more data rows than this has its rows streamed into the zip rather than held
+   * by exceljs (./xlsxStreamRows.ts; same content, far less memory). Default STREAM_ROWS_ABOVE;
+   * Infinity turns streaming off.
+   */
+  streamRowsAbove?: number;
 }
 
 /** Thrown when a plan cannot be applied (a bug in the plan, not in the user's data): the one error type of both appliers. */
@@ -125,8 +132,14 @@ class Applier {
   private readonly cached: boolean;
   private readonly calculatedColumns: boolean;
   private readonly notes: string[];
+  /** The sheet whose rows after its first data row are streamed (null: none). */
+  private readonly big: StreamPlan | null;
+  private readonly streamed: StreamSource[] = [];
+  /** Per column of the streamed sheet: its first http(s) link in the streamed rows. */
+  private readonly linkTemplates = new Map<number, Extract<PlanCell, { hyperlink: string }>>();
 
-  constructor(options: WriteOptions) {
+  constructor(options: WriteOptions, big: StreamPlan | null = null) {
+    this.big = big;
     this.cached = options.cachedValues !== false;
     this.calculatedColumns = options.calculatedColumns === true;
     this.notes = options.notes ?? [];
@@ -283,8 +296,11 @@ class Applier {
   private eachCell(sheet: string, address: string, fn: (cell: ExcelJS.Cell, i: number) => void): void {
     const ws = this.sheet(sheet).ws;
     const r = parseRangeAddress(address);
+    // Formats over the streamed rows (streamablePlan checked they cover whole columns) are applied
+    // down to two scratch rows after the kept ones; xlsxStreamRows reads their styles, then drops them.
+    const last = this.big?.sheet === sheet ? Math.min(r.lastRow, this.big.from + 1) : r.lastRow;
     let i = 0;
-    for (let row = r.row; row <= r.lastRow; row++) {
+    for (let row = r.row; row <= last; row++) {
       const wsRow = ws.getRow(row + 1);
       for (let col = r.column; col <= r.lastColumn; col++) fn(wsRow.getCell(col + 1), i++);
     }
@@ -293,6 +309,16 @@ class Applier {
   private writeCells(sheet: string, address: string, rows: PlanCell[][], style?: CellStyle): void {
     const ws = this.sheet(sheet).ws;
     const { row, column } = parseRangeAddress(address);
+    if (this.big?.sheet === sheet && row + rows.length > this.big.from) {
+      const keep = Math.max(0, this.big.from - row);
+      this.streamed.push({ kind: "cells", row: row + keep, column, rows, offset: keep });
+      for (let i = keep; i < rows.length; i++)
+        rows[i].forEach((v, j) => {
+          if (isLinkCell(v) && isSafeLink(v.hyperlink) && !this.linkTemplates.has(column + j))
+            this.linkTemplates.set(column + j, v);
+        });
+      rows = rows.slice(0, keep);
+    }
     rows.forEach((cells, i) => {
       const wsRow = ws.getRow(row + i + 1);
       cells.forEach((value, j) => {
@@ -339,6 +365,19 @@ class Applier {
       throw new PlanApplyError(
         `fillFormula ${op.sheet}!${op.address}: ${op.cached.length} giá trị tính sẵn cho ${count} ô.`,
       );
+    }
+    if (this.big?.sheet === op.sheet && r.lastRow >= this.big.from) {
+      stripEquals(op.formula);
+      const from = Math.max(r.row, this.big.from);
+      this.streamed.push({
+        kind: "formula",
+        row: from,
+        lastRow: r.lastRow,
+        column: r.column,
+        formula: op.formula,
+        cached: op.cached,
+        offset: from - r.row,
+      });
     }
     this.eachCell(op.sheet, op.address, (cell, i) => {
       cell.value = this.formulaValue(op.formula, op.cached?.[i], `${op.sheet}!${op.address}`);
@@ -549,6 +588,23 @@ class Applier {
       { x: 0, y: 0, width: 28800, height: 15000, firstSheet: 0, activeTab, visibility: "visible" },
     ];
     for (const [name, n] of this.names) if (n.comment) post.names.push({ name, comment: n.comment });
+    if (this.big) {
+      // One link cell per column with links, in the first scratch row (formatted as the column):
+      // exceljs registers the link style; xlsxStreamRows takes the row out again.
+      const ws = this.sheet(this.big.sheet).ws;
+      for (const [column, link] of this.linkTemplates) {
+        const cell = ws.getRow(this.big.from + 1).getCell(column + 1);
+        this.setCell(cell, link, `${this.big.sheet}!${cellAddress(this.big.from, column)}`);
+      }
+      post.streamed = {
+        linkColumns: [...this.linkTemplates.keys()],
+        plan: this.big,
+        sources: this.streamed,
+        text: cellText,
+        scalar: checkScalar,
+        cachedValues: this.cached,
+      };
+    }
     const raw = Buffer.from(await this.wb.xlsx.writeBuffer());
     return postProcessXlsx(raw, post, this.wb);
   }
@@ -574,7 +630,12 @@ class Applier {
     const rows: ExcelJS.CellValue[][] = [];
     const formulas: Array<string | null> = names.map(() => null);
     const uniform = names.map(() => true);
-    for (let r = t.row + 1; r <= t.lastRow; r++) {
+    // A streamed table is written with its first data row; the range is widened in the zip.
+    const last =
+      this.big && this.big.table.toLowerCase() === t.name.toLowerCase()
+        ? Math.min(t.lastRow, this.big.from - 1)
+        : t.lastRow;
+    for (let r = t.row + 1; r <= last; r++) {
       const wsRow = ws.getRow(r + 1);
       const values: ExcelJS.CellValue[] = [];
       for (let c = t.column; c <= t.lastColumn; c++) {
@@ -661,7 +722,10 @@ export function xlsxPlanApplier(options: WriteOptions = {}): PlanApplier<Buffer>
 
 /** Writes the whole plan to a new .xlsx file (bytes). */
 export async function writeWorkbook(plan: WorkbookPlan, options: WriteOptions = {}): Promise<Buffer> {
-  const applier = new Applier(options);
+  const applier = new Applier(
+    options,
+    streamablePlan(plan.ops, options.streamRowsAbove ?? STREAM_ROWS_ABOVE),
+  );
   for (const op of plan.ops) applier.apply(op);
   return applier.finish();
 }

@@ -49,7 +49,7 @@ export function isOverdue(due: any, status: any, reportDate?: any): boolean {
 }
 
 /**
- * Tỷ lệ hoàn thành (0 đến 1) của một đơn vị: số nhiệm vụ đã hoàn thành chia số nhiệm vụ được giao. Tên đơn vị được so khớp không phân biệt cách viết (dấu, viết tắt như “SNV”, “UBND”). Định dạng ô kết quả là Phần trăm.
+ * Tỷ lệ hoàn thành (0 đến 1) của một đơn vị: số nhiệm vụ đã hoàn thành chia số nhiệm vụ được giao. Đếm đúng các dòng mà COUNTIFS của trang Tổng hợp đếm: ô ghi đúng tên đơn vị (không phân biệt hoa thường); ô ghi cùng đơn vị theo cách khác (thừa khoảng trắng, dấu tổ hợp, viết tắt như “SNV”) → #VALUE! nêu dòng cần sửa. Định dạng ô kết quả là Phần trăm.
  * @customfunction COMPLETION
  * @param {any[][]} units Vùng tên đơn vị được giao, mỗi dòng một nhiệm vụ.
  * @param {any[][]} statuses Vùng trạng thái, dài bằng vùng đơn vị.
@@ -61,7 +61,7 @@ export function completion(units: any[][], statuses: any[][], unit: any): number
 }
 
 /**
- * Bảng tổng hợp theo đơn vị (tràn ra nhiều ô): Đơn vị, Được giao, Hoàn thành, Đúng hạn, Trễ hạn, Quá hạn, Tỷ lệ hoàn thành; mỗi đơn vị một dòng. Nên trỏ ngày báo cáo tới một ô để kết quả ổn định; dùng TODAY() làm đối số sẽ khiến hàm tính lại sau mỗi lần sửa bảng.
+ * Bảng tổng hợp theo đơn vị (tràn ra nhiều ô): Đơn vị, Được giao, Hoàn thành, Đúng hạn, Trễ hạn, Quá hạn, Tỷ lệ hoàn thành; mỗi tên đơn vị một dòng, nhóm như COUNTIFS của trang Tổng hợp (tên ghi khác tên chuẩn là một dòng riêng, có ghi chú). Nên trỏ ngày báo cáo tới một ô để kết quả ổn định; dùng TODAY() làm đối số sẽ khiến hàm tính lại sau mỗi lần sửa bảng.
  * @customfunction UNITSUMMARY
  * @param {any[][]} units Vùng tên đơn vị được giao, mỗi dòng một nhiệm vụ.
  * @param {any[][]} dues Vùng thời hạn (ô ngày hoặc chữ như “Quý IV/2024”), dài bằng vùng đơn vị.

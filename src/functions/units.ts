@@ -6,7 +6,6 @@
 import {
   createUnitResolver,
   findUnit,
-  summarizeByUnit,
   unitById,
   unitCandidates,
   unitLineage,
@@ -32,6 +31,7 @@ import {
   type Scalar,
 } from "./args";
 import { readReportDate } from "./deadlines";
+import { countifsUnitKey, summarizeByUnitCell, unitSpellingDifference } from "../core/summary/unitCell";
 
 const MAX_CANDIDATES_SHOWN = 5;
 
@@ -130,7 +130,23 @@ function unitText(cell: Scalar, where: string): string | null {
   throw valueError(`${where}: tên đơn vị phải là chữ, không phải ${what}.`);
 }
 
-/** CCHC.COMPLETION: done / assigned of one unit over two equal-length ranges. */
+/** At most this many loosely matching rows are named in a message. */
+const MAX_ROWS_SHOWN = 3;
+
+function looseRowsText(rows: ReadonlyArray<{ where: string; text: string }>, total: number): string {
+  const shown = rows
+    .slice(0, MAX_ROWS_SHOWN)
+    .map((r) => `${r.where} ${quote(r.text)} (${unitSpellingDifference(r.text)})`)
+    .join("; ");
+  return total > MAX_ROWS_SHOWN ? `${shown} và ${total - MAX_ROWS_SHOWN} dòng khác` : shown;
+}
+
+/**
+ * CCHC.COMPLETION: done / assigned of one unit over two equal-length ranges, counting exactly the
+ * rows COUNTIFS(units,"="&unit) counts (the cell's exact text, case aside), as Tổng hợp and the
+ * pane do. A row written as the same unit in another way (stray space, NFD letters, "SNV"…) is
+ * not counted by COUNTIFS: rather than a figure that silently leaves it out, #VALUE! names it.
+ */
 export function unitCompletion(units: unknown, statuses: unknown, unit: unknown): number {
   return guard(() => {
     const unitCol = readColumn(units, "Vùng đơn vị") as Column;
@@ -139,25 +155,44 @@ export function unitCompletion(units: unknown, statuses: unknown, unit: unknown)
       [unitCol, "vùng đơn vị"],
       [statusCol, "vùng trạng thái"],
     ]);
-    const target = readText(unit, "Đơn vị cần tính");
+    const target = unitText(readCell(unit, "Đơn vị cần tính"), "Đơn vị cần tính");
     if (target === null) throw valueError("Chưa nhập đơn vị cần tính tỷ lệ.");
+    const targetKey = countifsUnitKey(target);
     const resolve = createUnitResolver();
-    const targetKey = resolve(target).key;
-    const matches = new Map<string, boolean>();
+    const looseKey = resolve(target).key;
+    // Per distinct spelling: 1 = counted by COUNTIFS, 2 = the same unit written otherwise, 0 = another unit.
+    const matches = new Map<string, 0 | 1 | 2>();
     const done = perDistinctValue(readDone);
+    const loose: Array<{ where: string; text: string }> = [];
+    let looseCount = 0;
     let assigned = 0;
     let doneCount = 0;
     for (let i = 0; i < unitCol.values.length; i++) {
       const name = unitText(readCell(unitCol.values[i], unitCol.where(i)), unitCol.where(i));
       if (name === null) continue;
-      let same = matches.get(name);
-      if (same === undefined) {
-        same = resolve(name).key === targetKey;
-        matches.set(name, same);
+      let m = matches.get(name);
+      if (m === undefined) {
+        m = countifsUnitKey(name) === targetKey ? 1 : resolve(name).key === looseKey ? 2 : 0;
+        matches.set(name, m);
       }
-      if (!same) continue;
+      if (m === 2) {
+        looseCount += 1;
+        if (loose.length < MAX_ROWS_SHOWN) loose.push({ where: unitCol.where(i), text: name });
+        continue;
+      }
+      if (m === 0) continue;
       assigned += 1;
       if (done(statusCol.values[i], statusCol.where(i))) doneCount += 1;
+    }
+    if (looseCount > 0 && assigned === 0) {
+      throw notAvailableError(
+        `Không có ô nào ghi đúng ${quote(target)} (COUNTIFS và bảng Tổng hợp so khớp đúng từng chữ, không phân biệt hoa thường); ${looseCount} dòng ghi cùng đơn vị theo cách khác: ${looseRowsText(loose, looseCount)}. Hãy ghi đơn vị cần tính đúng như trong vùng đơn vị, hoặc sửa các ô đó cho đúng tên chuẩn (CCHC.UNIT cho biết tên chuẩn).`,
+      );
+    }
+    if (looseCount > 0) {
+      throw valueError(
+        `${looseCount} dòng ghi ${quote(target)} theo cách khác nên COUNTIFS và bảng Tổng hợp không tính cho đơn vị này: ${looseRowsText(loose, looseCount)}. Hãy sửa các ô đó cho đúng ${quote(target)} (cột Kiểm tra của Phân công đánh dấu chúng) rồi tính lại.`,
+      );
     }
     if (assigned === 0) {
       throw notAvailableError(`Không có nhiệm vụ nào của đơn vị ${quote(target)} trong vùng đơn vị.`);
@@ -238,7 +273,27 @@ export function summaryRows(
   return rows;
 }
 
-/** CCHC.UNITSUMMARY: header row + one row per unit (summarizeByUnit). */
+/**
+ * The Đơn vị label of a UNITSUMMARY line. A line whose text is the same unit written otherwise
+ * (stray space, NFD letters, "SNV"…) — COUNTIFS and Tổng hợp count it apart — says so.
+ */
+function lineLabel(
+  g: { line: { unit: string }; looseKey: string; looseName: string },
+  shared: boolean,
+): string {
+  const text = g.line.unit;
+  if (text === "") return NO_UNIT_LABEL;
+  const other = countifsUnitKey(text) !== countifsUnitKey(g.looseName);
+  if (!other || !(shared || g.looseKey.startsWith("id"))) return outputText(text);
+  return outputText(
+    `${text} (khác tên chuẩn ${quote(g.looseName)}: ${unitSpellingDifference(text)}; COUNTIFS tính riêng)`,
+  );
+}
+
+/**
+ * CCHC.UNITSUMMARY: header row + one row per unit cell text, grouped exactly as COUNTIFS counts
+ * (summarizeByUnitCell, the grouping of the pane and Tổng hợp).
+ */
 export function unitSummaryTable(
   units: unknown,
   dues: unknown,
@@ -254,23 +309,13 @@ export function unitSummaryTable(
     const table: (string | number)[][] = [
       reviewed ? [...UNIT_SUMMARY_HEADER, ...UNIT_SUMMARY_REVIEW_HEADER] : [...UNIT_SUMMARY_HEADER],
     ];
-    // Reviewed counts per unit, grouped as summarizeByUnit groups (one resolver, one key per unit).
-    const key = createUnitResolver();
-    const byUnit = new Map<string, { done: number; unreviewed: number }>();
-    if (reviewed)
-      for (const r of rows) {
-        if (!r.done) continue;
-        const k = key(r.unit).key;
-        const c = byUnit.get(k) ?? { done: 0, unreviewed: 0 };
-        const v = parseVerdict(r.verdict);
-        if (v === null) c.unreviewed += 1;
-        // Claimed done and not judged Không đạt / Cần bổ sung; unreviewed claims count (the default).
-        if (v === null || v === "accepted") c.done += 1;
-        byUnit.set(k, c);
-      }
-    for (const s of summarizeByUnit(rows, asOf)) {
+    const groups = summarizeByUnitCell(rows, asOf);
+    const perLooseKey = new Map<string, number>();
+    for (const g of groups) perLooseKey.set(g.looseKey, (perLooseKey.get(g.looseKey) ?? 0) + 1);
+    for (const g of groups) {
+      const s = g.line;
       const line: (string | number)[] = [
-        s.unit === "" ? NO_UNIT_LABEL : outputText(s.unit),
+        lineLabel(g, (perLooseKey.get(g.looseKey) ?? 0) > 1),
         s.assigned,
         s.done,
         s.doneOnTime,
@@ -279,7 +324,14 @@ export function unitSummaryTable(
         s.completionRate,
       ];
       if (reviewed) {
-        const c = byUnit.get(key(s.unit).key) ?? { done: 0, unreviewed: 0 };
+        const c = { done: 0, unreviewed: 0 };
+        for (const r of g.rows) {
+          if (!r.done) continue;
+          const v = parseVerdict(r.verdict);
+          if (v === null) c.unreviewed += 1;
+          // Claimed done and not judged Không đạt / Cần bổ sung; unreviewed claims count (the default).
+          if (v === null || v === "accepted") c.done += 1;
+        }
         line.push(c.done, s.assigned === 0 ? 0 : c.done / s.assigned, c.unreviewed);
       }
       table.push(line);

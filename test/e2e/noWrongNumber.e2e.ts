@@ -8,7 +8,14 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { loadBundledCatalogue } from "../../src/core/catalogue/bundled";
 import { defaultSettings, summaryLines } from "../../src/core/workbook/evaluate";
-import { CHECK_LABELS, SHEETS, ASSIGNMENT_COLUMNS } from "../../src/core/workbook/layout";
+import {
+  CHECK_LABELS,
+  SHEETS,
+  ASSIGNMENT_COLUMNS,
+  SUMMARY_TOTAL_LABEL,
+} from "../../src/core/workbook/layout";
+import { toExcelSerial } from "../../src/core/dates/isoDate";
+import { unitCompletion, unitSummaryTable } from "../../src/functions/units";
 import { trackerModel, workbookPlanOfModel } from "../../src/core/workbook/tracker";
 import type { PlanOp } from "../../src/core/workbook/plan";
 import { writeWorkbook } from "../../src/export/xlsxWriter";
@@ -74,4 +81,36 @@ test("edited unit cells and a completion date after the report date: LibreOffice
   expect(lines).toContain("Sở Nội vụ".normalize("NFD"));
   const T = (result.sheets.get(SHEETS.summary) as string[][]).map((r) => r[0]);
   expect(T).toContain("Sở Nội vụ ");
+
+  // The custom functions over the counted rows count what the recalculated sheet counts.
+  const counted = model.assignments.filter((a) => a.role === "Chủ trì" && a.inCatalogue);
+  const range = (f: (a: (typeof counted)[number]) => unknown) => counted.map((a) => [f(a)]);
+  const serial = (iso: string | null) => (iso ? toExcelSerial(iso) : "");
+  const fn = unitSummaryTable(
+    range((a) => a.unit),
+    range((a) => serial(a.due)),
+    range((a) => a.status ?? ""),
+    range((a) => serial(a.completedOn)),
+    toExcelSerial(settings.reportDate),
+  );
+  const byText = new Map(
+    fn.slice(1).map((l) => [String(l[0]).replace(/ \(khác tên chuẩn .*\)$/, ""), l.slice(1)]),
+  );
+  const sheet = (result.sheets.get(SHEETS.summary) as string[][]).slice(1);
+  const sheetLines = sheet.slice(
+    0,
+    sheet.findIndex((r) => r[0] === SUMMARY_TOTAL_LABEL),
+  );
+  expect(sheetLines.length).toBe(byText.size);
+  for (const r of sheetLines) {
+    const mine = byText.get(r[0]);
+    expect([r[0], mine?.slice(0, 5)]).toEqual([r[0], r.slice(1, 6).map(Number)]);
+    expect(mine?.[5] as number).toBeCloseTo(Number(r[6]), 9);
+  }
+  const units = range((a) => a.unit);
+  const statuses = range((a) => a.status ?? "");
+  const other = sheetLines.find((r) => r[0] !== "Sở Nội vụ" && Number(r[1]) > 0) as string[];
+  expect(unitCompletion(units, statuses, other[0])).toBeCloseTo(Number(other[6]), 9);
+  // Sở Nội vụ's edited rows are not counted by the sheet: the function says so rather than agree silently.
+  expect(() => unitCompletion(units, statuses, "Sở Nội vụ")).toThrow(/theo cách khác.*thừa khoảng trắng/);
 });

@@ -54,12 +54,14 @@ describe("CCHC.UNIT", () => {
 });
 
 describe("CCHC.COMPLETION", () => {
-  const units = col("Sở Nội vụ", "SNV", "Sở Tư pháp", "sở nội vụ", "", "Ban ABC", "ban  abc");
+  // Counted as COUNTIFS counts: the cell's exact text, case aside (test/functions/unitsExact.test.ts
+  // covers cells written otherwise).
+  const units = col("Sở Nội vụ", "sở nội vụ", "Sở Tư pháp", "SỞ NỘI VỤ", "", "Ban ABC", "ban abc");
   const statuses = col("Đã hoàn thành", "Chưa thực hiện", "x", true, "x", "Đang thực hiện", "xong");
 
   test.each<[unknown, number]>([
     ["Sở Nội Vụ", 2 / 3],
-    ["SNV", 2 / 3],
+    ["sở nội vụ", 2 / 3],
     ["Sở Tư pháp", 1],
     ["BAN ABC", 1 / 2],
   ])("%p → %p", (name, rate) => {
@@ -67,7 +69,7 @@ describe("CCHC.COMPLETION", () => {
   });
 
   test("ranges may be rows instead of columns", () => {
-    expect(completion([["SNV", "SNV"]], [["x", ""]], "Sở Nội vụ")).toBe(0.5);
+    expect(completion([["Sở Nội vụ", "Sở Nội vụ"]], [["x", ""]], "Sở Nội vụ")).toBe(0.5);
   });
 
   test.each<[unknown, unknown, unknown, string, RegExp]>([
@@ -101,7 +103,7 @@ describe("CCHC.COMPLETION", () => {
 
 describe("CCHC.UNITSUMMARY", () => {
   const report = S("2025-01-05");
-  const units = col("Sở Nội vụ", "SNV", "Sở Tư pháp", "UBND huyện Bình Sơn", "Ban ABC", "", "");
+  const units = col("Sở Nội vụ", "Sở Nội vụ", "Sở Tư pháp", "Huyện Bình Sơn", "Ban ABC", "", "");
   const dues = col("Quý IV/2024", S("2024-12-31"), "Tháng 11/2024", "Thường xuyên", "", "Quý IV/2024", "");
   const statuses = col("Đã hoàn thành", "Chưa thực hiện", "Đã hoàn thành", "", "x", "", "");
   const completedOns = col(S("2024-12-20"), "", "05/12/2024", "", "", "", "");
@@ -166,7 +168,7 @@ describe("CCHC.UNITSUMMARY", () => {
     const started = performance.now();
     const table = unitSummary(u, d, s, c, report);
     const elapsed = performance.now() - started;
-    expect(table).toHaveLength(1 + 5);
+    expect(table).toHaveLength(1 + 6); // one line per distinct text, as COUNTIFS counts
     expect(table.slice(1).reduce((sum, row) => sum + (row[1] as number), 0)).toBe(n);
     expect(elapsed).toBeLessThan(3000);
   });
@@ -174,7 +176,7 @@ describe("CCHC.UNITSUMMARY", () => {
 
 describe("CCHC.UNITSUMMARY with a verdict range (Thẩm định)", () => {
   test("adds Hoàn thành (thẩm định), Tỷ lệ (thẩm định), Chưa thẩm định; rejected claims do not count", () => {
-    const units = [["Sở Nội vụ"], ["SNV"], ["Sở Nội vụ"], ["Sở Nội vụ"], ["Sở Tư pháp"]];
+    const units = [["Sở Nội vụ"], ["sở nội vụ"], ["Sở Nội vụ"], ["Sở Nội vụ"], ["Sở Tư pháp"]];
     const dues = [["31/12/2024"], ["31/12/2024"], ["31/12/2024"], ["31/12/2024"], ["31/12/2024"]];
     const statuses = [["x"], ["Đã hoàn thành"], ["Đã hoàn thành"], [""], ["Đã hoàn thành"]];
     const verdicts = [["Đạt"], ["Không đạt"], [""], ["Đạt"], ["Cần bổ sung"]];

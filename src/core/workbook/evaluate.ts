@@ -11,8 +11,8 @@ import {
   DEFAULT_DUE_SOON_DAYS,
 } from "../status/status";
 import { planScore, type ScoreRule, DEFAULT_SCORE_RULE } from "../scoring/score";
-import { summarizeByUnit, type SummaryRow, type UnitSummary } from "../summary/summarize";
-import { foldVietnamese } from "../text/fold";
+import { type SummaryRow, type UnitSummary } from "../summary/summarize";
+import { isOffCanonicalUnit, summarizeByUnitCell } from "../summary/unitCell";
 import type { DeadlineKind } from "../dates/deadline";
 import { CHECK_LABELS, ROLE } from "./layout";
 import type { AssignmentRecord } from "./model";
@@ -70,26 +70,9 @@ export function assignmentStateLabel(
   return TASK_STATUS_LABELS[assignmentStatus(a, s)].vi;
 }
 
-/** Excel's TRIM: spaces (U+0020 only) removed at both ends, inner runs collapsed to one. */
-export function excelTrim(text: string): string {
-  return text.replace(/ +/g, " ").replace(/^ | $/g, "");
-}
-
-/**
- * Combining marks of decomposed (NFD) Vietnamese: grave, acute, circumflex, tilde, breve, hook
- * above, horn, dot below. The Kiểm tra formula looks for exactly these characters.
- */
-export const NFD_MARK_CODES = [0x300, 0x301, 0x302, 0x303, 0x306, 0x309, 0x31b, 0x323] as const;
-const NFD_MARKS = new RegExp(`[${NFD_MARK_CODES.map((c) => String.fromCharCode(c)).join("")}]`);
-
-/**
- * A unit cell the summary formulas would count apart from its unit (COUNTIFS compares text
- * exactly): stray spaces, or letters in decomposed (NFD) form. Twin of the Kiểm tra test.
- */
-export function isOffCanonicalUnit(unit: string | null | undefined): boolean {
-  const u = unit ?? "";
-  return u !== excelTrim(u) || NFD_MARKS.test(u);
-}
+// The unit-cell rules COUNTIFS follows live with the summary grouping (one owner, light enough
+// for the functions bundle); re-exported here, where the Kiểm tra twin uses them.
+export { excelTrim, NFD_MARK_CODES, isOffCanonicalUnit } from "../summary/unitCell";
 
 /**
  * Twin of checkFormula. Without `s` (the report date) the "after the report date" test is
@@ -146,39 +129,29 @@ export function summaryLines(
   assignments: readonly AssignmentRecord[],
   s: TrackerSettings,
 ): { lines: SummaryLine[]; total: UnitSummary & Omit<ReviewedFigures, "pointsReviewed"> } {
-  const groups = new Map<string, { text: string; rows: SummaryRow[]; records: AssignmentRecord[] }>();
+  const rows: Array<SummaryRow & { record: AssignmentRecord }> = [];
   for (const a of assignments) {
     if (!isCounted(a, s)) continue;
-    const key = a.unit.toLowerCase();
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { text: a.unit, rows: [], records: [] }));
-    g.rows.push({ unit: a.unit, due: a.due, done: isDoneCell(a.status), completedOn: a.completedOn });
-    g.records.push(a);
+    rows.push({
+      unit: a.unit,
+      due: a.due,
+      done: isDoneCell(a.status),
+      completedOn: a.completedOn,
+      record: a,
+    });
   }
   const countUnreviewed = s.countUnreviewed ?? true;
   const reviewedOf = new Map<UnitSummary, ReturnType<typeof reviewedCounts>>();
-  const canonical: UnitSummary[] = [];
-  const others: Array<{ key: string; line: UnitSummary }> = [];
-  for (const [key, g] of groups) {
-    const [line] = summarizeByUnit(g.rows, s.reportDate);
-    reviewedOf.set(line, reviewedCounts(g.records, countUnreviewed));
-    const exact = line.unitId !== null && line.unit.toLowerCase() === key;
-    line.unit = g.text;
-    if (exact) canonical.push(line);
-    else
-      others.push({
-        key: `${g.text.trim() === "" ? "\uffff" : foldVietnamese(g.text)}\u0000${g.text}`,
-        line,
-      });
-  }
-  const order = summarizeByUnit(
-    canonical.map((l) => ({ unit: l.unit, due: null, done: false })),
-    s.reportDate,
-  ).map((l) => l.unitId);
-  canonical.sort((a, b) => order.indexOf(a.unitId) - order.indexOf(b.unitId));
-  others.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  for (const o of others) o.line.unitId = null;
-  const units = [...canonical, ...others.map((o) => o.line)];
+  const units = summarizeByUnitCell(rows, s.reportDate).map((g) => {
+    reviewedOf.set(
+      g.line,
+      reviewedCounts(
+        g.rows.map((r) => r.record),
+        countUnreviewed,
+      ),
+    );
+    return g.line;
+  });
   const lines: SummaryLine[] = units.map((u) => {
     const r = reviewedOf.get(u) ?? { doneReviewed: 0, unreviewed: 0 };
     const rateReviewed = u.assigned === 0 ? 0 : r.doneReviewed / u.assigned;
