@@ -2,6 +2,7 @@
 import type { Messages } from "./vi";
 
 export const en: Messages = {
+  uiLang: "en",
   appTitle: "CCHC 2024 tracker",
   appSubtitle: "Quảng Ngãi's 2024 administrative-reform plan",
   languageLabel: "Language",

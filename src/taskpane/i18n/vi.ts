@@ -19,6 +19,8 @@ const fields: Record<CatalogueField, string> = {
 };
 
 export const vi = {
+  /** The language these strings are in (problems from the core are said in it). */
+  uiLang: "vi" as "vi" | "en",
   appTitle: "Theo dõi CCHC 2024",
   appSubtitle: "Kế hoạch cải cách hành chính năm 2024 — tỉnh Quảng Ngãi",
   languageLabel: "Ngôn ngữ",

@@ -37,7 +37,8 @@ export function FeedbackBar({ id, content, disabled }: FeedbackBarProps): React.
   React.useEffect(() => {
     ref.current?.focus();
   }, [id]);
-  const { intent, title, lines, hint, detail, action, linesLang, hintLang } = content;
+  const { intent, title, lines, hint, detail, action, linesLang, lineLangs, hintLang } = content;
+  const langOf = (i: number) => (lineLangs ? lineLangs[i] : linesLang);
   return (
     <MessageBar
       ref={ref}
@@ -50,14 +51,16 @@ export function FeedbackBar({ id, content, disabled }: FeedbackBarProps): React.
       <MessageBarBody>
         <MessageBarTitle>{title}</MessageBarTitle>
         {lines.length === 1 ? (
-          <p className={styles.line} lang={linesLang}>
+          <p className={styles.line} lang={langOf(0)}>
             {lines[0]}
           </p>
         ) : null}
         {lines.length > 1 ? (
-          <ul className={styles.list} lang={linesLang}>
+          <ul className={styles.list} lang={lineLangs ? undefined : linesLang}>
             {lines.map((line, i) => (
-              <li key={i}>{line}</li>
+              <li key={i} lang={lineLangs ? lineLangs[i] : undefined}>
+                {line}
+              </li>
             ))}
           </ul>
         ) : null}

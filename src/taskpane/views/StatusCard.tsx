@@ -110,7 +110,7 @@ export function StatusCard({
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>{t.statusProblems}</MessageBarTitle>
-            <ul className={styles.list}>
+            <ul className={styles.list} lang="vi">
               {status.problems.map((p, i) => (
                 <li key={i}>{p}</li>
               ))}
