@@ -55,8 +55,9 @@ export const en: Messages = {
   sourceLegend: "Catalogue source",
   sourceUrl: "Catalogue file on the web (https address)",
   sourceSheet: "The unit's own table (the sheet open in this workbook)",
-  urlLabel: "File address (JSON cchc-catalogue/1 or CSV)",
-  urlHint: "Only https:// addresses. An address that loads is saved in the workbook for next time.",
+  urlLabel: "Address of the catalogue file, or of a spreadsheet saved as CSV",
+  urlHint:
+    "Paste the link that downloads the file itself (the “raw” or “download” link), starting with https://. Catalogue files use the JSON cchc-catalogue/1 format. An address that loads is saved in the workbook for next time.",
   onlyUnitLabel: "Only this unit's assignments",
   scopeKept: (unit: string | null) =>
     (unit === null ? "This workbook tracks all units" : `This workbook tracks only “${unit}”`) +
@@ -236,7 +237,7 @@ export const en: Messages = {
   reportDone: "The “Báo cáo” sheet is ready. Check it, then print or save as PDF from Excel.",
 
   exportExplain:
-    "Exports the task table as a JSON catalogue (cchc-catalogue/1) to share or to load into another workbook.",
+    "Saves the task table as a catalogue file to send to another unit or to load into another workbook (JSON cchc-catalogue/1 format).",
   exportButton: "Export catalogue",
   exportDone: (n: number, file: string) => `Exported ${n} tasks (${file}).`,
   download: (file: string) => `Download ${file}`,

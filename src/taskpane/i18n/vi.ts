@@ -73,8 +73,9 @@ export const vi = {
   sourceLegend: "Nguồn danh mục",
   sourceUrl: "Tệp danh mục trên mạng (địa chỉ https)",
   sourceSheet: "Bảng của đơn vị (trang đang mở trong sổ)",
-  urlLabel: "Địa chỉ tệp (JSON cchc-catalogue/1 hoặc CSV)",
-  urlHint: "Chỉ nhận địa chỉ https://. Địa chỉ nạp được sẽ lưu trong sổ cho lần sau.",
+  urlLabel: "Địa chỉ tệp danh mục hoặc bảng tính lưu dạng CSV",
+  urlHint:
+    "Dán liên kết tải trực tiếp tệp (liên kết “raw” hoặc “tải xuống”), bắt đầu bằng https://. Tệp danh mục có định dạng JSON cchc-catalogue/1. Địa chỉ nạp được sẽ lưu trong sổ cho lần sau.",
   onlyUnitLabel: "Chỉ các phân công của đơn vị",
   scopeKept: (unit: string | null) =>
     (unit === null ? "Sổ này theo dõi tất cả đơn vị" : `Sổ này chỉ theo dõi đơn vị “${unit}”`) +
@@ -240,7 +241,7 @@ export const vi = {
   reportDone: "Đã lập trang “Báo cáo”. Hãy kiểm tra rồi in hoặc lưu PDF từ Excel.",
 
   exportExplain:
-    "Xuất bảng nhiệm vụ thành tệp danh mục JSON (cchc-catalogue/1) để chia sẻ hoặc nạp vào sổ khác.",
+    "Lưu bảng nhiệm vụ thành một tệp danh mục để gửi cho đơn vị khác hoặc nạp vào sổ khác (định dạng JSON cchc-catalogue/1).",
   exportButton: "Xuất danh mục",
   exportDone: (n: number, file: string) => `Đã xuất ${n} nhiệm vụ (${file}).`,
   download: (file: string) => `Tải về ${file}`,
