@@ -16,6 +16,8 @@ export interface Feedback {
   workflow: WorkflowId | "status";
   intent: "error" | "warning" | "success" | "info";
   title: string;
+  /** A Vietnamese fragment of `title` (a catalogue's or unit's name): shown marked lang="vi". */
+  titleVi?: string;
   lines: string[];
   /** Language of `lines` when it differs from the UI's (the domain's messages are Vietnamese). */
   linesLang?: "vi";

@@ -69,7 +69,7 @@ export function UnitPicker({ units, unitId, onUnitChange, disabled }: UnitPicker
         }}
       >
         {shown.map((c) => (
-          <Option key={c.id} value={c.id} text={c.text}>
+          <Option key={c.id} value={c.id} text={c.text} lang="vi">
             {c.text}
           </Option>
         ))}
