@@ -12,6 +12,7 @@ import { ActionError } from "../../../src/taskpane/actions/common";
 import { PROBLEM_EN, showProblem } from "../../../src/taskpane/i18n/problems";
 import { errorFeedback } from "../../../src/taskpane/app/feedback";
 import { FeedbackBar } from "../../../src/taskpane/views/FeedbackBar";
+import { catalogueMessage } from "../../../src/taskpane/workflows/catalogue/messages";
 import { I18nProvider, MESSAGES } from "../../../src/taskpane/i18n";
 import { VIETNAMESE } from "../../hardening/lib/vietnamese";
 
@@ -115,4 +116,23 @@ describe.each(ERRORS)("%s", (_name, make) => {
     // Something was said in English (the coded problems are not all hidden under lang=vi).
     expect(content.lines.some((_l, i) => (content.lineLangs ?? [])[i] === undefined)).toBe(true);
   });
+});
+
+test("a pulled catalogue's Vietnamese title inside an English message title is marked lang=vi", () => {
+  const content = catalogueMessage(
+    { kind: "pulled", title: "DỮ LIỆU MINH HỌA — Kế hoạch", fresh: true },
+    MESSAGES.en,
+  );
+  const { container } = render(
+    <FluentProvider theme={webLightTheme}>
+      <I18nProvider lang="en">
+        <FeedbackBar id={1} content={content} disabled={false} />
+      </I18nProvider>
+    </FluentProvider>,
+  );
+  expect(container.querySelector('[lang="vi"]')?.textContent).toBe("DỮ LIỆU MINH HỌA — Kế hoạch");
+  const clone = container.cloneNode(true) as HTMLElement;
+  clone.querySelectorAll('[lang="vi"]').forEach((n) => n.remove());
+  expect(clone.textContent).not.toMatch(VIETNAMESE);
+  expect(clone.textContent).toContain("Loaded the catalogue");
 });
