@@ -34,6 +34,8 @@ const useStyles = makeStyles({
     "& > *": { minWidth: 0 },
   },
   tierInput: { minWidth: 0 },
+  /** The native select's width follows its longest option unless told otherwise. */
+  tierSelect: { minWidth: 0, width: "100%" },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
@@ -179,6 +181,8 @@ export function ScorePanel({
           </Field>
           <Field label={t.tierBound(i + 1)}>
             <Select
+              className={styles.tierSelect}
+              select={{ className: styles.tierSelect }}
               value={row.strict ? "strict" : "inclusive"}
               onChange={(_, d) => setTier(i, { strict: d.value === "strict" })}
               disabled={disabled}
