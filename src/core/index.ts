@@ -133,3 +133,13 @@ export {
   type OverdueGroup,
   type OverdueGroups,
 } from "./summary/paneList";
+export {
+  PROBLEM_CODES,
+  problem,
+  problemText,
+  isProblem,
+  type Problem,
+  type ProblemCode,
+  type ProblemItem,
+  type ProblemParams,
+} from "./problems/problem";

@@ -16,6 +16,7 @@ import { parseCatalogueOfStatedYear } from "../core/catalogue/tableYear";
 import type { Catalogue, CatalogueMeta } from "../core/catalogue/types";
 import { FetchCatalogueError } from "./fetchCatalogueError";
 
+import { problem, type Problem, type ProblemItem } from "../core/problems/problem";
 export { FetchCatalogueError, type FetchProblemKind } from "./fetchCatalogueError";
 
 export const DEFAULT_FETCH_TIMEOUT_MS = 10_000;
@@ -38,7 +39,7 @@ export interface FetchCatalogueOptions {
   planYear?: number;
 }
 
-function urlError(...problems: string[]): FetchCatalogueError {
+function urlError(...problems: ProblemItem[]): FetchCatalogueError {
   return new FetchCatalogueError("url", problems);
 }
 
@@ -51,14 +52,19 @@ function shortUrl(text: string): string {
  * Throws FetchCatalogueError (kind "url") otherwise.
  */
 export function checkCatalogueUrl(input: unknown): URL {
-  if (typeof input !== "string") throw urlError("Địa chỉ danh mục phải là chữ (một địa chỉ https://…).");
+  if (typeof input !== "string")
+    throw urlError(problem("fetch.notText", {}, "Địa chỉ danh mục phải là chữ (một địa chỉ https://…)."));
   const text = input.trim();
-  if (text === "") throw urlError("Chưa nhập địa chỉ danh mục (cần một địa chỉ https://…).");
-  if (text.length > MAX_URL_LENGTH) throw urlError(`Địa chỉ dài quá ${MAX_URL_LENGTH} ký tự.`);
+  if (text === "")
+    throw urlError(problem("fetch.emptyUrl", {}, "Chưa nhập địa chỉ danh mục (cần một địa chỉ https://…)."));
+  if (text.length > MAX_URL_LENGTH)
+    throw urlError(
+      problem("fetch.urlTooLong", { max: MAX_URL_LENGTH }, `Địa chỉ dài quá ${MAX_URL_LENGTH} ký tự.`),
+    );
   if (/[\s\u0000-\u001f\u007f]/.test(text)) {
     throw urlError(
-      "Địa chỉ có khoảng trắng hoặc ký tự điều khiển.",
-      "Hãy dán lại đúng địa chỉ tệp (không có dấu cách).",
+      problem("fetch.whitespace", {}, "Địa chỉ có khoảng trắng hoặc ký tự điều khiển."),
+      problem("fetch.whitespaceHint", {}, "Hãy dán lại đúng địa chỉ tệp (không có dấu cách)."),
     );
   }
   let url: URL;
@@ -66,60 +72,105 @@ export function checkCatalogueUrl(input: unknown): URL {
     url = new URL(text);
   } catch {
     throw urlError(
-      `“${shortUrl(text)}” không phải là một địa chỉ đầy đủ.`,
-      "Hãy nhập địa chỉ đầy đủ bắt đầu bằng https://",
+      problem(
+        "fetch.notAbsolute",
+        { url: shortUrl(text) },
+        `“${shortUrl(text)}” không phải là một địa chỉ đầy đủ.`,
+      ),
+      problem("fetch.notAbsoluteHint", {}, "Hãy nhập địa chỉ đầy đủ bắt đầu bằng https://"),
     );
   }
   if (url.protocol === "http:") {
     throw urlError(
-      "Chỉ nhận địa chỉ https:// (http:// không được mã hóa, dữ liệu có thể bị sửa trên đường truyền).",
-      "Hãy dùng địa chỉ https:// của tệp.",
+      problem(
+        "fetch.plainHttp",
+        {},
+        "Chỉ nhận địa chỉ https:// (http:// không được mã hóa, dữ liệu có thể bị sửa trên đường truyền).",
+      ),
+      problem("fetch.plainHttpHint", {}, "Hãy dùng địa chỉ https:// của tệp."),
     );
   }
   if (url.protocol !== "https:") {
-    throw urlError(`Giao thức “${url.protocol}” không được phép; chỉ nhận địa chỉ https://.`);
+    throw urlError(
+      problem(
+        "fetch.protocol",
+        { protocol: url.protocol },
+        `Giao thức “${url.protocol}” không được phép; chỉ nhận địa chỉ https://.`,
+      ),
+    );
   }
   if (url.username !== "" || url.password !== "") {
     throw urlError(
-      "Địa chỉ có chứa tên đăng nhập hoặc mật khẩu; không được ghi thông tin đăng nhập vào địa chỉ.",
-      "Hãy dùng một liên kết công khai, không cần đăng nhập.",
+      problem(
+        "fetch.credentials",
+        {},
+        "Địa chỉ có chứa tên đăng nhập hoặc mật khẩu; không được ghi thông tin đăng nhập vào địa chỉ.",
+      ),
+      problem("fetch.credentialsHint", {}, "Hãy dùng một liên kết công khai, không cần đăng nhập."),
     );
   }
-  if (url.hostname === "") throw urlError("Địa chỉ thiếu tên máy chủ.");
+  if (url.hostname === "") throw urlError(problem("fetch.noHost", {}, "Địa chỉ thiếu tên máy chủ."));
   return url;
 }
 
-function httpProblems(status: number, host: string): string[] {
+function httpProblems(status: number, host: string): Problem[] {
+  const at = { status, host };
   if (status === 404 || status === 410) {
     return [
-      `Lỗi HTTP ${status} — không tìm thấy tệp danh mục tại địa chỉ này (${host}).`,
-      "Hãy kiểm tra lại đường dẫn và tên tệp, hoặc hỏi nơi công bố danh mục.",
+      problem(
+        "fetch.notFound",
+        at,
+        `Lỗi HTTP ${status} — không tìm thấy tệp danh mục tại địa chỉ này (${host}).`,
+      ),
+      problem(
+        "fetch.notFoundHint",
+        {},
+        "Hãy kiểm tra lại đường dẫn và tên tệp, hoặc hỏi nơi công bố danh mục.",
+      ),
     ];
   }
   if (status === 401 || status === 403) {
     return [
-      `Lỗi HTTP ${status} — máy chủ ${host} từ chối cho tải tệp.`,
-      "Tệp phải được chia sẻ công khai (tải được mà không cần đăng nhập).",
+      problem("fetch.forbidden", at, `Lỗi HTTP ${status} — máy chủ ${host} từ chối cho tải tệp.`),
+      problem(
+        "fetch.forbiddenHint",
+        {},
+        "Tệp phải được chia sẻ công khai (tải được mà không cần đăng nhập).",
+      ),
     ];
   }
   if (status === 429) {
-    return [`Lỗi HTTP 429 — máy chủ ${host} đang giới hạn số lần tải.`, "Hãy thử lại sau vài phút."];
+    return [
+      problem("fetch.rateLimited", at, `Lỗi HTTP 429 — máy chủ ${host} đang giới hạn số lần tải.`),
+      problem("fetch.tryLater", {}, "Hãy thử lại sau vài phút."),
+    ];
   }
   if (status >= 500) {
     return [
-      `Lỗi HTTP ${status} — máy chủ lỗi hoặc đang bảo trì (${host}).`,
-      "Hãy thử lại sau; nếu vẫn lỗi, báo cho nơi quản lý máy chủ.",
+      problem("fetch.serverError", at, `Lỗi HTTP ${status} — máy chủ lỗi hoặc đang bảo trì (${host}).`),
+      problem("fetch.serverErrorHint", {}, "Hãy thử lại sau; nếu vẫn lỗi, báo cho nơi quản lý máy chủ."),
     ];
   }
-  return [`Lỗi HTTP ${status} khi tải danh mục từ ${host}.`, "Hãy kiểm tra lại địa chỉ."];
+  return [
+    problem("fetch.httpOther", at, `Lỗi HTTP ${status} khi tải danh mục từ ${host}.`),
+    problem("fetch.checkAddress", {}, "Hãy kiểm tra lại địa chỉ."),
+  ];
 }
 
 function tooLarge(bytes: number | null, maxBytes: number): FetchCatalogueError {
   const mb = (n: number) => (n / 1_000_000).toLocaleString("vi-VN", { maximumFractionDigits: 1 });
   const size = bytes === null ? `hơn ${mb(maxBytes)} MB` : `${mb(bytes)} MB`;
   return new FetchCatalogueError("size", [
-    `Tệp quá lớn (${size}; tối đa ${mb(maxBytes)} MB).`,
-    "Một danh mục kế hoạch năm thường dưới 1 MB: hãy kiểm tra đúng tệp chưa.",
+    problem(
+      "fetch.tooLarge",
+      { megabytes: bytes === null ? "" : mb(bytes), max: mb(maxBytes) },
+      `Tệp quá lớn (${size}; tối đa ${mb(maxBytes)} MB).`,
+    ),
+    problem(
+      "fetch.tooLargeHint",
+      {},
+      "Một danh mục kế hoạch năm thường dưới 1 MB: hãy kiểm tra đúng tệp chưa.",
+    ),
   ]);
 }
 
@@ -186,19 +237,33 @@ async function download(
   } catch (e) {
     const detail = e instanceof Error && e.message ? ` (${e.message.slice(0, 100)})` : "";
     throw new FetchCatalogueError("network", [
-      `Không kết nối được tới ${url.hostname}${detail}.`,
-      "Hãy kiểm tra mạng và địa chỉ; máy chủ cũng phải cho phép Add-in tải tệp (CORS).",
+      problem(
+        "fetch.unreachable",
+        { host: url.hostname, detail },
+        `Không kết nối được tới ${url.hostname}${detail}.`,
+      ),
+      problem(
+        "fetch.unreachableHint",
+        {},
+        "Hãy kiểm tra mạng và địa chỉ; máy chủ cũng phải cho phép Add-in tải tệp (CORS).",
+      ),
     ]);
   }
   if (!response || typeof response.status !== "number") {
-    throw new FetchCatalogueError("network", [`Máy chủ ${url.hostname} không trả lời hợp lệ.`]);
+    throw new FetchCatalogueError("network", [
+      problem("fetch.badResponse", { host: url.hostname }, `Máy chủ ${url.hostname} không trả lời hợp lệ.`),
+    ]);
   }
   const finalUrl = typeof response.url === "string" ? response.url : "";
   if (finalUrl !== "" && !/^https:\/\//i.test(finalUrl)) {
     cancelQuietly(response);
     throw new FetchCatalogueError("url", [
-      `Máy chủ chuyển hướng sang một địa chỉ không an toàn (${shortUrl(finalUrl)}); chỉ nhận https://.`,
-      "Hãy dùng địa chỉ https:// cuối cùng của tệp.",
+      problem(
+        "fetch.unsafeRedirect",
+        { url: shortUrl(finalUrl) },
+        `Máy chủ chuyển hướng sang một địa chỉ không an toàn (${shortUrl(finalUrl)}); chỉ nhận https://.`,
+      ),
+      problem("fetch.unsafeRedirectHint", {}, "Hãy dùng địa chỉ https:// cuối cùng của tệp."),
     ]);
   }
   if (!response.ok) {
@@ -221,8 +286,12 @@ async function download(
   } catch (e) {
     if (e instanceof FetchCatalogueError) throw e;
     throw new FetchCatalogueError("network", [
-      `Đường truyền bị ngắt khi đang tải tệp từ ${url.hostname}.`,
-      "Hãy thử lại.",
+      problem(
+        "fetch.interrupted",
+        { host: url.hostname },
+        `Đường truyền bị ngắt khi đang tải tệp từ ${url.hostname}.`,
+      ),
+      problem("fetch.tryAgain", {}, "Hãy thử lại."),
     ]);
   }
   return { bytes, contentType };
@@ -230,8 +299,12 @@ async function download(
 
 function htmlError(url: URL): FetchCatalogueError {
   return new FetchCatalogueError("content", [
-    `Địa chỉ trả về một trang web (HTML), không phải tệp danh mục JSON hay CSV — thường là trang đăng nhập, trang xem trước hoặc trang báo lỗi của ${url.hostname}.`,
-    "Hãy dùng liên kết tải trực tiếp tệp (ví dụ liên kết “raw”/“tải xuống”).",
+    problem(
+      "fetch.html",
+      { host: url.hostname },
+      `Địa chỉ trả về một trang web (HTML), không phải tệp danh mục JSON hay CSV — thường là trang đăng nhập, trang xem trước hoặc trang báo lỗi của ${url.hostname}.`,
+    ),
+    problem("fetch.htmlHint", {}, "Hãy dùng liên kết tải trực tiếp tệp (ví dụ liên kết “raw”/“tải xuống”)."),
   ]);
 }
 
@@ -307,7 +380,9 @@ export async function fetchCatalogue(url: string, options: FetchCatalogueOptions
   const target = checkCatalogueUrl(url);
   const fetchImpl = options.fetchImpl ?? (typeof fetch === "function" ? fetch : undefined);
   if (!fetchImpl) {
-    throw new FetchCatalogueError("network", ["Môi trường này không tải được tệp qua mạng (thiếu fetch)."]);
+    throw new FetchCatalogueError("network", [
+      problem("fetch.noFetch", {}, "Môi trường này không tải được tệp qua mạng (thiếu fetch)."),
+    ]);
   }
   const timeoutMs = positive(options.timeoutMs, DEFAULT_FETCH_TIMEOUT_MS);
   const maxBytes = positive(options.maxBytes, DEFAULT_MAX_CATALOGUE_BYTES);
@@ -318,8 +393,12 @@ export async function fetchCatalogue(url: string, options: FetchCatalogueOptions
       controller.abort();
       reject(
         new FetchCatalogueError("timeout", [
-          `Quá ${Math.round(timeoutMs / 100) / 10} giây mà máy chủ ${target.hostname} chưa gửi xong tệp.`,
-          "Hãy kiểm tra mạng rồi thử lại (tính lại ô hoặc nạp lại).",
+          problem(
+            "fetch.timeout",
+            { seconds: Math.round(timeoutMs / 100) / 10, host: target.hostname },
+            `Quá ${Math.round(timeoutMs / 100) / 10} giây mà máy chủ ${target.hostname} chưa gửi xong tệp.`,
+          ),
+          problem("fetch.timeoutHint", {}, "Hãy kiểm tra mạng rồi thử lại (tính lại ô hoặc nạp lại)."),
         ]),
       );
     }, timeoutMs);
@@ -337,8 +416,16 @@ export async function fetchCatalogue(url: string, options: FetchCatalogueOptions
   const binary = binaryKind(bytes);
   if (binary) {
     throw new FetchCatalogueError("content", [
-      `Địa chỉ trả về ${binary}, không phải danh mục JSON hay CSV.`,
-      "Hãy lưu bảng thành CSV UTF-8 (hoặc JSON cchc-catalogue/1) rồi dùng địa chỉ của tệp đó.",
+      problem(
+        "fetch.binary",
+        { kind: binary },
+        `Địa chỉ trả về ${binary}, không phải danh mục JSON hay CSV.`,
+      ),
+      problem(
+        "fetch.binaryHint",
+        {},
+        "Hãy lưu bảng thành CSV UTF-8 (hoặc JSON cchc-catalogue/1) rồi dùng địa chỉ của tệp đó.",
+      ),
     ]);
   }
   const text = decode(bytes, contentType, options.warnings);

@@ -3,6 +3,7 @@
  * mapHeaders recognises, → a validated Catalogue. Every problem is collected (not only the
  * first) and thrown together as a CatalogueError with Vietnamese messages.
  */
+import { problem, type ProblemItem } from "../problems/problem";
 import Papa from "papaparse";
 import { parseDeadline } from "../dates/deadline";
 import { detectLegacyEncoding, decodeLegacyVietnamese, type LegacyEncoding } from "../text/legacy";
@@ -58,12 +59,12 @@ function describe(v: unknown): string {
 }
 
 class Problems {
-  readonly list: string[] = [];
+  readonly list: ProblemItem[] = [];
   legacy?: "tcvn3" | "vni";
-  add(message: string): void {
+  add(message: ProblemItem): void {
     if (this.list.length < MAX_PROBLEMS) this.list.push(message);
     else if (this.list.length === MAX_PROBLEMS)
-      this.list.push("… còn nữa: hãy sửa các lỗi trên rồi nạp lại.");
+      this.list.push(problem("catalogue.more", {}, "… còn nữa: hãy sửa các lỗi trên rồi nạp lại."));
   }
   throwIfAny(): void {
     if (this.list.length === 0) return;
@@ -115,8 +116,12 @@ function legacyCheck(texts: string[], problems: Problems, options: ParseOptions)
   }
   problems.legacy = enc;
   problems.add(
-    `Văn bản dùng bảng mã cũ ${enc === "tcvn3" ? "TCVN3 (ABC, phông .VnTime)" : "VNI (phông VNI-Times)"}, không phải Unicode. ` +
-      "Hãy chuyển sang Unicode (Unikey: Ctrl+Shift+F6) hoặc chọn “Chuyển mã sang Unicode” rồi nạp lại.",
+    problem(
+      "catalogue.legacyEncoding",
+      { encoding: enc === "tcvn3" ? "TCVN3" : "VNI" },
+      `Văn bản dùng bảng mã cũ ${enc === "tcvn3" ? "TCVN3 (ABC, phông .VnTime)" : "VNI (phông VNI-Times)"}, không phải Unicode. ` +
+        "Hãy chuyển sang Unicode (Unikey: Ctrl+Shift+F6) hoặc chọn “Chuyển mã sang Unicode” rồi nạp lại.",
+    ),
   );
   return null;
 }
@@ -148,20 +153,33 @@ function validateTasks(
   const ids = new Map<string, number>();
   tasks.forEach((t, i) => {
     const where = `Nhiệm vụ thứ ${i + 1}${t.id ? ` (${t.id})` : ""}`;
+    const at = { n: i + 1, id: t.id ?? "" };
     const checked = (field: string) => !skip.has(`${i}:${field}`);
     if (!t.id) {
-      if (checked("id")) problems.add(`${where}: thiếu mã nhiệm vụ (id).`);
-    } else if (ids.has(t.id.toLowerCase()))
+      if (checked("id")) problems.add(problem("task.missingId", at, `${where}: thiếu mã nhiệm vụ (id).`));
+    } else if (ids.has(t.id.toLowerCase())) {
+      const first = (ids.get(t.id.toLowerCase()) as number) + 1;
       problems.add(
-        `${where}: mã “${t.id}” trùng với nhiệm vụ thứ ${(ids.get(t.id.toLowerCase()) as number) + 1} (không phân biệt chữ hoa, chữ thường).`,
+        problem(
+          "task.duplicateId",
+          { ...at, first },
+          `${where}: mã “${t.id}” trùng với nhiệm vụ thứ ${first} (không phân biệt chữ hoa, chữ thường).`,
+        ),
       );
-    else ids.set(t.id.toLowerCase(), i);
+    } else ids.set(t.id.toLowerCase(), i);
     if (checked("area") && (t.area === "" ? requireArea : !AREA_CODES.includes(t.area))) {
-      problems.add(`${where}: lĩnh vực phải là một trong I–VII, không phải ${describe(t.area)}.`);
+      problems.add(
+        problem(
+          "task.badArea",
+          { ...at, value: String(t.area) },
+          `${where}: lĩnh vực phải là một trong I–VII, không phải ${describe(t.area)}.`,
+        ),
+      );
     }
     if (checked("title") && !nonEmptyString(t.title))
-      problems.add(`${where}: thiếu nội dung nhiệm vụ (title).`);
-    if (checked("lead") && !nonEmptyString(t.lead)) problems.add(`${where}: thiếu cơ quan chủ trì (lead).`);
+      problems.add(problem("task.missingTitle", at, `${where}: thiếu nội dung nhiệm vụ (title).`));
+    if (checked("lead") && !nonEmptyString(t.lead))
+      problems.add(problem("task.missingLead", at, `${where}: thiếu cơ quan chủ trì (lead).`));
     if (checked("deadline")) checkDeadline(t.deadline, planYear, where, problems, options);
   });
 }
@@ -176,17 +194,36 @@ function parseJsonCatalogue(text: string, options: ParseOptions): Catalogue {
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
     throw new CatalogueError([
-      `Tệp không phải JSON hợp lệ (${detail.slice(0, 120)}). Hãy kiểm tra dấu ngoặc, dấu phẩy và dấu nháy.`,
+      problem(
+        "catalogue.invalidJson",
+        { detail: detail.slice(0, 120) },
+        `Tệp không phải JSON hợp lệ (${detail.slice(0, 120)}). Hãy kiểm tra dấu ngoặc, dấu phẩy và dấu nháy.`,
+      ),
     ]);
   }
   if (!isRecord(data))
-    throw new CatalogueError([`Danh mục phải là một đối tượng JSON, không phải ${describe(data)}.`]);
+    throw new CatalogueError([
+      problem(
+        "catalogue.notObject",
+        {},
+        `Danh mục phải là một đối tượng JSON, không phải ${describe(data)}.`,
+      ),
+    ]);
   if (data.schema !== CATALOGUE_SCHEMA_ID) {
-    problems.add(`Trường “schema” phải là “${CATALOGUE_SCHEMA_ID}”, không phải ${describe(data.schema)}.`);
+    problems.add(
+      problem(
+        "catalogue.schema",
+        { expected: CATALOGUE_SCHEMA_ID },
+        `Trường “schema” phải là “${CATALOGUE_SCHEMA_ID}”, không phải ${describe(data.schema)}.`,
+      ),
+    );
   }
   unknownKeys(data, ROOT_KEYS, "Danh mục", problems);
   for (const key of ["id", "title"] as const) {
-    if (!nonEmptyString(data[key])) problems.add(`Thiếu trường “${key}” (chữ, không để trống).`);
+    if (!nonEmptyString(data[key]))
+      problems.add(
+        problem("catalogue.missingField", { field: key }, `Thiếu trường “${key}” (chữ, không để trống).`),
+      );
   }
   if (nonEmptyString(data.id) && !CATALOGUE_ID.test(data.id)) {
     problems.add(
@@ -205,7 +242,8 @@ function parseJsonCatalogue(text: string, options: ParseOptions): Catalogue {
     );
   if (data.version !== undefined && typeof data.version !== "string") problems.add("“version” phải là chữ.");
   const source = data.source;
-  if (!isRecord(source)) problems.add("Thiếu “source” (văn bản nguồn của danh mục).");
+  if (!isRecord(source))
+    problems.add(problem("catalogue.noSource", {}, "Thiếu “source” (văn bản nguồn của danh mục)."));
   else {
     unknownKeys(source, SOURCE_KEYS, "source", problems);
     if (!nonEmptyString(source.document)) problems.add("“source.document” phải nêu văn bản nguồn.");
@@ -222,9 +260,15 @@ function parseJsonCatalogue(text: string, options: ParseOptions): Catalogue {
   const tasks: CatalogueTask[] = [];
   const typeErrors = new Set<string>();
   if (!Array.isArray(rawTasks) || rawTasks.length === 0) {
-    problems.add("“tasks” phải là một danh sách nhiệm vụ không rỗng.");
+    problems.add(problem("catalogue.noTasks", {}, "“tasks” phải là một danh sách nhiệm vụ không rỗng."));
   } else if (rawTasks.length > MAX_TASKS) {
-    problems.add(`Danh mục có ${rawTasks.length} nhiệm vụ, vượt giới hạn ${MAX_TASKS}.`);
+    problems.add(
+      problem(
+        "catalogue.tooManyTasks",
+        { count: rawTasks.length, max: MAX_TASKS },
+        `Danh mục có ${rawTasks.length} nhiệm vụ, vượt giới hạn ${MAX_TASKS}.`,
+      ),
+    );
   } else {
     rawTasks.forEach((raw, i) => {
       const where = `Nhiệm vụ thứ ${i + 1}`;
@@ -420,7 +464,10 @@ export function tasksFromTable(
   const detected = analyseTableLayout(decodedRows, { headerRow: options.headerRow });
   if (!detected && options.headerRow === undefined) refuse(notAPlan(decodedRows, null) ?? "");
   if (!detected) {
-    throw new CatalogueError([`Dòng tiêu đề ${(options.headerRow ?? 0) + 1} nằm ngoài bảng.`]);
+    const row = (options.headerRow ?? 0) + 1;
+    throw new CatalogueError([
+      problem("table.headerOutside", { row }, `Dòng tiêu đề ${row} nằm ngoài bảng.`),
+    ]);
   }
   const layout: TableLayout = options.map ? { ...detected, map: options.map } : detected;
   const map = layout.map;
@@ -435,8 +482,10 @@ export function tasksFromTable(
     const why = notAPlan(decodedRows, analyseTableLayout(decodedRows));
     if (why) refuse(why);
   }
-  if (map.title === undefined) problems.add("Chưa chọn cột nội dung nhiệm vụ.");
-  if (map.lead === undefined) problems.add("Chưa chọn cột cơ quan chủ trì.");
+  if (map.title === undefined)
+    problems.add(problem("table.noTitleColumn", {}, "Chưa chọn cột nội dung nhiệm vụ."));
+  if (map.lead === undefined)
+    problems.add(problem("table.noLeadColumn", {}, "Chưa chọn cột cơ quan chủ trì."));
   problems.throwIfAny();
   const text = (row: unknown[], field: CatalogueField): string => {
     const i = map[field];
@@ -511,7 +560,7 @@ export function tasksFromTable(
       }
     }
     if (tasks.length >= MAX_TASKS) {
-      problems.add(`Bảng có hơn ${MAX_TASKS} nhiệm vụ.`);
+      problems.add(problem("table.tooManyTasks", { max: MAX_TASKS }, `Bảng có hơn ${MAX_TASKS} nhiệm vụ.`));
       break;
     }
     const explicitArea = text(row, "area").toUpperCase();
@@ -567,7 +616,8 @@ export function tasksFromTable(
     );
     if (why) refuse(why);
   }
-  if (tasks.length === 0) problems.add("Bảng không có nhiệm vụ nào dưới dòng tiêu đề.");
+  if (tasks.length === 0)
+    problems.add(problem("table.noTasks", {}, "Bảng không có nhiệm vụ nào dưới dòng tiêu đề."));
   problems.throwIfAny();
   validateTasks(tasks, planYear, problems, options, false);
   problems.throwIfAny();
@@ -620,7 +670,15 @@ export function parseCsvRows(text: string): unknown[][] {
   const fatal = parsed.errors.filter((e) => e.type === "Quotes");
   if (fatal.length > 0) {
     throw new CatalogueError(
-      fatal.slice(0, 5).map((e) => `CSV dòng ${(e.row ?? 0) + 1}: dấu nháy kép không khớp (${e.message}).`),
+      fatal
+        .slice(0, 5)
+        .map((e) =>
+          problem(
+            "csv.quotes",
+            { row: (e.row ?? 0) + 1 },
+            `CSV dòng ${(e.row ?? 0) + 1}: dấu nháy kép không khớp (${e.message}).`,
+          ),
+        ),
     );
   }
   return parsed.data;
@@ -654,18 +712,28 @@ export function parseCatalogue(
   options: ParseOptions = {},
 ): Catalogue {
   if (typeof text !== "string")
-    throw new CatalogueError([`Nội dung danh mục phải là văn bản, không phải ${describe(text)}.`]);
+    throw new CatalogueError([
+      problem("catalogue.notText", {}, `Nội dung danh mục phải là văn bản, không phải ${describe(text)}.`),
+    ]);
   if (text.length > MAX_CATALOGUE_CHARS) {
     throw new CatalogueError([
-      `Tệp quá lớn (${Math.round(text.length / 1e6)} triệu ký tự; tối đa ${MAX_CATALOGUE_CHARS / 1e6} triệu).`,
+      problem(
+        "catalogue.tooLarge",
+        { millions: Math.round(text.length / 1e6), max: MAX_CATALOGUE_CHARS / 1e6 },
+        `Tệp quá lớn (${Math.round(text.length / 1e6)} triệu ký tự; tối đa ${MAX_CATALOGUE_CHARS / 1e6} triệu).`,
+      ),
     ]);
   }
   const body = limitMarks(text.replace(/^\uFEFF/, ""));
   const head = body.trimStart().slice(0, 200);
-  if (head === "") throw new CatalogueError(["Tệp danh mục rỗng."]);
+  if (head === "") throw new CatalogueError([problem("catalogue.empty", {}, "Tệp danh mục rỗng.")]);
   if (/^<(!doctype|html|\?xml|head|body)/i.test(head)) {
     throw new CatalogueError([
-      "Nội dung nhận được là một trang HTML/XML (có thể là trang lỗi hoặc trang đăng nhập), không phải danh mục JSON hay CSV. Hãy kiểm tra lại địa chỉ.",
+      problem(
+        "catalogue.html",
+        {},
+        "Nội dung nhận được là một trang HTML/XML (có thể là trang lỗi hoặc trang đăng nhập), không phải danh mục JSON hay CSV. Hãy kiểm tra lại địa chỉ.",
+      ),
     ]);
   }
   if (head.startsWith("{") || head.startsWith("[")) return parseJsonCatalogue(body, options);

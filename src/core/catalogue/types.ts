@@ -1,4 +1,5 @@
 /** Danh mục nhiệm vụ (task catalogue), format `cchc-catalogue/1` (schema: cchc-catalogue-1.schema.json). */
+import { problemText, type ProblemItem } from "../problems/problem";
 
 export const CATALOGUE_SCHEMA_ID = "cchc-catalogue/1";
 
@@ -100,12 +101,16 @@ export const CATALOGUE_FIELDS: readonly CatalogueField[] = [
 /** Thrown by parseCatalogue; `problems` lists, in Vietnamese, every place that is wrong. */
 export class CatalogueError extends Error {
   readonly problems: string[];
+  /** The same problems, with their codes where they have one (the pane says them in its language). */
+  readonly items: ProblemItem[];
   /** Set when the text is in a legacy 8-bit encoding (the caller may offer to convert it). */
   legacyEncoding?: "tcvn3" | "vni";
-  constructor(problems: string[]) {
+  constructor(items: ProblemItem[]) {
+    const problems = items.map(problemText);
     const shown = problems.slice(0, 3).join(" ");
     super(problems.length > 3 ? `${shown} (và ${problems.length - 3} lỗi khác)` : shown);
     this.name = "CatalogueError";
     this.problems = problems;
+    this.items = items;
   }
 }

@@ -3,6 +3,7 @@
  * state. Every action takes an Excel.RequestContext — no globals — and reaches the object model
  * only through the adapters of src/taskpane/excel/.
  */
+import { problem, problemText, type ProblemItem } from "../../core/problems/problem";
 import { readConfig, type ConfigRead } from "../../core/workbook/config";
 import { ASSIGNMENT_COLUMNS, TABLES, type AssignmentColumnKey } from "../../core/workbook/layout";
 import type { TrackerSettings } from "../../core/workbook/evaluate";
@@ -18,11 +19,17 @@ export { SyncMeter, type ActionStats } from "../excel/syncMeter";
 export class ActionError extends Error {
   readonly problems: string[];
   readonly hint: string;
-  constructor(problems: string[], hint: string) {
+  /** The problems and the hint with their codes, where they have one (said in the UI's language). */
+  readonly items: ProblemItem[];
+  readonly hintItem: ProblemItem;
+  constructor(items: ProblemItem[], hint: ProblemItem) {
+    const problems = items.map(problemText);
     super(problems.join(" "));
     this.name = "ActionError";
     this.problems = problems;
-    this.hint = hint;
+    this.hint = problemText(hint);
+    this.items = items;
+    this.hintItem = hint;
   }
 }
 
@@ -69,14 +76,18 @@ export async function readTracker(
 export function requireTracker(s: TrackerSnapshot): void {
   if (!s.tasks.exists || !s.assignments.exists) {
     throw new ActionError(
-      ["Sổ này chưa có bảng theo dõi (NhiemVu, PhanCong)."],
-      "Hãy bấm “Nạp danh mục” trước, rồi thực hiện lại thao tác này.",
+      [problem("tracker.missing", {}, "Sổ này chưa có bảng theo dõi (NhiemVu, PhanCong).")],
+      problem("tracker.missingHint", {}, "Hãy bấm “Nạp danh mục” trước, rồi thực hiện lại thao tác này."),
     );
   }
   if (!s.config) {
     throw new ActionError(
-      ["Thiếu trang “Cấu hình” (ngày báo cáo, quy tắc chấm điểm)."],
-      "Hãy nạp lại danh mục: bổ trợ sẽ tạo lại trang Cấu hình với giá trị mặc định.",
+      [problem("config.missing", {}, "Thiếu trang “Cấu hình” (ngày báo cáo, quy tắc chấm điểm).")],
+      problem(
+        "config.missingHint",
+        {},
+        "Hãy nạp lại danh mục: bổ trợ sẽ tạo lại trang Cấu hình với giá trị mặc định.",
+      ),
     );
   }
   if (!s.config.settings) {

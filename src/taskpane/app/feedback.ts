@@ -4,6 +4,8 @@
  * screen's bundle — does not load the actions or the core to use `instanceof`.
  */
 import type { Messages } from "../i18n";
+import type { ProblemItem } from "../../core/problems/problem";
+import { showProblem } from "../i18n/problems";
 
 /** A workflow of the pane: the ids listed in src/taskpane/workflows/registry.ts. */
 export type WorkflowId = string;
@@ -14,9 +16,13 @@ export interface Feedback {
   workflow: WorkflowId | "status";
   intent: "error" | "warning" | "success" | "info";
   title: string;
+  /** A Vietnamese fragment of `title` (a catalogue's or unit's name): shown marked lang="vi". */
+  titleVi?: string;
   lines: string[];
   /** Language of `lines` when it differs from the UI's (the domain's messages are Vietnamese). */
   linesLang?: "vi";
+  /** Language of each line, when only some differ from the UI's (overrides `linesLang`). */
+  lineLangs?: Array<"vi" | undefined>;
   hint?: string;
   /** Language of `hint` when it differs from the UI's. */
   hintLang?: "vi";
@@ -68,33 +74,61 @@ function technicalDetail(e: unknown): string {
   }
 }
 
-/** A domain error's problems (in Vietnamese) under a title, with the next step. */
+/** The error's problems with their codes (`items`), or its Vietnamese `problems`. */
+function itemsOf(e: WithProblems): ProblemItem[] {
+  const items = (e as { items?: unknown }).items;
+  return Array.isArray(items) && items.length === e.problems.length ? (items as ProblemItem[]) : e.problems;
+}
+
+/**
+ * A domain error's problems under a title, with the next step: in the UI's language where the
+ * problem has a code, otherwise in Vietnamese marked lang="vi".
+ */
 function problemsFeedback(
+  t: Messages,
   title: string,
-  problems: string[],
+  e: WithProblems,
   hint: string,
-  hintInVietnamese = false,
+  hintItem?: ProblemItem,
 ): FeedbackContent {
+  const shown = itemsOf(e).map((p) => showProblem(p, t.uiLang));
+  const allVi = shown.every((p) => p.lang === "vi");
+  const lines =
+    t.uiLang === "vi" || allVi
+      ? { lines: e.problems, linesLang: "vi" as const }
+      : { lines: shown.map((p) => p.text), lineLangs: shown.map((p) => p.lang) };
+  const shownHint = hintItem === undefined ? { text: hint } : showProblem(hintItem, t.uiLang);
   return {
     intent: "error",
     title,
-    lines: problems,
-    linesLang: "vi",
-    hint,
-    ...(hintInVietnamese ? { hintLang: "vi" as const } : {}),
+    ...lines,
+    hint: shownHint.text,
+    ...(hintItem !== undefined && (t.uiLang === "vi" || shownHint.lang === "vi")
+      ? { hintLang: "vi" as const }
+      : {}),
   };
 }
 
 /** Any thrown value → a message with a Vietnamese (or English UI) explanation and a next step. */
 export function errorFeedback(e: unknown, t: Messages): FeedbackContent {
-  if (isActionError(e)) return problemsFeedback(t.errActionTitle, e.problems, e.hint, true);
+  if (isActionError(e)) {
+    const hintItem = (e as { hintItem?: unknown }).hintItem;
+    return problemsFeedback(
+      t,
+      t.errActionTitle,
+      e,
+      e.hint,
+      typeof hintItem === "object" && hintItem !== null ? (hintItem as ProblemItem) : e.hint,
+    );
+  }
   if (isCatalogueError(e))
     return problemsFeedback(
+      t,
       t.errCatalogueTitle,
-      e.problems,
+      e,
       isLegacyEncodingError(e) ? t.errLegacyHint : t.errCatalogueHint,
     );
-  if (isFetchCatalogueError(e)) return problemsFeedback(t.errFetchTitle, e.problems, t.errFetchHint);
+  if (isFetchCatalogueError(e)) return problemsFeedback(t, t.errFetchTitle, e, t.errFetchHint);
   return {
     intent: "error",
     title: t.errGenericTitle,

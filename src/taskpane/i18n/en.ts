@@ -2,6 +2,7 @@
 import type { Messages } from "./vi";
 
 export const en: Messages = {
+  uiLang: "en",
   appTitle: "CCHC 2024 tracker",
   appSubtitle: "Quảng Ngãi's 2024 administrative-reform plan",
   languageLabel: "Language",
@@ -54,14 +55,16 @@ export const en: Messages = {
   sourceLegend: "Catalogue source",
   sourceUrl: "Catalogue file on the web (https address)",
   sourceSheet: "The unit's own table (the sheet open in this workbook)",
-  urlLabel: "File address (JSON cchc-catalogue/1 or CSV)",
-  urlHint: "Only https:// addresses. An address that loads is saved in the workbook for next time.",
+  urlLabel: "Address of the catalogue file, or of a spreadsheet saved as CSV",
+  urlHint:
+    "Paste the link that downloads the file itself (the “raw” or “download” link), starting with https://. Catalogue files use the JSON cchc-catalogue/1 format. An address that loads is saved in the workbook for next time.",
   onlyUnitLabel: "Only this unit's assignments",
   scopeKept: (unit: string | null) =>
     (unit === null ? "This workbook tracks all units" : `This workbook tracks only “${unit}”`) +
     "; loading again keeps that scope. For another scope, load into a new Excel workbook.",
   unitLabel: "Unit",
-  unitPlaceholder: "Type a unit name to filter…",
+  unitPlaceholder: "Type to filter…",
+  unitFilterHint: "Type part of the unit's name, with or without marks.",
   unitNoMatch: "No unit matches.",
   unitMore: (n: number) => `${n} more units: type more to filter.`,
   unitsLoading: "Loading the list of units…",
@@ -187,7 +190,8 @@ export const en: Messages = {
   colPoints: "Points",
   totalRow: "Total",
   summaryFilterLabel: "Filter by unit name",
-  summaryFilterPlaceholder: "Type a name, with or without marks",
+  summaryFilterPlaceholder: "Type to filter…",
+  summaryFilterHint: "With or without marks.",
   summaryLevelLabel: "Level",
   levelAll: "All levels",
   levelDepartment: "Departments and agencies",
@@ -246,7 +250,7 @@ export const en: Messages = {
   reportDone: "The “Báo cáo” sheet is ready. Check it, then print or save as PDF from Excel.",
 
   exportExplain:
-    "Exports the task table as a JSON catalogue (cchc-catalogue/1) to share or to load into another workbook.",
+    "Saves the task table as a catalogue file to send to another unit or to load into another workbook (JSON cchc-catalogue/1 format).",
   exportButton: "Export catalogue",
   exportDone: (n: number, file: string) => `Exported ${n} tasks (${file}).`,
   download: (file: string) => `Download ${file}`,

@@ -19,6 +19,8 @@ const fields: Record<CatalogueField, string> = {
 };
 
 export const vi = {
+  /** The language these strings are in (problems from the core are said in it). */
+  uiLang: "vi" as "vi" | "en",
   appTitle: "Theo dõi CCHC 2024",
   appSubtitle: "Kế hoạch cải cách hành chính năm 2024 — tỉnh Quảng Ngãi",
   languageLabel: "Ngôn ngữ",
@@ -71,14 +73,16 @@ export const vi = {
   sourceLegend: "Nguồn danh mục",
   sourceUrl: "Tệp danh mục trên mạng (địa chỉ https)",
   sourceSheet: "Bảng của đơn vị (trang đang mở trong sổ)",
-  urlLabel: "Địa chỉ tệp (JSON cchc-catalogue/1 hoặc CSV)",
-  urlHint: "Chỉ nhận địa chỉ https://. Địa chỉ nạp được sẽ lưu trong sổ cho lần sau.",
+  urlLabel: "Địa chỉ tệp danh mục hoặc bảng tính lưu dạng CSV",
+  urlHint:
+    "Dán liên kết tải trực tiếp tệp (liên kết “raw” hoặc “tải xuống”), bắt đầu bằng https://. Tệp danh mục có định dạng JSON cchc-catalogue/1. Địa chỉ nạp được sẽ lưu trong sổ cho lần sau.",
   onlyUnitLabel: "Chỉ các phân công của đơn vị",
   scopeKept: (unit: string | null) =>
     (unit === null ? "Sổ này theo dõi tất cả đơn vị" : `Sổ này chỉ theo dõi đơn vị “${unit}”`) +
     "; nạp lại giữ nguyên phạm vi đó. Muốn phạm vi khác, hãy nạp vào một sổ Excel mới.",
   unitLabel: "Đơn vị",
-  unitPlaceholder: "Gõ tên đơn vị để lọc…",
+  unitPlaceholder: "Gõ để lọc…",
+  unitFilterHint: "Gõ vài chữ của tên đơn vị, có dấu hay không đều được.",
   unitNoMatch: "Không có đơn vị nào khớp.",
   unitMore: (n: number) => `Còn ${n} đơn vị khác: gõ thêm để lọc.`,
   unitsLoading: "Đang tải danh sách đơn vị…",
@@ -189,7 +193,8 @@ export const vi = {
   colPoints: "Điểm",
   totalRow: "Tổng cộng",
   summaryFilterLabel: "Lọc theo tên đơn vị",
-  summaryFilterPlaceholder: "Gõ tên, có dấu hay không đều được",
+  summaryFilterPlaceholder: "Gõ để lọc…",
+  summaryFilterHint: "Có dấu hay không dấu đều được.",
   summaryLevelLabel: "Cấp",
   levelAll: "Tất cả các cấp",
   levelDepartment: "Sở, ban, ngành",
@@ -248,7 +253,7 @@ export const vi = {
   reportDone: "Đã lập trang “Báo cáo”. Hãy kiểm tra rồi in hoặc lưu PDF từ Excel.",
 
   exportExplain:
-    "Xuất bảng nhiệm vụ thành tệp danh mục JSON (cchc-catalogue/1) để chia sẻ hoặc nạp vào sổ khác.",
+    "Lưu bảng nhiệm vụ thành một tệp danh mục để gửi cho đơn vị khác hoặc nạp vào sổ khác (định dạng JSON cchc-catalogue/1).",
   exportButton: "Xuất danh mục",
   exportDone: (n: number, file: string) => `Đã xuất ${n} nhiệm vụ (${file}).`,
   download: (file: string) => `Tải về ${file}`,

@@ -143,7 +143,7 @@ export function CataloguePanel(props: CataloguePanelProps): React.JSX.Element {
         <>
           <Checkbox label={t.onlyUnitLabel} checked={props.trackedUnit !== null} disabled />
           <p className={styles.hint} data-testid="scope-hint">
-            {t.scopeKept(props.trackedUnit)}
+            <WithVietnamese text={t.scopeKept(props.trackedUnit)} vi={props.trackedUnit} />
           </p>
         </>
       ) : (
@@ -212,3 +212,16 @@ export function CataloguePanel(props: CataloguePanelProps): React.JSX.Element {
 }
 
 export default CataloguePanel;
+
+/** `text` with its Vietnamese fragment `vi` (a unit's name) marked lang="vi". */
+function WithVietnamese({ text, vi }: { text: string; vi: string | null }): React.JSX.Element {
+  const at = vi ? text.indexOf(vi) : -1;
+  if (!vi || at < 0) return <>{text}</>;
+  return (
+    <>
+      {text.slice(0, at)}
+      <span lang="vi">{vi}</span>
+      {text.slice(at + vi.length)}
+    </>
+  );
+}

@@ -100,7 +100,8 @@ export function ExportPanel({ disabled, exported, onExport, feedback }: ExportPa
               readOnly
               value={exported.json}
               rows={6}
-              textarea={{ className: styles.code }}
+              // the file is the catalogue as written: Vietnamese
+              textarea={{ className: styles.code, lang: "vi" }}
               resize="vertical"
             />
           </Field>

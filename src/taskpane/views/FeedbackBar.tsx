@@ -37,7 +37,9 @@ export function FeedbackBar({ id, content, disabled }: FeedbackBarProps): React.
   React.useEffect(() => {
     ref.current?.focus();
   }, [id]);
-  const { intent, title, lines, hint, detail, action, linesLang, hintLang } = content;
+  const { intent, title, titleVi, lines, hint, detail, action, linesLang, lineLangs, hintLang } = content;
+  const cut = titleVi ? title.indexOf(titleVi) : -1;
+  const langOf = (i: number) => (lineLangs ? lineLangs[i] : linesLang);
   return (
     <MessageBar
       ref={ref}
@@ -48,16 +50,28 @@ export function FeedbackBar({ id, content, disabled }: FeedbackBarProps): React.
       data-testid={`feedback-${intent}`}
     >
       <MessageBarBody>
-        <MessageBarTitle>{title}</MessageBarTitle>
+        <MessageBarTitle>
+          {titleVi && cut >= 0 ? (
+            <>
+              {title.slice(0, cut)}
+              <span lang="vi">{titleVi}</span>
+              {title.slice(cut + titleVi.length)}
+            </>
+          ) : (
+            title
+          )}
+        </MessageBarTitle>
         {lines.length === 1 ? (
-          <p className={styles.line} lang={linesLang}>
+          <p className={styles.line} lang={langOf(0)}>
             {lines[0]}
           </p>
         ) : null}
         {lines.length > 1 ? (
-          <ul className={styles.list} lang={linesLang}>
+          <ul className={styles.list} lang={lineLangs ? undefined : linesLang}>
             {lines.map((line, i) => (
-              <li key={i}>{line}</li>
+              <li key={i} lang={lineLangs ? lineLangs[i] : undefined}>
+                {line}
+              </li>
             ))}
           </ul>
         ) : null}

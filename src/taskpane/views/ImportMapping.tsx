@@ -85,7 +85,7 @@ export function ImportMapping({
       {state.refusal ? (
         <MessageBar intent="error" layout="multiline" data-testid="mapping-refusal">
           <MessageBarBody>
-            <MessageBarTitle>{t.mappingRefusal}</MessageBarTitle> {state.refusal}
+            <MessageBarTitle>{t.mappingRefusal}</MessageBarTitle> <span lang="vi">{state.refusal}</span>
           </MessageBarBody>
         </MessageBar>
       ) : !state.detected ? (
@@ -97,7 +97,7 @@ export function ImportMapping({
         <MessageBar intent="warning" layout="multiline" data-testid="mapping-ambiguities">
           <MessageBarBody>
             <MessageBarTitle>{t.mappingAmbiguities}</MessageBarTitle>
-            <ul className={styles.list}>
+            <ul className={styles.list} lang="vi">
               {ambiguities.map((a, i) => (
                 <li key={i}>{a}</li>
               ))}
@@ -109,7 +109,7 @@ export function ImportMapping({
         <MessageBar intent="info" layout="multiline" data-testid="mapping-decisions">
           <MessageBarBody>
             <MessageBarTitle>{t.mappingDecisions}</MessageBarTitle>
-            <ul className={styles.list}>
+            <ul className={styles.list} lang="vi">
               {decisions.map((d, i) => (
                 <li key={i}>{d}</li>
               ))}

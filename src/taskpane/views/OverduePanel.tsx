@@ -117,7 +117,11 @@ function OverdueGroups({
                     <span className={styles.itemTitle} title={item.title} lang="vi">
                       {item.title}
                     </span>
-                    {item.period ? <span className={styles.meta}>{item.period}</span> : null}
+                    {item.period ? (
+                      <span className={styles.meta} lang="vi">
+                        {item.period}
+                      </span>
+                    ) : null}
                   </div>
                   <Button
                     size="small"

@@ -73,7 +73,7 @@ export function PullResultView({ result }: { result: PullResult }): React.JSX.El
       {warnings.length > 0 ? (
         <details>
           <summary className={styles.text}>{t.warningsSummary(warnings.length)}</summary>
-          <ul className={styles.list}>
+          <ul className={styles.list} lang="vi">
             {warnings.map((w, i) => (
               <li key={i}>{w}</li>
             ))}

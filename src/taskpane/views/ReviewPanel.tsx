@@ -26,6 +26,10 @@ const useStyles = makeStyles({
     display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalXS,
+    // Up to 50 cards: they scroll in their own box so the pane stays a page a person can scroll
+    // through at 320 px (issue 19); the filter narrows them.
+    maxHeight: "70vh",
+    overflowY: "auto",
   },
   item: {
     display: "flex",
@@ -104,7 +108,13 @@ export function ReviewPanel(props: ReviewPanelProps): React.JSX.Element {
             {t.reviewShowing(shown.length, props.total)}
           </p>
           {shown.length === 0 ? <p className={styles.text}>{t.reviewNoMatch}</p> : null}
-          <ul className={styles.list} data-testid="review-list" aria-label={t.reviewListLabel}>
+          <ul
+            className={styles.list}
+            data-testid="review-list"
+            aria-label={t.reviewListLabel}
+            // a scrolling box is reachable by keyboard
+            tabIndex={0}
+          >
             {shown.map((c) => (
               <li key={c.row} className={styles.item}>
                 <div className={styles.head}>
@@ -115,10 +125,12 @@ export function ReviewPanel(props: ReviewPanelProps): React.JSX.Element {
                     </Badge>
                   ) : null}
                 </div>
-                <span className={styles.title} title={c.title}>
+                <span className={styles.title} title={c.title} lang="vi">
                   {c.title}
                 </span>
-                <span className={styles.meta}>{c.unit}</span>
+                <span className={styles.meta} lang="vi">
+                  {c.unit}
+                </span>
                 {c.link && isHttp(c.link) ? (
                   <a
                     href={c.link}
@@ -129,7 +141,9 @@ export function ReviewPanel(props: ReviewPanelProps): React.JSX.Element {
                     {t.reviewOpenEvidence}
                   </a>
                 ) : c.evidence ? (
-                  <span className={styles.meta}>{t.reviewEvidenceNotLink(c.evidence)}</span>
+                  <span className={styles.meta} lang="vi">
+                    {t.reviewEvidenceNotLink(c.evidence)}
+                  </span>
                 ) : null}
                 <div
                   className={styles.buttons}

@@ -27,11 +27,15 @@ const useStyles = makeStyles({
   heading: { margin: 0, fontSize: tokens.fontSizeBase300 },
   tier: {
     display: "grid",
-    gridTemplateColumns: "1fr 1fr 1fr auto",
+    // minmax(0, …): at 320 px the three fields shrink instead of pushing "Remove" out of the pane.
+    gridTemplateColumns: "repeat(3, minmax(0, 1fr)) auto",
     gap: tokens.spacingHorizontalS,
     alignItems: "end",
+    "& > *": { minWidth: 0 },
   },
   tierInput: { minWidth: 0 },
+  /** The native select's width follows its longest option unless told otherwise. */
+  tierSelect: { minWidth: 0, width: "100%" },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
@@ -177,6 +181,8 @@ export function ScorePanel({
           </Field>
           <Field label={t.tierBound(i + 1)}>
             <Select
+              className={styles.tierSelect}
+              select={{ className: styles.tierSelect }}
               value={row.strict ? "strict" : "inclusive"}
               onChange={(_, d) => setTier(i, { strict: d.value === "strict" })}
               disabled={disabled}
@@ -205,7 +211,7 @@ export function ScorePanel({
       </div>
       {parsed.rule ? (
         <p className={styles.text} data-testid="rule-in-words">
-          {t.ruleInWords}: {describeScoreRule(parsed.rule)}
+          {t.ruleInWords}: <span lang="vi">{describeScoreRule(parsed.rule)}</span>
         </p>
       ) : null}
       <div className={styles.buttons}>

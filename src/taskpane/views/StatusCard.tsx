@@ -90,7 +90,7 @@ export function StatusCard({
         <dl className={styles.dl}>
           <dt className={styles.dt}>{t.statusCatalogue}</dt>
           <dd className={styles.dd}>
-            {status.catalogue?.title || "—"}
+            <span lang="vi">{status.catalogue?.title || "—"}</span>
             {status.catalogue ? (
               <CatalogueBadge id={status.catalogue.id} official={status.catalogue.official} />
             ) : null}
@@ -98,7 +98,13 @@ export function StatusCard({
           <dt className={styles.dt}>{t.statusId}</dt>
           <dd className={styles.dd}>{status.catalogue?.id || "—"}</dd>
           <dt className={styles.dt}>{t.statusUnit}</dt>
-          <dd className={styles.dd}>{status.catalogue?.unitName || t.statusAllUnits}</dd>
+          <dd className={styles.dd}>
+            {status.catalogue?.unitName ? (
+              <span lang="vi">{status.catalogue.unitName}</span>
+            ) : (
+              t.statusAllUnits
+            )}
+          </dd>
           <dt className={styles.dt}>{t.statusReportDate}</dt>
           <dd className={styles.dd}>
             {status.reportDate ? date(status.reportDate) : t.statusReportDateMissing}
@@ -110,7 +116,7 @@ export function StatusCard({
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>{t.statusProblems}</MessageBarTitle>
-            <ul className={styles.list}>
+            <ul className={styles.list} lang="vi">
               {status.problems.map((p, i) => (
                 <li key={i}>{p}</li>
               ))}

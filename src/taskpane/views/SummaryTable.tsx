@@ -85,7 +85,7 @@ export function SummaryTable({ summary }: { summary: SummaryOutcome }): React.JS
   return (
     <div className={styles.stack}>
       <div className={styles.controls}>
-        <Field label={t.summaryFilterLabel}>
+        <Field label={t.summaryFilterLabel} hint={t.summaryFilterHint}>
           <Input
             type="search"
             value={text}

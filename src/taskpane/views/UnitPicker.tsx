@@ -52,7 +52,7 @@ export function UnitPicker({ units, unitId, onUnitChange, disabled }: UnitPicker
       : choices.filter((c) => folded === "" || c.key.includes(folded));
   const shown = matches.slice(0, MAX_SHOWN);
   return (
-    <Field label={t.unitLabel} required>
+    <Field label={t.unitLabel} hint={t.unitFilterHint} required>
       <Combobox
         value={query}
         placeholder={t.unitPlaceholder}
@@ -69,7 +69,7 @@ export function UnitPicker({ units, unitId, onUnitChange, disabled }: UnitPicker
         }}
       >
         {shown.map((c) => (
-          <Option key={c.id} value={c.id} text={c.text}>
+          <Option key={c.id} value={c.id} text={c.text} lang="vi">
             {c.text}
           </Option>
         ))}

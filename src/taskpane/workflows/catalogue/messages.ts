@@ -21,6 +21,7 @@ export function catalogueMessage(o: CatalogueOutcome, t: Messages): FeedbackCont
       return {
         intent: "success",
         title: t.pullDoneTitle(o.title),
+        titleVi: o.title,
         lines: [o.fresh ? t.pullDoneFresh : t.pullDoneMerged],
       };
     case "noUnit":

@@ -15,7 +15,11 @@ export interface CatalogueState {
   result: PullResult | null;
   /** A pull waiting for "Nạp danh mục mới" (the workbook tracks another catalogue). */
   confirm: { from: string; to: string } | null;
-  /** demo-2024 on a first build: also load its sample progress (tiến độ minh họa). */
+  /**
+   * demo-2024 on a first build: also load its sample progress (tiến độ minh họa), on by default so
+   * a newcomer sees overdue, late, done and scores at once. Only the demo catalogue ever gets it;
+   * a re-pull never sends it (and never writes user columns).
+   */
   sampleProgress: boolean;
 }
 
@@ -55,7 +59,7 @@ export const initialCatalogueState: CatalogueState = {
   importState: null,
   result: null,
   confirm: null,
-  sampleProgress: false,
+  sampleProgress: true,
 };
 
 export function catalogueReducer(state: CatalogueState, action: CatalogueAction): CatalogueState {
