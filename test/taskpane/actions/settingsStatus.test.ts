@@ -97,6 +97,8 @@ describe("readTrackerStatus", () => {
         official: false,
         planYear: 2024,
         unitName: null,
+        // A 2024 workbook records no "Bản đồ đơn vị" row: the map of its plan year.
+        unitsAsOf: null,
       },
       reportDate: REPORT_DATE,
       reportDateIsToday: false,
