@@ -71,6 +71,7 @@ import {
 import { REVIEW_VERDICTS } from "./review";
 import { describeScoreRule, type ScoreRule, type ScoreTier } from "../scoring/score";
 import { defaultReportDoc, reportDocumentOps, type ReportOptions } from "./reportDoc";
+import { wrappedRowHeightOps } from "./rowHeights";
 
 const RED = { fill: "#FFC7CE", fontColor: "#9C0006" };
 const AMBER = { fill: "#FFEB9C", fontColor: "#9C5700" };
@@ -244,6 +245,7 @@ export function taskSheetOps(
       tasks.map((t) => (singleUnit ? (stateByTask.get(t.id.toLowerCase()) ?? "") : taskProgressText(c(t)))),
     ),
     ...columnOps(sheet, TASK_COLUMNS, first, last),
+    ...wrappedRowHeightOps(sheet, TASK_COLUMNS, rows, first),
     { op: "freezePanes", sheet, rows: TASK_TABLE_HEADER_ROW, columns: 1 },
     ...taskRuleOps(first, last, undefined, undefined, sheet),
     {
@@ -352,13 +354,14 @@ export function assignmentSheetOps(assignments: readonly AssignmentRecord[], s: 
   const first = headerRow + 1;
   const last = headerRow + assignments.length;
   const col = (k: AssignmentColumnKey) => ASSIGNMENT_COLUMNS.findIndex((c) => c.key === k);
+  const cells = assignments.map(assignmentRowCells);
   const ops: PlanOp[] = [
     { op: "ensureSheet", sheet, tabColor: "#2F75B5" },
     {
       op: "writeCells",
       sheet,
       address: cellAddress(headerRow, 0),
-      rows: [ASSIGNMENT_COLUMNS.map((c) => c.header), ...assignments.map(assignmentRowCells)],
+      rows: [ASSIGNMENT_COLUMNS.map((c) => c.header), ...cells],
     },
     {
       op: "createTable",
@@ -375,6 +378,8 @@ export function assignmentSheetOps(assignments: readonly AssignmentRecord[], s: 
       cached: assignments.map((a) => assignmentCached(key, a, s)),
     })),
     ...columnOps(sheet, ASSIGNMENT_COLUMNS, first, last),
+    // Wrapped titles need taller rows, or a printout (LibreOffice) overlaps the rows below.
+    ...wrappedRowHeightOps(sheet, ASSIGNMENT_COLUMNS, cells, first),
     { op: "freezePanes", sheet, rows: ASSIGNMENT_TABLE_HEADER_ROW, columns: 1 },
     ...assignmentRuleOps(first, last),
     {
