@@ -70,7 +70,7 @@ import {
 } from "./configLayout";
 import { REVIEW_VERDICTS } from "./review";
 import { describeScoreRule, type ScoreRule, type ScoreTier } from "../scoring/score";
-import { defaultReportDoc, reportDocumentOps, type ReportOptions } from "./reportDoc";
+import { defaultReportDoc, reportDocumentOps } from "./reportDoc";
 import { wrappedRowHeightOps } from "./rowHeights";
 
 const RED = { fill: "#FFC7CE", fontColor: "#9C0006" };
@@ -1069,13 +1069,5 @@ export function summarySheetOps(
  */
 export const REPORT_TABLE_HEADER_ROW = 8;
 
-/** The Báo cáo sheet: the administrative document of ./reportDoc.ts. */
-export function reportSheetOps(
-  assignments: readonly AssignmentRecord[],
-  s: TrackerSettings,
-  banner: CatalogueBanner,
-  unit: Unit | null,
-  options: ReportOptions = {},
-): PlanOp[] {
-  return reportDocumentOps(assignments, s, banner, unit, options);
-}
+/** The Báo cáo sheet: the administrative document of ./reportDoc.ts (its one owner). */
+export const reportSheetOps = reportDocumentOps;
