@@ -2103,7 +2103,9 @@ function workbookApi(ctx: Ctx): Api {
             });
           };
           return apiObject("FilterPivotHierarchy", fieldHandle, {
-            get: { fields: () => apiObject("PivotFieldCollection", fieldHandle, { fn: { getItem: pivotField } }) },
+            get: {
+              fields: () => apiObject("PivotFieldCollection", fieldHandle, { fn: { getItem: pivotField } }),
+            },
           });
         };
         const addTo = (kind: "rows" | "columns" | "data") => (hier: unknown) => {

@@ -59,7 +59,10 @@ describe("buildSummary({ pivot: true }): the PivotTable counts the rows Tổng h
     const roles = new Set(t.rows.map((r) => r[t.headers.indexOf(ROLE)]));
     expect(roles).toEqual(new Set(["Chủ trì", "Phối hợp"])); // the case has coordinating rows to leave out
     const out = await d.Excel.run((ctx) => buildSummary(ctx, { pivot: true }));
-    expect(d.workbook.pivots()[0].filters).toEqual([{ field: ROLE, selected: ["Chủ trì"] }, { field: IN_CAT }]);
+    expect(d.workbook.pivots()[0].filters).toEqual([
+      { field: ROLE, selected: ["Chủ trì"] },
+      { field: IN_CAT },
+    ]);
     expect(pivotRowCount(d)).toBe(out.total.assigned);
     expect(pivotRowCount(d)).toBeLessThan(t.rows.length);
     expect(out.pivot).toEqual({

@@ -106,13 +106,19 @@ const rows: Row[] = [
         {
           kind: "built",
           units: 3,
-          pivot: { sheet: "Pivot Phân công", filtered: [{ field: "Vai trò", values: ["Chủ trì"] }], toPick: [] },
+          pivot: {
+            sheet: "Pivot Phân công",
+            filtered: [{ field: "Vai trò", values: ["Chủ trì"] }],
+            toPick: [],
+          },
         },
         MESSAGES[l],
       ),
     {
       intent: "success",
-      lines: ["PivotTable chỉ đếm các dòng “Vai trò” = “Chủ trì”, như trang “Tổng hợp”, nên tổng của hai bên bằng nhau."],
+      lines: [
+        "PivotTable chỉ đếm các dòng “Vai trò” = “Chủ trì”, như trang “Tổng hợp”, nên tổng của hai bên bằng nhau.",
+      ],
     },
     {
       intent: "success",
@@ -128,7 +134,11 @@ const rows: Row[] = [
         {
           kind: "built",
           units: 3,
-          pivot: { sheet: "Pivot Phân công", filtered: [], toPick: [{ field: "Vai trò", values: ["Chủ trì"] }] },
+          pivot: {
+            sheet: "Pivot Phân công",
+            filtered: [],
+            toPick: [{ field: "Vai trò", values: ["Chủ trì"] }],
+          },
         },
         MESSAGES[l],
       ),
