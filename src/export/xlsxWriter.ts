@@ -254,7 +254,7 @@ class Applier {
       case "pivotTable": {
         // exceljs cannot write a PivotTable; the plan's data stay usable (Insert → PivotTable).
         const s = this.sheet(op.sheet);
-        const note = `Bảng tổng hợp động “${op.name}” (nguồn: bảng ${op.sourceTable}; hàng: ${op.rows.join(", ")}; cột: ${op.columns.join(", ")}) không tạo được trong tệp xuất. Mở tệp trong Excel và chọn Insert → PivotTable, hoặc dùng bổ trợ.`;
+        const note = `Bảng tổng hợp động “${op.name}” (nguồn: bảng ${op.sourceTable}; hàng: ${op.rows.join(", ")}; cột: ${op.columns.join(", ")}${(op.filters ?? []).map((f) => (f.values.length ? `; lọc ${f.field} = ${f.values.join(", ")}` : "")).join("")}) không tạo được trong tệp xuất. Mở tệp trong Excel và chọn Insert → PivotTable, hoặc dùng bổ trợ.`;
         s.ws.getCell(op.anchor).note = note;
         this.notes.push(note);
         return;

@@ -161,6 +161,8 @@ export interface PivotRecord {
   rows: string[];
   columns: string[];
   data: Array<{ field: string; summarizeBy?: string }>;
+  /** Filter-area fields (present once one is added); `selected` after PivotField.applyFilter. */
+  filters?: Array<{ field: string; selected?: string[] }>;
 }
 
 interface SheetModel {
@@ -2093,6 +2095,54 @@ function workbookApi(ctx: Ctx): Api {
           path(fh, "PivotHierarchyCollection.getItem", [field], false);
           return apiObject("PivotHierarchy", fh, {});
         };
+        /** The values a field holds in the source table (the items a manual filter may select). */
+        const itemsOf = (p: PivotRecord, field: string): Set<string> => {
+          const t = m.findTable(p.source);
+          const out = new Set<string>();
+          if (!t) return out;
+          const c = t.rect.c0 + m.headers(t).indexOf(field);
+          for (let r = t.rect.r0 + 1; r <= t.rect.r1; r++) out.add(String(m.valueOf(t.sheet, r, c) ?? ""));
+          return out;
+        };
+        const addFilter = (hier: unknown) => {
+          const fieldHandle = h.child(() => {
+            const f = (hier as { [RESOLVE]: () => unknown })[RESOLVE]();
+            if (typeof f !== "string") throw invalidArgument("pivot hierarchy");
+            return f;
+          });
+          act(h, "Pivot.filters.add", [hier], (p) => {
+            const f = fieldHandle.resolve() as string;
+            (p.filters ??= []).push({ field: f });
+          });
+          const pivotField = (name: unknown) => {
+            const ph = h.child((p) => {
+              if (String(name) !== fieldHandle.resolve()) throw itemNotFound(`pivot field "${String(name)}"`);
+              return p;
+            });
+            path(ph, "PivotFieldCollection.getItem", [name], false);
+            return apiObject("PivotField", ph, {
+              fn: {
+                applyFilter: (filter: unknown) =>
+                  act(ph, "PivotField.applyFilter", [filter], (p) => {
+                    const selected = (filter as { manualFilter?: { selectedItems?: unknown } })?.manualFilter
+                      ?.selectedItems;
+                    if (!Array.isArray(selected) || selected.some((v) => typeof v !== "string"))
+                      throw notImplemented("PivotField.applyFilter (only a manualFilter of item names)");
+                    const items = itemsOf(p, String(name));
+                    const missing = selected.find((v) => !items.has(v as string));
+                    if (missing !== undefined) throw invalidArgument(`pivot item "${String(missing)}"`);
+                    const rec = p.filters?.find((x) => x.field === String(name));
+                    if (rec) rec.selected = [...(selected as string[])];
+                  }),
+              },
+            });
+          };
+          return apiObject("FilterPivotHierarchy", fieldHandle, {
+            get: {
+              fields: () => apiObject("PivotFieldCollection", fieldHandle, { fn: { getItem: pivotField } }),
+            },
+          });
+        };
         const addTo = (kind: "rows" | "columns" | "data") => (hier: unknown) => {
           const fieldHandle = h.child(() => {
             const f = (hier as { [RESOLVE]: () => unknown })[RESOLVE]();
@@ -2125,6 +2175,8 @@ function workbookApi(ctx: Ctx): Api {
               apiObject("RowColumnPivotHierarchyCollection", h, { fn: { add: addTo("columns") } }),
             dataHierarchies: () =>
               apiObject("DataPivotHierarchyCollection", h, { fn: { add: addTo("data") } }),
+            filterHierarchies: () =>
+              apiObject("FilterPivotHierarchyCollection", h, { fn: { add: addFilter } }),
           },
         });
       },

@@ -7,59 +7,20 @@
  * production pane built into test-results/e2e-dist, the double injected as `Excel`).
  */
 import path from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import type { WorkbookInspector } from "../double/workbookDouble";
-import { buildTaskpane } from "./browser/build";
-import { chromiumPath, launchChromium } from "./browser/chromium";
-import { doubleInitScript } from "./browser/double";
-import { serveStatic, type StaticServer } from "./browser/server";
+import { openPane, type PaneSession } from "./browser/paneSession";
 import { pastedAppendix } from "../core/catalogue/importCorpus/pastedAppendix";
 import { NOT_PLANS } from "../core/catalogue/importCorpus";
 
 const ROOT = path.resolve(__dirname, "../..");
 const DIST = path.join(ROOT, "test-results", "e2e-dist");
-const ACTION_TIMEOUT = 30_000;
-
-let browser: Browser | null = null;
-let context: BrowserContext;
+let pane: PaneSession;
 let page: Page;
-let server: StaticServer | null = null;
 const problems: string[] = [];
-const KNOWN_CONSOLE_ERRORS = [/^Framing 'https:\/\/telemetryservice\.firstpartyapps\.oaspapps\.com\/'/];
-
-function wb<R, A = undefined>(fn: (w: WorkbookInspector, arg: A) => R, arg?: A): Promise<R> {
-  return page.evaluate(
-    `(${fn.toString()})(window.__double.workbook, ${JSON.stringify(arg ?? null)})`,
-  ) as Promise<R>;
-}
-
-const button = (name: string) => page.getByRole("button", { name, exact: true });
-
-async function waitIdle(): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      Array.from(document.querySelectorAll("button")).some(
-        (b) => /^(Đọc lại sổ|Read again)$/.test((b.textContent ?? "").trim()) && !b.disabled,
-      ),
-    undefined,
-    { timeout: ACTION_TIMEOUT },
-  );
-}
-
-/** Clicks, then returns the NEW message bar's intent and text once the action has ended. */
-async function clickForFeedback(name: string): Promise<{ intent: string; text: string }> {
-  await page.evaluate(() =>
-    document
-      .querySelectorAll('[data-testid^="feedback-"]')
-      .forEach((e) => e.setAttribute("data-e2e-seen", "")),
-  );
-  await button(name).click();
-  const bar = page.locator('[data-testid^="feedback-"]:not([data-e2e-seen])').first();
-  await bar.waitFor({ state: "visible", timeout: ACTION_TIMEOUT });
-  await waitIdle();
-  const intent = ((await bar.getAttribute("data-testid")) ?? "").replace("feedback-", "");
-  return { intent, text: (await bar.innerText()).replace(/\s+/g, " ").trim() };
-}
+const wb = <R, A = undefined>(fn: (w: WorkbookInspector, arg: A) => R, arg?: A): Promise<R> =>
+  pane.wb(fn, arg);
+const clickForFeedback = (name: string) => pane.clickForFeedback(name);
 
 /** Puts `rows` in Sheet1 (over a blank block, so nothing of an earlier table is left) and opens it. */
 async function pasteIntoSheet1(rows: Array<Array<string | number>>): Promise<void> {
@@ -76,40 +37,13 @@ async function pasteIntoSheet1(rows: Array<Array<string | number>>): Promise<voi
 }
 
 beforeAll(async () => {
-  chromiumPath();
-  const launched = launchChromium();
-  launched.catch(() => undefined);
   // E2E_DIST_READY=1: reuse the pane another e2e suite just built into test-results/e2e-dist.
-  const build = process.env.E2E_DIST_READY === "1" ? Promise.resolve() : buildTaskpane(DIST);
-  const [, initScript, b] = await Promise.all([build, doubleInitScript(), launched]);
-  browser = b;
-  server = await serveStatic(DIST);
-  context = await browser.newContext({ viewport: { width: 450, height: 900 }, locale: "vi-VN" });
-  const origin = server.origin;
-  await context.route(
-    (url) => url.origin !== origin,
-    async (route) => {
-      problems.push(`request left 127.0.0.1: ${route.request().url()}`);
-      await route.abort("blockedbyclient");
-    },
-  );
-  page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-  page.on("console", (m) => {
-    if (m.type() === "error" && !KNOWN_CONSOLE_ERRORS.some((r) => r.test(m.text())))
-      problems.push(`console.error: ${m.text()}`);
-  });
-  await page.addInitScript({ content: initScript });
-  await page.goto(`${server.origin}/taskpane.html`);
-  await page.getByRole("heading", { level: 1, name: "Theo dõi CCHC 2024" }).waitFor();
-  await waitIdle();
+  pane = await openPane(DIST, problems);
+  page = pane.page;
 });
 
 afterAll(async () => {
-  await context?.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
+  await pane?.close();
 });
 
 describe("import of a pasted appendix in Chromium (workbook double)", () => {

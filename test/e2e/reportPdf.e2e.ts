@@ -25,6 +25,7 @@ import type { Catalogue } from "../../src/core/catalogue/types";
 import { generateProgressCsv } from "./lib/generate";
 import { compareWorkbook, formatDiffs } from "./lib/compareWorkbook";
 import { convertWithLibreOffice, hasSoffice, recalcToCsv, tempDir } from "./lib/libreoffice";
+import { overlappingWords, wordsOfBbox } from "./lib/pdfOverlap";
 
 jest.setTimeout(600_000);
 
@@ -138,6 +139,16 @@ describe("the Báo cáo document printed by LibreOffice", () => {
     // Báo cáo is the last sheet: its pages run from the one with the motto to the end.
     const first = pages.findIndex((p) => p.includes(MOTTO[0]));
     expect(first).toBeGreaterThanOrEqual(0);
+    // The sheets before the report (Cấu hình, Phân công, Nhiệm vụ, Tổng hợp): no wrapped text runs
+    // over the next row (issue 19: Phân công's task titles did). Page numbers are 1-based.
+    expect(pages.slice(0, first).some((p) => p.includes("Vai trò") && p.includes("Trạng thái"))).toBe(true);
+    for (let p = 1; p <= first; p++) {
+      const bbox = await tool("pdftotext", ["-bbox", "-f", String(p), "-l", String(p), pdf, "-"]);
+      expect({ page: p, overlaps: overlappingWords(wordsOfBbox(bbox)).slice(0, 5) }).toEqual({
+        page: p,
+        overlaps: [],
+      });
+    }
     const report = pages.slice(first).join("\n");
     const flat = report.replace(/\s+/g, " ");
     expect(flat).toContain(MOTTO[0]);

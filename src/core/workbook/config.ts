@@ -16,19 +16,15 @@ import {
   type CatalogueInfoKey,
 } from "./configLayout";
 import type { TrackerSettings } from "./evaluate";
+import type { ReportDoc } from "./reportDoc";
 
 export { CONFIG_FIRST_ROW, CONFIG_LAST_ROW, CONFIG_READ_ADDRESS } from "./configLayout";
 
-/** The report document's editable parts (Cấu hình › BÁO CÁO); "" when the cell is empty or absent. */
-export interface ReportDocSettings {
-  issuer: string;
-  docNumber: string;
-  recipient: string;
-  signerTitle: string;
-  signerName: string;
-  /** The unit a provincial workbook reports on ("" = the province-wide report). */
-  reportUnit: string;
-}
+/**
+ * The report document's editable parts (Cấu hình › BÁO CÁO) as read; "" when the cell is empty or
+ * absent ("" reportUnit = the province-wide report). The shape is the report's own (ReportDoc).
+ */
+export type ReportDocSettings = ReportDoc;
 
 export interface ConfigRead {
   settings: TrackerSettings | null;

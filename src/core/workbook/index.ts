@@ -13,6 +13,7 @@ export * from "./assignmentRow";
 export * from "./review";
 export * from "./reviewPlan";
 export * from "./reportDoc";
+export * from "./pivot";
 export {
   CATALOGUE_INFO_KEYS,
   CATALOGUE_INFO_LABELS,

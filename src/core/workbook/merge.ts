@@ -126,7 +126,7 @@ interface Run {
 }
 
 /** Groups single-row cell writes into rectangles: consecutive rows with the same columns. */
-function groupRuns(updates: Array<{ row: number; cols: Array<{ column: number; cell: PlanCell }> }>): Run[] {
+function groupRuns(updates: RowUpdates): Run[] {
   const rowRuns: Array<{ row: number; column: number; cells: PlanCell[] }> = [];
   for (const u of updates) {
     const cols = [...u.cols].sort((x, y) => x.column - y.column);
@@ -159,6 +159,54 @@ function text(v: unknown): string {
   return v === null || v === undefined ? "" : String(v).normalize("NFC").trim();
 }
 
+type RowUpdates = Array<{ row: number; cols: Array<{ column: number; cell: PlanCell }> }>;
+
+/** Changed cells of existing rows, as few rectangular writes as possible. */
+function updateOps(table: string, updates: RowUpdates): PlanOp[] {
+  return groupRuns(updates).map((run) => ({
+    op: "updateTableCells",
+    table,
+    row: run.row,
+    column: run.column,
+    rows: run.cells,
+  }));
+}
+
+/**
+ * New rows at the table's end, their formula columns filled, and the colour rules laid again over
+ * the grown table (cleared first so they never pile up). `headerRow`: the table's 1-based header row.
+ */
+function appendOps(p: {
+  table: string;
+  sheet: string;
+  headerRow: number;
+  from: number;
+  width: number;
+  rows: PlanCell[][];
+  formulas: Array<{ column: number; formula: string }>;
+  ruleOps: (first: number, last: number) => PlanOp[];
+}): PlanOp[] {
+  const ops: PlanOp[] = [{ op: "appendTableRows", table: p.table, rows: p.rows }];
+  for (const { column, formula } of p.formulas)
+    ops.push({
+      op: "fillTableFormula",
+      table: p.table,
+      column,
+      fromRow: p.from,
+      toRow: p.from + p.rows.length - 1,
+      formula,
+    });
+  const first = p.headerRow;
+  const last = p.headerRow - 1 + p.from + p.rows.length;
+  ops.push({
+    op: "clearConditionalFormats",
+    sheet: p.sheet,
+    address: rangeAddress(first, 0, last, p.width - 1),
+  });
+  ops.push(...p.ruleOps(first, last));
+  return ops;
+}
+
 function fullRow<K extends string>(
   columns: readonly ColumnSpec<K>[],
   idx: Map<K, number>,
@@ -188,7 +236,7 @@ export function mergeTracker(
   const tWidth = existing.tasks.headers.length;
   const newTasks = new Map<string, TaskRecord>(model.tasks.map((t) => [t.id.toLowerCase(), t]));
   const seenTasks = new Set<string>();
-  const taskUpdates: Array<{ row: number; cols: Array<{ column: number; cell: PlanCell }> }> = [];
+  const taskUpdates: RowUpdates = [];
   const tasks: MergeCounts = { added: 0, changed: 0, removed: 0, unchanged: 0 };
   const changedTasks = new Set<string>();
   existing.tasks.rows.forEach((row, r) => {
@@ -211,23 +259,10 @@ export function mergeTracker(
       else if (text(row[tIdx.get("inCatalogue") as number]) !== IN_CATALOGUE.no) tasks.removed += 1;
     } else if (t) tasks.unchanged += 1;
   });
-  for (const run of groupRuns(taskUpdates))
-    ops.push({
-      op: "updateTableCells",
-      table: TABLES.tasks,
-      row: run.row,
-      column: run.column,
-      rows: run.cells,
-    });
+  ops.push(...updateOps(TABLES.tasks, taskUpdates));
   const addedTasks = model.tasks.filter((t) => !seenTasks.has(t.id.toLowerCase()));
   tasks.added = addedTasks.length;
   if (addedTasks.length > 0) {
-    const from = existing.tasks.rows.length;
-    ops.push({
-      op: "appendTableRows",
-      table: TABLES.tasks,
-      rows: addedTasks.map((t) => fullRow(TASK_COLUMNS, tIdx, tWidth, taskCatalogueCells(t))),
-    });
     const fills: Array<[TaskColumnKey, string]> = [
       ["period", periodFormula(nv("kind"), nv("due"))],
       ["leadCount", taskLeadCountFormula()],
@@ -235,25 +270,18 @@ export function mergeTracker(
       ["overdueCount", taskOverdueCountFormula()],
       ["progress", taskProgressFormula(options.singleUnit)],
     ];
-    for (const [key, formula] of fills) {
-      ops.push({
-        op: "fillTableFormula",
+    ops.push(
+      ...appendOps({
         table: TABLES.tasks,
-        column: tIdx.get(key) as number,
-        fromRow: from,
-        toRow: from + addedTasks.length - 1,
-        formula,
-      });
-    }
-    // Colour rules cover the grown table (cleared first so they never pile up).
-    const first = TASK_TABLE_HEADER_ROW;
-    const last = TASK_TABLE_HEADER_ROW - 1 + from + addedTasks.length;
-    ops.push({
-      op: "clearConditionalFormats",
-      sheet: tasksSheet,
-      address: rangeAddress(first, 0, last, tWidth - 1),
-    });
-    ops.push(...taskRuleOps(first, last, (k) => tIdx.get(k) as number, tWidth, tasksSheet));
+        sheet: tasksSheet,
+        headerRow: TASK_TABLE_HEADER_ROW,
+        from: existing.tasks.rows.length,
+        width: tWidth,
+        rows: addedTasks.map((t) => fullRow(TASK_COLUMNS, tIdx, tWidth, taskCatalogueCells(t))),
+        formulas: fills.map(([key, formula]) => ({ column: tIdx.get(key) as number, formula })),
+        ruleOps: (first, last) => taskRuleOps(first, last, (k) => tIdx.get(k) as number, tWidth, tasksSheet),
+      }),
+    );
   }
 
   // ── Phân công ──
@@ -262,7 +290,7 @@ export function mergeTracker(
   const newAssignments = new Map<string, AssignmentRecord>();
   for (const a of model.assignments) newAssignments.set(assignmentKey(a.taskId.toLowerCase(), a.unit), a);
   const seen = new Set<string>();
-  const updates: Array<{ row: number; cols: Array<{ column: number; cell: PlanCell }> }> = [];
+  const updates: RowUpdates = [];
   const assignments: MergeCounts = { added: 0, changed: 0, removed: 0, unchanged: 0 };
   const merged: AssignmentRecord[] = [];
   const issues: CellIssue[] = [];
@@ -313,46 +341,30 @@ export function mergeTracker(
         : { ...record, inCatalogue: false },
     );
   });
-  for (const run of groupRuns(updates))
-    ops.push({
-      op: "updateTableCells",
-      table: TABLES.assignments,
-      row: run.row,
-      column: run.column,
-      rows: run.cells,
-    });
+  ops.push(...updateOps(TABLES.assignments, updates));
   const added = model.assignments.filter((a) => !seen.has(assignmentKey(a.taskId.toLowerCase(), a.unit)));
   assignments.added = added.length;
   if (added.length > 0) {
-    const from = existing.assignments.rows.length;
-    ops.push({
-      op: "appendTableRows",
-      table: TABLES.assignments,
-      rows: added.map((a) =>
-        fullRow(ASSIGNMENT_COLUMNS, aIdx, aWidth, {
-          ...assignmentCatalogueCells(a),
-          ...assignmentUserCells(a),
-        }),
-      ),
-    });
-    for (const { key, formula } of ASSIGNMENT_FORMULAS) {
-      ops.push({
-        op: "fillTableFormula",
+    ops.push(
+      ...appendOps({
         table: TABLES.assignments,
-        column: aIdx.get(key) as number,
-        fromRow: from,
-        toRow: from + added.length - 1,
-        formula: formula(),
-      });
-    }
-    const first = ASSIGNMENT_TABLE_HEADER_ROW;
-    const last = ASSIGNMENT_TABLE_HEADER_ROW - 1 + from + added.length;
-    ops.push({
-      op: "clearConditionalFormats",
-      sheet: SHEETS.assignments,
-      address: rangeAddress(first, 0, last, aWidth - 1),
-    });
-    ops.push(...assignmentRuleOps(first, last, (k) => aIdx.get(k) as number, aWidth));
+        sheet: SHEETS.assignments,
+        headerRow: ASSIGNMENT_TABLE_HEADER_ROW,
+        from: existing.assignments.rows.length,
+        width: aWidth,
+        rows: added.map((a) =>
+          fullRow(ASSIGNMENT_COLUMNS, aIdx, aWidth, {
+            ...assignmentCatalogueCells(a),
+            ...assignmentUserCells(a),
+          }),
+        ),
+        formulas: ASSIGNMENT_FORMULAS.map(({ key, formula }) => ({
+          column: aIdx.get(key) as number,
+          formula: formula(),
+        })),
+        ruleOps: (first, last) => assignmentRuleOps(first, last, (k) => aIdx.get(k) as number, aWidth),
+      }),
+    );
     merged.push(...added);
   }
   return { ops, tasks, assignments, merged, cellProblems: issues.map(formatCellIssue) };

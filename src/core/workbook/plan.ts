@@ -110,8 +110,16 @@ export type PlanOp =
       rows: string[];
       columns: string[];
       values: Array<{ field: string; summarizeBy: "count" }>;
+      /** Fields in the filter area; non-empty `values` = only those items shown (ExcelApi 1.12). */
+      filters?: PivotFilter[];
     }
   | { op: "autoFilter"; table: string; column: number; values: string[] };
+
+/** A PivotTable filter-area field and the items it shows (empty = all). */
+export interface PivotFilter {
+  field: string;
+  values: string[];
+}
 
 export type ConditionalRule =
   | { type: "textEquals"; text: string; fill: string; fontColor?: string }

@@ -21,6 +21,8 @@ import {
   PERCENT_FORMAT,
   POINTS_FORMAT,
   SHEETS,
+  SUMMARY_HEADERS,
+  SUMMARY_REVIEW_HEADERS,
   SUMMARY_TOTAL_LABEL,
 } from "./layout";
 import { scoreFormula, unitCount, reviewedDoneFormula, unreviewedFormula } from "./formulas";
@@ -122,18 +124,15 @@ export const REPORT_UNIT_HEADERS = [
   "Chưa thẩm định",
 ] as const;
 
-/** Headers of the figures row under the body (the body's sentence refers to these cells). */
-export const REPORT_FIGURE_HEADERS = [
-  "Được giao",
-  "Hoàn thành",
-  "Đúng hạn",
-  "Trễ hạn",
-  "Quá hạn",
-  "Tỷ lệ hoàn thành",
+/**
+ * Headers of the figures row under the body (the body's sentence refers to these cells): Tổng
+ * hợp's figures from Được giao to Tỷ lệ hoàn thành, then the scores and the unreviewed count.
+ */
+export const REPORT_FIGURE_HEADERS: readonly string[] = [
+  ...SUMMARY_HEADERS.slice(1, 7),
   "Điểm tự đánh giá",
-  "Điểm thẩm định",
-  "Chưa thẩm định",
-] as const;
+  ...SUMMARY_REVIEW_HEADERS.slice(2),
+];
 
 export const REPORT_SUBJECT = "Kết quả thực hiện nhiệm vụ cải cách hành chính";
 export const MOTTO = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"] as const;

@@ -73,7 +73,8 @@ import {
 } from "./configLayout";
 import { REVIEW_VERDICTS } from "./review";
 import { describeScoreRule, type ScoreRule, type ScoreTier } from "../scoring/score";
-import { defaultReportDoc, reportDocumentOps, type ReportOptions } from "./reportDoc";
+import { defaultReportDoc, reportDocumentOps } from "./reportDoc";
+import { wrappedRowHeightOps } from "./rowHeights";
 
 const RED = { fill: "#FFC7CE", fontColor: "#9C0006" };
 const AMBER = { fill: "#FFEB9C", fontColor: "#9C5700" };
@@ -247,6 +248,7 @@ export function taskSheetOps(
       tasks.map((t) => (singleUnit ? (stateByTask.get(t.id.toLowerCase()) ?? "") : taskProgressText(c(t)))),
     ),
     ...columnOps(sheet, TASK_COLUMNS, first, last),
+    ...wrappedRowHeightOps(sheet, TASK_COLUMNS, rows, first),
     { op: "freezePanes", sheet, rows: TASK_TABLE_HEADER_ROW, columns: 1 },
     ...taskRuleOps(first, last, undefined, undefined, sheet),
     {
@@ -355,13 +357,14 @@ export function assignmentSheetOps(assignments: readonly AssignmentRecord[], s: 
   const first = headerRow + 1;
   const last = headerRow + assignments.length;
   const col = (k: AssignmentColumnKey) => ASSIGNMENT_COLUMNS.findIndex((c) => c.key === k);
+  const cells = assignments.map(assignmentRowCells);
   const ops: PlanOp[] = [
     { op: "ensureSheet", sheet, tabColor: "#2F75B5" },
     {
       op: "writeCells",
       sheet,
       address: cellAddress(headerRow, 0),
-      rows: [ASSIGNMENT_COLUMNS.map((c) => c.header), ...assignments.map(assignmentRowCells)],
+      rows: [ASSIGNMENT_COLUMNS.map((c) => c.header), ...cells],
     },
     {
       op: "createTable",
@@ -378,6 +381,8 @@ export function assignmentSheetOps(assignments: readonly AssignmentRecord[], s: 
       cached: assignments.map((a) => assignmentCached(key, a, s)),
     })),
     ...columnOps(sheet, ASSIGNMENT_COLUMNS, first, last),
+    // Wrapped titles need taller rows, or a printout (LibreOffice) overlaps the rows below.
+    ...wrappedRowHeightOps(sheet, ASSIGNMENT_COLUMNS, cells, first),
     { op: "freezePanes", sheet, rows: ASSIGNMENT_TABLE_HEADER_ROW, columns: 1 },
     ...assignmentRuleOps(first, last),
     {
@@ -1063,13 +1068,5 @@ export function summarySheetOps(
  */
 export const REPORT_TABLE_HEADER_ROW = 8;
 
-/** The Báo cáo sheet: the administrative document of ./reportDoc.ts. */
-export function reportSheetOps(
-  assignments: readonly AssignmentRecord[],
-  s: TrackerSettings,
-  banner: CatalogueBanner,
-  unit: Unit | null,
-  options: ReportOptions = {},
-): PlanOp[] {
-  return reportDocumentOps(assignments, s, banner, unit, options);
-}
+/** The Báo cáo sheet: the administrative document of ./reportDoc.ts (its one owner). */
+export const reportSheetOps = reportDocumentOps;

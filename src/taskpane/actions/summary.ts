@@ -31,7 +31,8 @@ import { defaultReportDoc, type ReportDoc } from "../../core/workbook/reportDoc"
 import type { ScoreTier } from "../../core/scoring/score";
 
 const tierCells = (t: ScoreTier) => tierCellRows([t])[0];
-import type { PlanOp } from "../../core/workbook/plan";
+import type { PivotFilter, PlanOp } from "../../core/workbook/plan";
+import { assignmentPivotOps, PIVOT_SHEET } from "../../core/workbook/pivot";
 import type { UnitSummary } from "../../core/summary/summarize";
 import { applyPlan } from "../excel/applyPlan";
 import { queueUsedValues } from "../excel/consolidateOps";
@@ -55,6 +56,11 @@ export interface SummaryOutcome {
   stats: ActionStats;
   /** Cells the formulas cannot read (sheet, row, column, value, what to do); the rest was counted. */
   cellProblems?: string[];
+  /**
+   * The PivotTable, when one was added: the filters applied so its totals equal Tổng hợp's, and
+   * those the host could not apply (ExcelApi < 1.12) that the person picks in its filter area.
+   */
+  pivot?: { sheet: string; filtered: PivotFilter[]; toPick: PivotFilter[] };
 }
 
 const NEEDED: AssignmentColumnKey[] = [
@@ -141,32 +147,38 @@ async function writeSummary(
     );
   }
   ops.push(...chartSheetOps(assignments, settings));
+  let pivotFilters: PivotFilter[] = [];
   if (extra.pivot) {
-    const pivotSheet = "Pivot Phân công";
-    if (snap.meta.sheets.has(pivotSheet)) {
+    if (snap.meta.sheets.has(PIVOT_SHEET)) {
       throw new ActionError(
-        [`Đã có trang “${pivotSheet}”.`],
+        [`Đã có trang “${PIVOT_SHEET}”.`],
         "Xóa hoặc đổi tên trang đó nếu muốn tạo PivotTable mới.",
       );
     }
-    ops.push(
-      { op: "ensureSheet", sheet: pivotSheet },
-      {
-        op: "pivotTable",
-        sheet: pivotSheet,
-        name: "PivotPhanCong",
-        sourceTable: TABLES.assignments,
-        anchor: "A3",
-        rows: [header("unit")],
-        columns: [header("state")],
-        values: [{ field: header("taskId"), summarizeBy: "count" }],
-      },
-    );
+    const pivotOps = assignmentPivotOps(assignments, settings);
+    for (const op of pivotOps) if (op.op === "pivotTable") pivotFilters = op.filters ?? [];
+    ops.push(...pivotOps);
   }
   ops.push(...reportedLineOps(ops, extra.submissions ?? []));
-  meter.add(await applyPlan(context, { ops }, { meta: snap.meta, chunkBytes: extra.chunkBytes }));
+  const applied = await applyPlan(context, { ops }, { meta: snap.meta, chunkBytes: extra.chunkBytes });
+  meter.add(applied);
   const { lines, total } = summaryLines(assignments, settings);
-  return { lines, total, settings, stats: meter.stats(), cellProblems: issues.map(formatCellIssue) };
+  const outcome: SummaryOutcome = {
+    lines,
+    total,
+    settings,
+    stats: meter.stats(),
+    cellProblems: issues.map(formatCellIssue),
+  };
+  if (extra.pivot) {
+    const toPick = applied.pivotFiltersToPick.map(({ field, values }) => ({ field, values }));
+    outcome.pivot = {
+      sheet: PIVOT_SHEET,
+      filtered: pivotFilters.filter((f) => f.values.length > 0 && !toPick.some((p) => p.field === f.field)),
+      toPick,
+    };
+  }
+  return outcome;
 }
 
 /** Reads the tracker, then writes Tổng hợp (and the report): the shared body of both actions. */

@@ -48,6 +48,8 @@ export interface ApplyReport {
   createdSheets: string[];
   /** Workbook names this plan added (they outlive a deleted sheet as =#REF!). */
   createdNames: string[];
+  /** PivotTable filters the host could not apply (ExcelApi < 1.12): the person picks these items. */
+  pivotFiltersToPick: Array<{ pivot: string; sheet: string; field: string; values: string[] }>;
 }
 
 /** The Office.js applier's failure: the one error type of both plan appliers (src/core/workbook/applier.ts). */
@@ -268,6 +270,7 @@ export async function applyPlan(
     clearedFilters: [],
     createdSheets: [],
     createdNames: [],
+    pivotFiltersToPick: [],
   };
   let batchBytes = 0;
   const sync = async () => {
@@ -491,6 +494,16 @@ export async function applyPlan(
           for (const v of op.values) {
             const dh = pivot.dataHierarchies.add(pivot.hierarchies.getItem(v.field));
             dh.summarizeBy = Excel.AggregationFunction.count;
+          }
+          for (const f of op.filters ?? []) {
+            const fh = pivot.filterHierarchies.add(pivot.hierarchies.getItem(f.field));
+            if (f.values.length === 0) continue;
+            // Selecting items is ExcelApi 1.12: without it the field waits in the filter area.
+            if (excelApiSupported("1.12")) {
+              fh.fields.getItem(f.field).applyFilter({ manualFilter: { selectedItems: f.values } });
+            } else {
+              report.pivotFiltersToPick.push({ pivot: op.name, sheet: op.sheet, ...f });
+            }
           }
           break;
         }

@@ -180,6 +180,10 @@ export const en: Messages = {
   pivotLabel: "Create a PivotTable (sheet “Pivot Phân công”)",
   summaryButton: "Build summary",
   summaryDone: (n: number) => `The “Tổng hợp” sheet was updated: ${n} units.`,
+  pivotFiltered: (field: string, values: string) =>
+    `The PivotTable counts only the rows where ${field} = ${values}, as the “Tổng hợp” sheet does, so their totals are equal.`,
+  pivotPick: (sheet: string, field: string, values: string) =>
+    `This version of Excel cannot filter the PivotTable itself. On the “${sheet}” sheet, in the “${field}” filter, pick ${values} so its totals equal the “Tổng hợp” sheet.`,
   summaryCaption: (date: string) => `Summary by unit as of ${date}`,
   summaryEmpty: "No unit is counted yet.",
   colUnit: "Unit",

@@ -183,6 +183,10 @@ export const vi = {
   pivotLabel: "Tạo PivotTable (trang “Pivot Phân công”)",
   summaryButton: "Tổng hợp",
   summaryDone: (n: number) => `Đã cập nhật trang “Tổng hợp”: ${n} đơn vị.`,
+  pivotFiltered: (field: string, values: string) =>
+    `PivotTable chỉ đếm các dòng ${field} = ${values}, như trang “Tổng hợp”, nên tổng của hai bên bằng nhau.`,
+  pivotPick: (sheet: string, field: string, values: string) =>
+    `Phiên bản Excel này chưa tự lọc được PivotTable. Trên trang “${sheet}”, ở ô lọc “${field}”, hãy chọn ${values} để tổng khớp với trang “Tổng hợp”.`,
   summaryCaption: (date: string) => `Tổng hợp theo đơn vị, tính đến ${date}`,
   summaryEmpty: "Chưa có đơn vị nào được tính.",
   colUnit: "Đơn vị",

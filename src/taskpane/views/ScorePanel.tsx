@@ -39,6 +39,36 @@ const useStyles = makeStyles({
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
+/** A decimal box with its label, optional hint and the validation message (one for every number of the rule). */
+function DecimalField(props: {
+  label: string;
+  hint?: string;
+  error: string | undefined;
+  className: string;
+  value: string;
+  contentAfter?: string;
+  onChange(value: string): void;
+  disabled: boolean;
+}): React.JSX.Element {
+  return (
+    <Field
+      label={props.label}
+      hint={props.hint}
+      validationState={props.error ? "error" : undefined}
+      validationMessage={props.error}
+    >
+      <Input
+        className={props.className}
+        inputMode="decimal"
+        value={props.value}
+        contentAfter={props.contentAfter}
+        onChange={(_, d) => props.onChange(d.value)}
+        disabled={props.disabled}
+      />
+    </Field>
+  );
+}
+
 export interface ScorePanelProps {
   disabled: boolean;
   /** The workbook's rule from the last summary, or null (the default is shown). */
@@ -77,7 +107,6 @@ export function ScorePanel({
     if (parsed.rule) onApply(parsed.rule);
     else onInvalid(parsed.messages);
   };
-  const state = (message: string | undefined) => (message ? ("error" as const) : undefined);
   return (
     <form className={styles.form} onSubmit={submit} noValidate>
       <p className={styles.text}>{t.scoreExplain}</p>
@@ -102,47 +131,32 @@ export function ScorePanel({
           <Radio value="tiers" label={t.scoreModeTiers} />
         </RadioGroup>
       </Field>
-      <Field
+      <DecimalField
         label={t.maxPointsLabel}
-        validationState={state(errors?.maxPoints)}
-        validationMessage={errors?.maxPoints}
-      >
-        <Input
-          className={styles.short}
-          inputMode="decimal"
-          value={value.maxPoints}
-          onChange={(_, d) => set({ maxPoints: d.value })}
-          disabled={disabled}
-        />
-      </Field>
-      <Field
+        error={errors?.maxPoints}
+        className={styles.short}
+        value={value.maxPoints}
+        onChange={(v) => set({ maxPoints: v })}
+        disabled={disabled}
+      />
+      <DecimalField
         label={t.thresholdLabel}
         hint={t.thresholdHint}
-        validationState={state(errors?.threshold)}
-        validationMessage={errors?.threshold}
-      >
-        <Input
-          className={styles.short}
-          inputMode="decimal"
-          value={value.threshold}
-          contentAfter="%"
-          onChange={(_, d) => set({ threshold: d.value })}
-          disabled={disabled}
-        />
-      </Field>
-      <Field
+        error={errors?.threshold}
+        className={styles.short}
+        value={value.threshold}
+        contentAfter="%"
+        onChange={(v) => set({ threshold: v })}
+        disabled={disabled}
+      />
+      <DecimalField
         label={t.latePenaltyLabel}
-        validationState={state(errors?.latePenalty)}
-        validationMessage={errors?.latePenalty}
-      >
-        <Input
-          className={styles.short}
-          inputMode="decimal"
-          value={value.latePenalty}
-          onChange={(_, d) => set({ latePenalty: d.value })}
-          disabled={disabled}
-        />
-      </Field>
+        error={errors?.latePenalty}
+        className={styles.short}
+        value={value.latePenalty}
+        onChange={(v) => set({ latePenalty: v })}
+        disabled={disabled}
+      />
       <Subtitle2 as="h3" className={styles.heading}>
         {t.tiersHeading}
       </Subtitle2>
@@ -153,32 +167,22 @@ export function ScorePanel({
       ) : null}
       {value.tiers.map((row, i) => (
         <div key={i} className={styles.tier}>
-          <Field
+          <DecimalField
             label={t.tierMinRate(i + 1)}
-            validationState={state(errors?.tiers[i]?.minRate)}
-            validationMessage={errors?.tiers[i]?.minRate}
-          >
-            <Input
-              className={styles.tierInput}
-              inputMode="decimal"
-              value={row.minRate}
-              onChange={(_, d) => setTier(i, { minRate: d.value })}
-              disabled={disabled}
-            />
-          </Field>
-          <Field
+            error={errors?.tiers[i]?.minRate}
+            className={styles.tierInput}
+            value={row.minRate}
+            onChange={(v) => setTier(i, { minRate: v })}
+            disabled={disabled}
+          />
+          <DecimalField
             label={t.tierPoints(i + 1)}
-            validationState={state(errors?.tiers[i]?.points)}
-            validationMessage={errors?.tiers[i]?.points}
-          >
-            <Input
-              className={styles.tierInput}
-              inputMode="decimal"
-              value={row.points}
-              onChange={(_, d) => setTier(i, { points: d.value })}
-              disabled={disabled}
-            />
-          </Field>
+            error={errors?.tiers[i]?.points}
+            className={styles.tierInput}
+            value={row.points}
+            onChange={(v) => setTier(i, { points: v })}
+            disabled={disabled}
+          />
           <Field label={t.tierBound(i + 1)}>
             <Select
               className={styles.tierSelect}

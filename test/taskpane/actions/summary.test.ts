@@ -169,6 +169,7 @@ describe("buildSummary and buildReport, rebuilt", () => {
         rows: ["Đơn vị"],
         columns: ["Tình trạng"],
         data: [{ field: "Mã NV", summarizeBy: "Count" }],
+        filters: [{ field: "Vai trò", selected: ["Chủ trì"] }, { field: "Trong danh mục" }],
       },
     ]);
     await expect(d.Excel.run((ctx) => buildSummary(ctx, { pivot: true }))).rejects.toBeInstanceOf(

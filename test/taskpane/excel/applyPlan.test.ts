@@ -465,9 +465,13 @@ const CASES: Record<PlanOp["op"], OpCase> = {
         rows: ["Tên"],
         columns: ["Mã"],
         values: [{ field: "Số", summarizeBy: "count" }],
+        filters: [
+          { field: "Mã", values: ["b"] },
+          { field: "Số", values: [] },
+        ],
       },
     ],
-    check: (d) =>
+    check: (d, report) => {
       expect(d.workbook.pivots()).toEqual([
         {
           name: "PivotBang",
@@ -476,8 +480,11 @@ const CASES: Record<PlanOp["op"], OpCase> = {
           rows: ["Tên"],
           columns: ["Mã"],
           data: [{ field: "Số", summarizeBy: "Count" }],
+          filters: [{ field: "Mã", selected: ["b"] }, { field: "Số" }],
         },
-      ]),
+      ]);
+      expect(report.pivotFiltersToPick).toEqual([]);
+    },
   },
   autoFilter: {
     ops: [...tableOps, { op: "autoFilter", table: "Bang", column: 1, values: ["Hai"] }],

@@ -100,6 +100,62 @@ const rows: Row[] = [
     { intent: "success", title: "The “Tổng hợp” sheet was updated: 3 units." },
   ],
   [
+    "summary with a filtered PivotTable",
+    (l) =>
+      summaryMessage(
+        {
+          kind: "built",
+          units: 3,
+          pivot: {
+            sheet: "Pivot Phân công",
+            filtered: [{ field: "Vai trò", values: ["Chủ trì"] }],
+            toPick: [],
+          },
+        },
+        MESSAGES[l],
+      ),
+    {
+      intent: "success",
+      lines: [
+        "PivotTable chỉ đếm các dòng “Vai trò” = “Chủ trì”, như trang “Tổng hợp”, nên tổng của hai bên bằng nhau.",
+      ],
+    },
+    {
+      intent: "success",
+      lines: [
+        "The PivotTable counts only the rows where “Vai trò” = “Chủ trì”, as the “Tổng hợp” sheet does, so their totals are equal.",
+      ],
+    },
+  ],
+  [
+    "summary: an older Excel leaves the PivotTable filter to the person",
+    (l) =>
+      summaryMessage(
+        {
+          kind: "built",
+          units: 3,
+          pivot: {
+            sheet: "Pivot Phân công",
+            filtered: [],
+            toPick: [{ field: "Vai trò", values: ["Chủ trì"] }],
+          },
+        },
+        MESSAGES[l],
+      ),
+    {
+      intent: "warning",
+      lines: [
+        "Phiên bản Excel này chưa tự lọc được PivotTable. Trên trang “Pivot Phân công”, ở ô lọc “Vai trò”, hãy chọn “Chủ trì” để tổng khớp với trang “Tổng hợp”.",
+      ],
+    },
+    {
+      intent: "warning",
+      lines: [
+        "This version of Excel cannot filter the PivotTable itself. On the “Pivot Phân công” sheet, in the “Vai trò” filter, pick “Chủ trì” so its totals equal the “Tổng hợp” sheet.",
+      ],
+    },
+  ],
+  [
     "rule applied",
     (l) => scoreMessage({ kind: "applied" }, MESSAGES[l]),
     { intent: "success", title: vi.ruleApplied },

@@ -13,7 +13,9 @@ export default function SummaryContainer(): React.JSX.Element {
     void shell.run("summary", t.busySummary, async (h) => {
       const outcome = await h.run((ctx) => services.buildSummary(ctx, { pivot: state.pivot }));
       shell.setSummary(outcome);
-      shell.show("summary", (tt) => summaryMessage({ kind: "built", units: outcome.lines.length }, tt));
+      shell.show("summary", (tt) =>
+        summaryMessage({ kind: "built", units: outcome.lines.length, pivot: outcome.pivot }, tt),
+      );
     });
   return (
     <SummaryPanel
