@@ -154,7 +154,8 @@ export function consolidate(
       }
       if (disagree.length > 0) {
         const takeUnit =
-          options.unitWins?.({ file: s.file, unitId: s.unit.id, unit, taskId }) ?? options.preferUnit === true;
+          options.unitWins?.({ file: s.file, unitId: s.unit.id, unit, taskId }) ??
+          options.preferUnit === true;
         conflicts.push({
           file: s.file,
           unit,
