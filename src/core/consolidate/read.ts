@@ -9,6 +9,7 @@ import { findUnit, displayName, type Unit } from "../units/units";
 import type { Catalogue, CatalogueTask, AreaCode } from "../catalogue/types";
 import { AREA_CODES, CATALOGUE_SCHEMA_ID } from "../catalogue/types";
 import { readConfig } from "../workbook/config";
+import { DEFAULT_PLAN_YEAR } from "../catalogue/planYear";
 import { CONFIG_ROWS } from "../workbook/sheets";
 import { CONFIG_LAST_ROW, UNIT_MAP_ROW, readUnitMapRow } from "../workbook/configLayout";
 import {
@@ -99,6 +100,19 @@ const TASK_HEADERS = {
   output: "Sản phẩm",
   deadline: "Thời hạn",
 } as const;
+
+/** The NhiemVu columns readProvince reads (the pane asks Excel for exactly these). */
+export const PROVINCE_TASK_HEADERS: readonly string[] = Object.values(TASK_HEADERS);
+/** The PhanCong columns readProvince needs (the pane asks Excel for these and the provenance). */
+export const PROVINCE_ASSIGNMENT_HEADERS: readonly string[] = [
+  "Mã NV",
+  "Đơn vị",
+  "Vai trò",
+  "Trạng thái",
+  "Ngày hoàn thành",
+  "Minh chứng",
+  "Ghi chú",
+];
 
 export function cellText(v: unknown): string {
   if (v === null || v === undefined) return "";
@@ -289,15 +303,11 @@ export function readProvince(values: WorkbookValues): { province?: ProvinceWorkb
   if (!values.assignments) problems.push(`Sổ tỉnh không có bảng “${TABLES.assignments}”.`);
   if (problems.length > 0 || !values.tasks || !values.assignments || !cfg.settings) return { problems };
 
-  const tmap = tableRows(values.tasks, Object.values(TASK_HEADERS), TABLES.tasks, problems);
-  const amap = tableRows(
-    values.assignments,
-    ["Mã NV", "Đơn vị", "Vai trò", "Trạng thái", "Ngày hoàn thành", "Minh chứng", "Ghi chú"],
-    TABLES.assignments,
-    problems,
-  );
+  const tmap = tableRows(values.tasks, [...PROVINCE_TASK_HEADERS], TABLES.tasks, problems);
+  const amap = tableRows(values.assignments, [...PROVINCE_ASSIGNMENT_HEADERS], TABLES.assignments, problems);
   if (!tmap || !amap) return { problems: problems.map((p) => `Sổ tỉnh: ${p}`) };
-  const planYear = info.planYear ?? 2024;
+  // A workbook without the "Năm kế hoạch" row predates later plans: the bundled catalogues' year.
+  const planYear = info.planYear ?? DEFAULT_PLAN_YEAR;
   const tasks: CatalogueTask[] = [];
   const seen = new Set<string>();
   const taskSource = (values.extras?.taskColumns ?? []).filter(

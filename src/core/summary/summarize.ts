@@ -64,6 +64,11 @@ export function createUnitResolver(): (name: string) => { key: string; unitId: s
   };
 }
 
+/** A unit's line before any row is counted (the summary's and the year-over-year sums' start). */
+export function emptyUnitSummary(unit: string, unitId: string | null): UnitSummary {
+  return { unit, unitId, assigned: 0, done: 0, doneOnTime: 0, doneLate: 0, overdue: 0, completionRate: 0 };
+}
+
 /**
  * Groups rows by `findUnit(unit)?.id`, else by folded text, so spelling variants of one unit
  * land in one row. Known units come first in the official order (departments, central agencies,
@@ -79,16 +84,7 @@ export function summarizeByUnit(rows: readonly SummaryRow[], asOf: string): Unit
     const { key, unitId, name } = resolve(row.unit);
     let g = groups.get(key);
     if (!g) {
-      g = {
-        unit: name,
-        unitId,
-        assigned: 0,
-        done: 0,
-        doneOnTime: 0,
-        doneLate: 0,
-        overdue: 0,
-        completionRate: 0,
-      };
+      g = emptyUnitSummary(name, unitId);
       groups.set(key, g);
     }
     if (unitId === null) {

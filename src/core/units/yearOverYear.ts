@@ -6,7 +6,7 @@
  * Xã Cà Đam and Xã Tây Trà Bồng) counts whole under each of them; old Kon Tum units are not in a
  * 2024 Quảng Ngãi workbook and count nowhere.
  */
-import type { UnitSummary } from "../summary/summarize";
+import { emptyUnitSummary, type UnitSummary } from "../summary/summarize";
 import { predecessorsOf } from "./lineage";
 import { findUnit, DISTRICT_LEVEL_ENDED, LINEAGE_2025, type Unit } from "./units";
 
@@ -89,16 +89,7 @@ export function priorRateFromLines(lines: readonly PriorLine[], unit: string): P
     const u = findUnit(l.unit);
     if (!u) continue;
     const seen = byId.get(u.id);
-    const base: UnitSummary = seen ?? {
-      unit: u.name,
-      unitId: u.id,
-      assigned: 0,
-      done: 0,
-      doneOnTime: 0,
-      doneLate: 0,
-      overdue: 0,
-      completionRate: 0,
-    };
+    const base: UnitSummary = seen ?? emptyUnitSummary(u.name, u.id);
     base.assigned += l.assigned;
     base.done += l.done;
     byId.set(u.id, base);

@@ -13,6 +13,8 @@ import {
   catalogueInfo,
   readProvince,
   PROVENANCE_HEADERS,
+  PROVINCE_ASSIGNMENT_HEADERS,
+  PROVINCE_TASK_HEADERS,
   SUBMISSIONS_SHEET,
   SUBMISSIONS_TABLE,
   type ProvinceWorkbook,
@@ -59,26 +61,8 @@ export interface ConsolidationOutcome extends ConsolidationPreview {
   clearedFilters: string[];
 }
 
-const TASK_COLUMNS = [
-  "Mã NV",
-  "Lĩnh vực",
-  "Nhiệm vụ",
-  "Cơ quan chủ trì",
-  "Cơ quan phối hợp",
-  "Sản phẩm",
-  "Thời hạn",
-];
-const ASSIGNMENT_COLUMNS = [
-  "Mã NV",
-  "Đơn vị",
-  "Vai trò",
-  "Trạng thái",
-  "Ngày hoàn thành",
-  "Minh chứng",
-  "Ghi chú",
-  PROVENANCE_HEADERS.source,
-  PROVENANCE_HEADERS.at,
-];
+const TASK_COLUMNS = [...PROVINCE_TASK_HEADERS];
+const ASSIGNMENT_COLUMNS = [...PROVINCE_ASSIGNMENT_HEADERS, PROVENANCE_HEADERS.source, PROVENANCE_HEADERS.at];
 
 interface ProvinceRead {
   province: ProvinceWorkbook;
