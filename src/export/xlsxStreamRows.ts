@@ -39,6 +39,11 @@ export interface StreamPlan {
   from: number;
   /** Last row of the table (0-based). */
   lastRow: number;
+  /**
+   * Heights (points) of streamed rows whose wrapped text needs several lines (style ops holding
+   * only `rowHeight`, core/workbook/rowHeights.ts), in row order; rows not listed keep the default.
+   */
+  heights: Array<{ row: number; lastRow: number; height: number }>;
 }
 
 /** Cells of the streamed rows, as the plan holds them. */
@@ -87,7 +92,13 @@ export function streamablePlan(ops: readonly PlanOp[], threshold = STREAM_ROWS_A
   );
   if (!big) return null;
   const t = parseRangeAddress(big.address);
-  const plan: StreamPlan = { sheet: big.sheet, table: big.name, from: t.row + 2, lastRow: t.lastRow };
+  const plan: StreamPlan = {
+    sheet: big.sheet,
+    table: big.name,
+    from: t.row + 2,
+    lastRow: t.lastRow,
+    heights: [],
+  };
   for (const op of ops) {
     const onSheet = "sheet" in op && op.sheet === plan.sheet;
     const onTable =
@@ -119,6 +130,13 @@ export function streamablePlan(ops: readonly PlanOp[], threshold = STREAM_ROWS_A
       case "style": {
         const r = parseRangeAddress(op.address);
         if (r.lastRow < plan.from) break;
+        // A row height alone (wrapped rows) is written on the streamed <row> elements.
+        if (op.op === "style" && Object.keys(op.style).every((k) => k === "rowHeight")) {
+          const height = op.style.rowHeight;
+          if (height === undefined || r.lastRow > plan.lastRow) return null;
+          plan.heights.push({ row: Math.max(r.row, plan.from), lastRow: r.lastRow, height });
+          break;
+        }
         // One format for the whole column from the first data row: the streamed rows copy its style.
         if (r.row > plan.from - 1 || r.lastRow !== plan.lastRow) return null;
         if (op.op === "style" && op.style.rowHeight !== undefined) return null;
@@ -128,6 +146,9 @@ export function streamablePlan(ops: readonly PlanOp[], threshold = STREAM_ROWS_A
         break;
     }
   }
+  plan.heights.sort((a, b) => a.row - b.row);
+  for (let i = 1; i < plan.heights.length; i++)
+    if (plan.heights[i].row <= plan.heights[i - 1].lastRow) return null; // overlapping heights: exceljs decides
   return plan;
 }
 
@@ -319,6 +340,14 @@ export async function installStreamedRows(zip: JSZip, sheetPart: string, input: 
       .replace("</sst>", `${added.join("")}</sst>`),
   );
 
+  let heightAt = 0;
+  /** ` ht=… customHeight="1"` of a streamed row (rows are asked for in order). */
+  const heightOf = (r: number): string => {
+    const hs = plan.heights;
+    while (heightAt < hs.length && hs[heightAt].lastRow < r) heightAt++;
+    const h = hs[heightAt];
+    return h && h.row <= r ? ` ht="${h.height}" customHeight="1"` : "";
+  };
   const rowXml = (r: number): string => {
     const cells = rowCells(r, sources, width);
     let body = "";
@@ -352,8 +381,9 @@ export async function installStreamedRows(zip: JSZip, sheetPart: string, input: 
         else body += `${head}><f>${f}</f></c>`;
       }
     }
-    if (max === 0) return "";
-    return `<row r="${r + 1}" spans="${min}:${max}" x14ac:dyDescent="0.25">${body}</row>`;
+    const ht = heightOf(r);
+    if (max === 0) return ht ? `<row r="${r + 1}"${ht} x14ac:dyDescent="0.25"/>` : "";
+    return `<row r="${r + 1}" spans="${min}:${max}"${ht} x14ac:dyDescent="0.25">${body}</row>`;
   };
 
   const end = xml.lastIndexOf("</sheetData>");
