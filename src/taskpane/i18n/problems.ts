@@ -96,6 +96,74 @@ export const PROBLEM_EN: Record<ProblemCode, Template> = {
   "config.missing": () => "The “Cấu hình” sheet (report date, scoring rule) is missing.",
   "config.missingHint": () =>
     "Load the catalogue again: the add-in recreates the Cấu hình sheet with default values.",
+  "config.fixCellsHint": () => "Fix the cells named on the “Cấu hình” sheet, then do this again.",
+  "columns.missing": (p) =>
+    `The ${s(p.table)} table has no column “${s(p.column)}” (it may have been renamed or deleted).`,
+  "columns.nothingWritten": () => "The add-in wrote nothing, so that no figure comes out wrong.",
+  "columns.restoreHint": () => "Restore the column's name (or press Ctrl+Z), then do this again.",
+  "office.payload": () => "The data sent at once is over Excel on the web's limit.",
+  "office.payloadHint": () => "Try again; if it still fails, use Excel on a computer.",
+  "office.cellEdit": () => "Excel is editing a cell.",
+  "office.cellEditHint": () => "Press Enter or Esc to leave the cell being edited, then try again.",
+  "office.accessDenied": () => "The workbook is protected or read-only.",
+  "office.accessDeniedHint": () => "Unprotect the sheet or workbook (Review › Unprotect), then try again.",
+  "office.exists": () => "A table or name already exists with a name the add-in uses.",
+  "office.existsHint": () => "Rename that table or name (Formulas › Name Manager), then try again.",
+  "office.invalidArgument": () => "Excel refused a write.",
+  "office.invalidArgumentHint": () => "Try again; if the error repeats, send its text to your administrator.",
+  "office.other": () => "Excel reported an error while writing to the workbook.",
+  "office.otherHint": () =>
+    "Try again. If the error repeats, save the workbook, reopen it and try once more.",
+  "reportDate.invalid": (p) => `The report date is not valid: ${s(p.value)}.`,
+  "reportDate.invalidHint": () => "Type the date as dd/mm/yyyy or pick one in the calendar.",
+  "reportDate.noCell": () => "The workbook has no report-date cell (named NgayBaoCao).",
+  "tracker.loadFirstHint": () => "Click “Load catalogue” first.",
+  "pivot.sheetExists": (p) => `There is already a sheet “${s(p.sheet)}”.`,
+  "pivot.sheetExistsHint": () => "Delete or rename that sheet to create a new PivotTable.",
+  "score.fixRuleHint": () => "Fix the rule, then click again.",
+  "tiers.noBoundColumn": (p) =>
+    `This workbook's tier table has no “${s(p.column)}” column, so an “above” (>) tier cannot be written.`,
+  "tiers.noBoundColumnHint": () =>
+    "Load the catalogue into a new workbook to get the new tier table, or use “from” (≥) tiers.",
+  "review.noColumn": (p) =>
+    `The PhanCong table has no “${s(p.column)}” column (a workbook made before review existed, or the column was renamed).`,
+  "review.noColumnHint": (p) =>
+    `Add a column titled exactly “${s(p.column)}” at the end of the PhanCong table (or load the catalogue into a new workbook), then do this again.`,
+  "review.nothingPicked": () => "No verdict has been chosen for any row.",
+  "review.nothingPickedHint": () => "Choose a verdict on each row, then save.",
+  "export.noTasks": () => "The workbook has no task table (NhiemVu) yet.",
+  "export.noTasksHint": () => "Load a catalogue before exporting.",
+  "export.fixTableHint": (p) => `Fix the “${s(p.sheet)}” table as described, then export again.`,
+  "import.emptySheet": (p) => `The sheet “${s(p.sheet)}” is empty.`,
+  "import.emptySheetHint": () =>
+    "Open the sheet with the unit's task table (or select the table), then click again.",
+  "import.rangeTooLarge": (p) =>
+    `The range ${s(p.address)} is too large (${s(p.rows)} rows × ${s(p.columns)} columns).`,
+  "import.pickRangeHint": () => "Select just the task table, then click again.",
+  "import.addinSheet": () => "This sheet was made by the add-in.",
+  "import.addinSheetHint": () => "Open the sheet with the unit's own table, then click again.",
+  "pull.sheetNotOurs": (p) =>
+    `The workbook already has a sheet “${s(p.sheet)}” that the add-in did not make.`,
+  "pull.sheetNotOursHint": (p) =>
+    `Rename the sheet “${s(p.sheet)}” (right-click its tab › Rename), then load again; the add-in never overwrites your sheet.`,
+  "pull.otherChoiceHint": () => "Choose another catalogue or unit.",
+  "pull.tooManyHint": () => "Nothing was written; choose one unit or split the catalogue, then load again.",
+  "pull.restoreColumnsHint": () => "Restore the column names (or press Ctrl+Z), then load again.",
+  "consolidate.oneUnit": (p) =>
+    `This is one unit's workbook (“${s(p.unit)}”), not the province's: only a workbook tracking all units can merge the workbooks units send back.`,
+  "consolidate.oneUnitHint": (p) =>
+    `Open the provincial workbook (Cấu hình sheet, unit of the workbook = “${s(p.all)}”) and merge there.`,
+  "consolidate.noTracker": () =>
+    "This workbook has no tracking tables (NhiemVu, PhanCong) or no “Cấu hình” sheet.",
+  "consolidate.noTrackerHint": () =>
+    "Open the provincial workbook with a catalogue loaded (step 1), then merge.",
+  "consolidate.fixProvinceHint": () =>
+    "Fix what is listed in the provincial workbook (or load the catalogue again), then merge again.",
+  "consolidate.noFiles": () => "No .xlsx file chosen yet.",
+  "consolidate.noValidFiles": () =>
+    "None of the chosen files is a valid unit workbook — nothing was written.",
+  "consolidate.seePreviewHint": () =>
+    "See each file's reason in the preview, ask the unit to send a correct file, then merge again.",
 };
 
 /** One problem as shown: its text, and lang="vi" when it stays Vietnamese in an English UI. */

@@ -8,7 +8,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { PROBLEM_CODES, problem, type ProblemCode } from "../../../src/core/problems/problem";
 import { CatalogueError, parseCatalogue } from "../../../src/core";
 import { checkCatalogueUrl, FetchCatalogueError } from "../../../src/net/fetchCatalogue";
-import { ActionError } from "../../../src/taskpane/actions/common";
+import { ActionError, explainOfficeError } from "../../../src/taskpane/actions/common";
 import { PROBLEM_EN, showProblem } from "../../../src/taskpane/i18n/problems";
 import { errorFeedback } from "../../../src/taskpane/app/feedback";
 import { FeedbackBar } from "../../../src/taskpane/views/FeedbackBar";
@@ -80,6 +80,12 @@ const ERRORS: Array<[string, () => unknown]> = [
   ],
   ["an http:// address", () => thrown(() => checkCatalogueUrl("http://example.org/a.json"))],
   ["an empty address", () => thrown(() => checkCatalogueUrl("  "))],
+  // Excel's own detail arrives in Excel's language (here Vietnamese): it is kept, marked lang=vi.
+  [
+    "Excel refusing a protected sheet",
+    () => explainOfficeError({ code: "AccessDenied", message: "Truy cập bị từ chối." }),
+  ],
+  ["an Excel error without a code", () => explainOfficeError(new Error("Lỗi không rõ của Excel."))],
   [
     "an action error with a coded problem and an uncoded one",
     () =>
