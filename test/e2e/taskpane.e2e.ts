@@ -66,6 +66,7 @@ const WORKFLOWS_VI = [
   "6. Báo cáo Sở Nội vụ",
   "7. Xuất danh mục",
   "8. Thẩm định",
+  "9. Tổng hợp từ đơn vị",
 ];
 
 let browser: Browser | null = null;

@@ -3,6 +3,7 @@
  * unit already has (the selection or the active sheet) for import. Reading never changes the
  * sheet it reads.
  */
+import { problem } from "../../core/problems/problem";
 import { DEFAULT_PLAN_YEAR } from "../../core/catalogue/planYear";
 import { serializeCatalogue } from "../../core/catalogue/serialize";
 import {
@@ -12,7 +13,13 @@ import {
   type AreaCode,
   type CatalogueTask,
 } from "../../core/catalogue/types";
-import { IN_CATALOGUE, SHEETS, TASK_COLUMNS, type TaskColumnKey } from "../../core/workbook/layout";
+import {
+  IN_CATALOGUE,
+  SHEETS,
+  TASK_COLUMNS,
+  tasksSheetName,
+  type TaskColumnKey,
+} from "../../core/workbook/layout";
 import { readSelectionOrUsedRange } from "../excel/workbookOps";
 import { ActionError, explainOfficeError, readTracker, SyncMeter } from "./common";
 
@@ -33,7 +40,10 @@ export async function exportCatalogue(context: Excel.RequestContext): Promise<Ex
       assignments: [],
     });
     if (!snap.tasks.exists)
-      throw new ActionError(["Sổ chưa có bảng nhiệm vụ (NhiemVu)."], "Hãy nạp danh mục trước khi xuất.");
+      throw new ActionError(
+        [problem("export.noTasks", {}, "Sổ chưa có bảng nhiệm vụ (NhiemVu).")],
+        problem("export.noTasksHint", {}, "Hãy nạp danh mục trước khi xuất."),
+      );
     const h = snap.tasks.headers;
     const col = (k: TaskColumnKey) => h.indexOf(header(k));
     const text = (r: unknown[], k: TaskColumnKey) =>
@@ -70,7 +80,14 @@ export async function exportCatalogue(context: Excel.RequestContext): Promise<Ex
       });
     } catch (e) {
       if (e instanceof CatalogueError)
-        throw new ActionError(e.problems, "Sửa bảng “Nhiệm vụ 2024” như đã nêu rồi xuất lại.");
+        throw new ActionError(
+          e.items,
+          problem(
+            "export.fixTableHint",
+            { sheet: tasksSheetName(planYear) },
+            `Sửa bảng “${tasksSheetName(planYear)}” như đã nêu rồi xuất lại.`,
+          ),
+        );
       throw e;
     }
     return {
@@ -102,19 +119,29 @@ export async function readSheetForImport(context: Excel.RequestContext): Promise
     const read = await readSelectionOrUsedRange(context, (source, sheet) => {
       if (!source)
         throw new ActionError(
-          [`Trang “${sheet}” trống.`],
-          "Mở trang có bảng nhiệm vụ của đơn vị (hoặc chọn vùng bảng) rồi bấm lại.",
+          [problem("import.emptySheet", { sheet }, `Trang “${sheet}” trống.`)],
+          problem(
+            "import.emptySheetHint",
+            {},
+            "Mở trang có bảng nhiệm vụ của đơn vị (hoặc chọn vùng bảng) rồi bấm lại.",
+          ),
         );
       if (source.rowCount * source.columnCount > MAX_IMPORT_CELLS) {
         throw new ActionError(
-          [`Vùng ${source.address} quá lớn (${source.rowCount} dòng × ${source.columnCount} cột).`],
-          "Hãy chọn đúng vùng bảng nhiệm vụ rồi bấm lại.",
+          [
+            problem(
+              "import.rangeTooLarge",
+              { address: source.address, rows: source.rowCount, columns: source.columnCount },
+              `Vùng ${source.address} quá lớn (${source.rowCount} dòng × ${source.columnCount} cột).`,
+            ),
+          ],
+          problem("import.pickRangeHint", {}, "Hãy chọn đúng vùng bảng nhiệm vụ rồi bấm lại."),
         );
       }
       if ((Object.values(SHEETS) as string[]).includes(sheet)) {
         throw new ActionError(
-          ["Đây là trang do bổ trợ tạo."],
-          "Hãy mở trang bảng gốc của đơn vị rồi bấm lại.",
+          [problem("import.addinSheet", {}, "Đây là trang do bổ trợ tạo.")],
+          problem("import.addinSheetHint", {}, "Hãy mở trang bảng gốc của đơn vị rồi bấm lại."),
         );
       }
     });

@@ -3,7 +3,7 @@
  * state. Every action takes an Excel.RequestContext — no globals — and reaches the object model
  * only through the adapters of src/taskpane/excel/.
  */
-import { problem, problemText, type ProblemItem } from "../../core/problems/problem";
+import { problem, problemText, type Problem, type ProblemItem } from "../../core/problems/problem";
 import { readConfig, type ConfigRead } from "../../core/workbook/config";
 import { ASSIGNMENT_COLUMNS, TABLES, type AssignmentColumnKey } from "../../core/workbook/layout";
 import type { TrackerSettings } from "../../core/workbook/evaluate";
@@ -91,7 +91,10 @@ export function requireTracker(s: TrackerSnapshot): void {
     );
   }
   if (!s.config.settings) {
-    throw new ActionError(s.config.problems, "Hãy sửa các ô đã nêu ở trang “Cấu hình” rồi thực hiện lại.");
+    throw new ActionError(
+      s.config.problems,
+      problem("config.fixCellsHint", {}, "Hãy sửa các ô đã nêu ở trang “Cấu hình” rồi thực hiện lại."),
+    );
   }
 }
 
@@ -104,12 +107,16 @@ export function requireColumns(s: TrackerSnapshot, keys: readonly AssignmentColu
   if (missing.length > 0) {
     throw new ActionError(
       [
-        ...missing.map(
-          (h) => `Bảng ${TABLES.assignments} thiếu cột “${h}” (có thể cột đã bị đổi tên hoặc xóa).`,
+        ...missing.map((h) =>
+          problem(
+            "columns.missing",
+            { table: TABLES.assignments, column: h },
+            `Bảng ${TABLES.assignments} thiếu cột “${h}” (có thể cột đã bị đổi tên hoặc xóa).`,
+          ),
         ),
-        "Bổ trợ không ghi gì để tránh làm sai số liệu.",
+        problem("columns.nothingWritten", {}, "Bổ trợ không ghi gì để tránh làm sai số liệu."),
       ],
-      "Hãy khôi phục tên cột (hoặc Ctrl+Z) rồi thực hiện lại.",
+      problem("columns.restoreHint", {}, "Hãy khôi phục tên cột (hoặc Ctrl+Z) rồi thực hiện lại."),
     );
   }
 }
@@ -148,31 +155,36 @@ export function explainOfficeError(e: unknown): ActionError {
   const err = e as { code?: string; message?: string; cause?: { code?: string; message?: string } };
   const code = err?.cause?.code ?? err?.code ?? "";
   const detail = err?.cause?.message ?? err?.message ?? String(e);
-  const map: Record<string, [string, string]> = {
+  const map: Record<string, [Problem, Problem]> = {
     RequestPayloadSizeLimitExceeded: [
-      "Dữ liệu gửi một lần vượt giới hạn của Excel trên web.",
-      "Hãy thử lại; nếu vẫn lỗi, dùng Excel trên máy tính.",
+      problem("office.payload", {}, "Dữ liệu gửi một lần vượt giới hạn của Excel trên web."),
+      problem("office.payloadHint", {}, "Hãy thử lại; nếu vẫn lỗi, dùng Excel trên máy tính."),
     ],
     InvalidOperationInCellEditMode: [
-      "Excel đang ở chế độ sửa ô.",
-      "Nhấn Enter hoặc Esc để thoát khỏi ô đang sửa rồi thử lại.",
+      problem("office.cellEdit", {}, "Excel đang ở chế độ sửa ô."),
+      problem("office.cellEditHint", {}, "Nhấn Enter hoặc Esc để thoát khỏi ô đang sửa rồi thử lại."),
     ],
     AccessDenied: [
-      "Sổ đang được bảo vệ hoặc chỉ đọc.",
-      "Bỏ bảo vệ trang/sổ (Review › Unprotect) rồi thử lại.",
+      problem("office.accessDenied", {}, "Sổ đang được bảo vệ hoặc chỉ đọc."),
+      problem("office.accessDeniedHint", {}, "Bỏ bảo vệ trang/sổ (Review › Unprotect) rồi thử lại."),
     ],
     ItemAlreadyExists: [
-      "Đã có một bảng hoặc tên trùng với tên bổ trợ dùng.",
-      "Đổi tên bảng/tên đó (Formulas › Name Manager) rồi thử lại.",
+      problem("office.exists", {}, "Đã có một bảng hoặc tên trùng với tên bổ trợ dùng."),
+      problem("office.existsHint", {}, "Đổi tên bảng/tên đó (Formulas › Name Manager) rồi thử lại."),
     ],
     InvalidArgument: [
-      "Excel từ chối một thao tác ghi.",
-      "Hãy thử lại; nếu lỗi lặp lại, gửi nội dung lỗi cho người quản trị.",
+      problem("office.invalidArgument", {}, "Excel từ chối một thao tác ghi."),
+      problem(
+        "office.invalidArgumentHint",
+        {},
+        "Hãy thử lại; nếu lỗi lặp lại, gửi nội dung lỗi cho người quản trị.",
+      ),
     ],
   };
   const [what, next] = map[code] ?? [
-    "Excel báo lỗi khi ghi vào sổ.",
-    "Hãy thử lại. Nếu lỗi lặp lại, lưu sổ, mở lại rồi thử lần nữa.",
+    problem("office.other", {}, "Excel báo lỗi khi ghi vào sổ."),
+    problem("office.otherHint", {}, "Hãy thử lại. Nếu lỗi lặp lại, lưu sổ, mở lại rồi thử lần nữa."),
   ];
+  // Excel's own words, in Excel's language: kept as they are (marked Vietnamese in an English pane).
   return new ActionError([what, code ? `(${code}: ${detail})` : `(${detail})`], next);
 }

@@ -8,6 +8,7 @@
  * ~4 MB) and 1 write (+1 per ~4 MB).
  */
 // Imported module by module (not the index): the xlsx reader and fflate stay in their own chunk.
+import { problem } from "../../core/problems/problem";
 import { consolidate } from "../../core/consolidate/merge";
 import {
   catalogueInfo,
@@ -76,9 +77,17 @@ interface ProvinceRead {
 export function oneUnitProblem(unit: string): ActionError {
   return new ActionError(
     [
-      `Sổ này là sổ của một đơn vị (“${unit}”), không phải sổ tỉnh: chỉ sổ theo dõi tất cả đơn vị mới tổng hợp được sổ của các đơn vị gửi về.`,
+      problem(
+        "consolidate.oneUnit",
+        { unit },
+        `Sổ này là sổ của một đơn vị (“${unit}”), không phải sổ tỉnh: chỉ sổ theo dõi tất cả đơn vị mới tổng hợp được sổ của các đơn vị gửi về.`,
+      ),
     ],
-    `Hãy mở sổ tỉnh (trang Cấu hình, ô “Đơn vị của sổ” = “${ALL_UNITS}”) rồi tổng hợp ở đó.`,
+    problem(
+      "consolidate.oneUnitHint",
+      { all: ALL_UNITS },
+      `Hãy mở sổ tỉnh (trang Cấu hình, ô “Đơn vị của sổ” = “${ALL_UNITS}”) rồi tổng hợp ở đó.`,
+    ),
   );
 }
 
@@ -103,8 +112,14 @@ async function readProvinceBook(
   const a = await assignments.finish(meter.sync);
   if (!t.exists || !a.exists || !configValues) {
     throw new ActionError(
-      ["Sổ này chưa có bảng theo dõi (NhiemVu, PhanCong) hoặc trang “Cấu hình”."],
-      "Hãy mở sổ tỉnh đã nạp danh mục (mục 1) rồi tổng hợp.",
+      [
+        problem(
+          "consolidate.noTracker",
+          {},
+          "Sổ này chưa có bảng theo dõi (NhiemVu, PhanCong) hoặc trang “Cấu hình”.",
+        ),
+      ],
+      problem("consolidate.noTrackerHint", {}, "Hãy mở sổ tỉnh đã nạp danh mục (mục 1) rồi tổng hợp."),
     );
   }
   const read = readProvince({
@@ -119,7 +134,11 @@ async function readProvinceBook(
   if (!read.province) {
     throw new ActionError(
       read.problems,
-      "Hãy sửa những điểm đã nêu trong sổ tỉnh (hoặc nạp lại danh mục) rồi tổng hợp lại.",
+      problem(
+        "consolidate.fixProvinceHint",
+        {},
+        "Hãy sửa những điểm đã nêu trong sổ tỉnh (hoặc nạp lại danh mục) rồi tổng hợp lại.",
+      ),
     );
   }
   return {
@@ -165,10 +184,18 @@ export async function applyConsolidation(
       throw new ActionError(
         [
           files.length === 0
-            ? "Chưa chọn tệp .xlsx nào."
-            : "Không có sổ đơn vị nào hợp lệ trong các tệp đã chọn — không ghi gì vào sổ.",
+            ? problem("consolidate.noFiles", {}, "Chưa chọn tệp .xlsx nào.")
+            : problem(
+                "consolidate.noValidFiles",
+                {},
+                "Không có sổ đơn vị nào hợp lệ trong các tệp đã chọn — không ghi gì vào sổ.",
+              ),
         ],
-        "Xem lý do từng tệp ở phần xem trước, yêu cầu đơn vị gửi lại tệp đúng rồi tổng hợp lại.",
+        problem(
+          "consolidate.seePreviewHint",
+          {},
+          "Xem lý do từng tệp ở phần xem trước, yêu cầu đơn vị gửi lại tệp đúng rồi tổng hợp lại.",
+        ),
       );
     }
     const pane = consolidationPanePlan({

@@ -3,6 +3,7 @@
  * catalogue version into them. The plan is computed in full before anything is written; a
  * failed first build removes the sheets it created, so no half-written sheet is left.
  */
+import { problem } from "../../core/problems/problem";
 import type { Catalogue } from "../../core/catalogue/types";
 import type { Unit } from "../../core/units/units";
 import { findUnit } from "../../core/units/units";
@@ -81,8 +82,18 @@ export async function pullCatalogue(context: Excel.RequestContext, req: PullRequ
     for (const sheet of [tasksSheet, SHEETS.assignments]) {
       if (!hasTables && snap.meta.sheets.has(sheet)) {
         throw new ActionError(
-          [`Sổ đã có trang “${sheet}” nhưng không phải do bổ trợ tạo.`],
-          `Hãy đổi tên trang “${sheet}” (nhấp phải vào thẻ trang › Đổi tên) rồi nạp lại; bổ trợ không ghi đè trang của bạn.`,
+          [
+            problem(
+              "pull.sheetNotOurs",
+              { sheet },
+              `Sổ đã có trang “${sheet}” nhưng không phải do bổ trợ tạo.`,
+            ),
+          ],
+          problem(
+            "pull.sheetNotOursHint",
+            { sheet },
+            `Hãy đổi tên trang “${sheet}” (nhấp phải vào thẻ trang › Đổi tên) rồi nạp lại; bổ trợ không ghi đè trang của bạn.`,
+          ),
         );
       }
     }
@@ -160,14 +171,24 @@ export async function pullCatalogue(context: Excel.RequestContext, req: PullRequ
       }
     }
     if (e instanceof TrackerError)
-      throw new ActionError(e.problems, e.hint ?? "Hãy chọn danh mục hoặc đơn vị khác.");
+      throw new ActionError(
+        e.problems,
+        e.hint ?? problem("pull.otherChoiceHint", {}, "Hãy chọn danh mục hoặc đơn vị khác."),
+      );
     if (e instanceof TooManyAssignmentsError)
       throw new ActionError(
         e.problems,
-        "Sổ không được ghi gì; hãy chọn một đơn vị hoặc tách danh mục rồi nạp lại.",
+        problem(
+          "pull.tooManyHint",
+          {},
+          "Sổ không được ghi gì; hãy chọn một đơn vị hoặc tách danh mục rồi nạp lại.",
+        ),
       );
     if (e instanceof WorkbookShapeError)
-      throw new ActionError(e.problems, "Khôi phục tên cột (hoặc Ctrl+Z) rồi nạp lại.");
+      throw new ActionError(
+        e.problems,
+        problem("pull.restoreColumnsHint", {}, "Khôi phục tên cột (hoặc Ctrl+Z) rồi nạp lại."),
+      );
     throw explainOfficeError(e);
   }
 }

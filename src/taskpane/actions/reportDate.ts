@@ -1,6 +1,7 @@
 /** Ngày báo cáo: the one named cell every formula and colour rule refers to. */
 import { isIsoDate, toExcelSerial } from "../../core/dates/isoDate";
 import { writeReportDateCell } from "../excel/workbookOps";
+import { problem } from "../../core/problems/problem";
 import { ActionError, explainOfficeError, SyncMeter, type ActionStats } from "./common";
 
 /** `date` "YYYY-MM-DD" fixes the report date; "today" writes =TODAY() (follows the calendar). */
@@ -9,7 +10,10 @@ export async function setReportDate(
   date: string | "today",
 ): Promise<ActionStats> {
   if (date !== "today" && !isIsoDate(date)) {
-    throw new ActionError([`Ngày báo cáo không hợp lệ: ${String(date)}.`], "Hãy chọn một ngày trong lịch.");
+    throw new ActionError(
+      [problem("reportDate.invalid", { value: String(date) }, `Ngày báo cáo không hợp lệ: ${String(date)}.`)],
+      problem("reportDate.invalidHint", {}, "Hãy gõ ngày dạng dd/mm/yyyy hoặc chọn một ngày trong lịch."),
+    );
   }
   const meter = new SyncMeter(context);
   try {
@@ -20,8 +24,8 @@ export async function setReportDate(
     );
     if (!written) {
       throw new ActionError(
-        ["Sổ chưa có ô “Ngày báo cáo” (tên NgayBaoCao)."],
-        "Hãy bấm “Nạp danh mục” trước.",
+        [problem("reportDate.noCell", {}, "Sổ chưa có ô “Ngày báo cáo” (tên NgayBaoCao).")],
+        problem("tracker.loadFirstHint", {}, "Hãy bấm “Nạp danh mục” trước."),
       );
     }
     return meter.stats();

@@ -3,6 +3,7 @@
  * reviewer chose — only the "Kết quả thẩm định" cells of those rows, in one batched plan
  * through the plan applier. Two round trips: read the needed columns, apply the plan.
  */
+import { problem } from "../../core/problems/problem";
 import { assignmentColumnIndex, assignmentFromRow } from "../../core/workbook/assignmentRow";
 import { formatCellIssue, type CellIssue } from "../../core/workbook/cellValues";
 import type { AssignmentColumnKey } from "../../core/workbook/layout";
@@ -71,9 +72,17 @@ async function readClaims(
     if (e instanceof ActionError && e.problems.some((p) => p.includes(`“${header}”`))) {
       throw new ActionError(
         [
-          `Bảng Phân công (PhanCong) chưa có cột “${header}” (sổ tạo trước khi có thẩm định, hoặc cột đã bị đổi tên).`,
+          problem(
+            "review.noColumn",
+            { column: header },
+            `Bảng Phân công (PhanCong) chưa có cột “${header}” (sổ tạo trước khi có thẩm định, hoặc cột đã bị đổi tên).`,
+          ),
         ],
-        `Hãy thêm vào cuối bảng PhanCong một cột có tiêu đề đúng “${header}” (hoặc nạp danh mục vào một sổ mới), rồi thực hiện lại.`,
+        problem(
+          "review.noColumnHint",
+          { column: header },
+          `Hãy thêm vào cuối bảng PhanCong một cột có tiêu đề đúng “${header}” (hoặc nạp danh mục vào một sổ mới), rồi thực hiện lại.`,
+        ),
       );
     }
     throw e;
@@ -116,8 +125,12 @@ export async function writeVerdicts(
   try {
     if (picks.length === 0) {
       throw new ActionError(
-        ["Chưa chọn kết quả thẩm định cho dòng nào."],
-        "Hãy bấm Đạt, Không đạt hoặc Cần bổ sung ở từng dòng rồi ghi.",
+        [problem("review.nothingPicked", {}, "Chưa chọn kết quả thẩm định cho dòng nào.")],
+        problem(
+          "review.nothingPickedHint",
+          {},
+          "Hãy bấm Đạt, Không đạt hoặc Cần bổ sung ở từng dòng rồi ghi.",
+        ),
       );
     }
     const { snap, records, issues } = await readClaims(context, meter, options.chunkBytes);

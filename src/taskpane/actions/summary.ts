@@ -4,6 +4,7 @@
  * add-in still shows the right numbers. The pane shows the same numbers computed by the core's
  * twins of those formulas (checked against a real spreadsheet engine in the e2e suite).
  */
+import { problem } from "../../core/problems/problem";
 import { chartSheetOps } from "../../core/workbook/charts";
 import {
   isDefaultScoreRule,
@@ -151,8 +152,8 @@ async function writeSummary(
   if (extra.pivot) {
     if (snap.meta.sheets.has(PIVOT_SHEET)) {
       throw new ActionError(
-        [`Đã có trang “${PIVOT_SHEET}”.`],
-        "Xóa hoặc đổi tên trang đó nếu muốn tạo PivotTable mới.",
+        [problem("pivot.sheetExists", { sheet: PIVOT_SHEET }, `Đã có trang “${PIVOT_SHEET}”.`)],
+        problem("pivot.sheetExistsHint", {}, "Xóa hoặc đổi tên trang đó nếu muốn tạo PivotTable mới."),
       );
     }
     const pivotOps = assignmentPivotOps(assignments, settings);
@@ -232,7 +233,7 @@ export async function applyScoreRule(
   } catch (e) {
     throw new ActionError(
       [e instanceof ScoreRuleError ? e.message : String(e)],
-      "Hãy sửa quy tắc rồi bấm lại.",
+      problem("score.fixRuleHint", {}, "Hãy sửa quy tắc rồi bấm lại."),
     );
   }
   const meter = new SyncMeter(context);
@@ -271,8 +272,18 @@ export async function applyScoreRule(
     const width = shapeOf(snap).tierBound ? 3 : 2;
     if (width === 2 && tiers.some((t) => t.strict)) {
       throw new ActionError(
-        [`Bảng bậc của sổ này chưa có cột “${TIER_HEADERS[2]}” nên không ghi được bậc “trên” (>).`],
-        "Hãy nạp lại danh mục vào một sổ mới để có bảng bậc mới, hoặc dùng bậc “từ” (≥).",
+        [
+          problem(
+            "tiers.noBoundColumn",
+            { column: TIER_HEADERS[2] },
+            `Bảng bậc của sổ này chưa có cột “${TIER_HEADERS[2]}” nên không ghi được bậc “trên” (>).`,
+          ),
+        ],
+        problem(
+          "tiers.noBoundColumnHint",
+          {},
+          "Hãy nạp lại danh mục vào một sổ mới để có bảng bậc mới, hoặc dùng bậc “từ” (≥).",
+        ),
       );
     }
     if (tiers.length > current) {

@@ -7,6 +7,7 @@
 import * as React from "react";
 import { vi, type Messages } from "./vi";
 import { en } from "./en";
+import { loadEnglishProblems } from "./problems";
 
 export type Language = "vi" | "en";
 export type { Messages };
@@ -63,6 +64,10 @@ const I18nContext = React.createContext<I18n>(makeI18n("vi"));
 
 export function I18nProvider(props: { lang: Language; children: React.ReactNode }): React.JSX.Element {
   const value = React.useMemo(() => makeI18n(props.lang), [props.lang]);
+  // The English wording of coded problems is a chunk of its own: fetched as soon as English is on.
+  React.useEffect(() => {
+    if (props.lang === "en") void loadEnglishProblems();
+  }, [props.lang]);
   return <I18nContext.Provider value={value}>{props.children}</I18nContext.Provider>;
 }
 

@@ -1,102 +1,24 @@
 /**
  * Problems from the core (src/core/problems/problem.ts) said in the UI's language. Vietnamese is
- * the core's own text (`Problem.vi`: one owner, the same words the command line prints); this
- * table holds the English template of every code. A problem without a code (a plain string), or a
- * code missing here, is shown in Vietnamese and marked lang="vi".
+ * the core's own text (`Problem.vi`: one owner, the same words the command line prints); the
+ * English template of every code is in ./problemsEn.ts, a chunk loaded when the pane turns to
+ * English (at start in an English Office, or on the language switch) so that a Vietnamese first
+ * screen does not carry it. A problem without a code (a plain string), a code missing there, or
+ * English asked for before the chunk arrived, is shown in Vietnamese and marked lang="vi".
  */
-import type { Problem, ProblemCode, ProblemItem, ProblemParams } from "../../core/problems/problem";
+import type { Problem, ProblemItem } from "../../core/problems/problem";
+import type { PROBLEM_EN } from "./problemsEn";
 
-type Template = (p: ProblemParams) => string;
+let english: typeof PROBLEM_EN | null = null;
+let loading: Promise<void> | null = null;
 
-const s = (v: string | number | undefined): string => (v === undefined ? "" : String(v));
-const task = (p: ProblemParams): string => `Task ${s(p.n)}${p.id ? ` (${s(p.id)})` : ""}`;
-
-export const PROBLEM_EN: Record<ProblemCode, Template> = {
-  "catalogue.notText": () => "The catalogue's content must be text.",
-  "catalogue.tooLarge": (p) =>
-    `The file is too large (${s(p.millions)} million characters; at most ${s(p.max)} million).`,
-  "catalogue.empty": () => "The catalogue file is empty.",
-  "catalogue.html": () =>
-    "What arrived is a web page (HTML/XML: perhaps an error or sign-in page), not a JSON or CSV catalogue. Check the address.",
-  "catalogue.invalidJson": (p) =>
-    `The file is not valid JSON (${s(p.detail)}). Check the brackets, commas and quotes.`,
-  "catalogue.notObject": () => "A catalogue must be a JSON object.",
-  "catalogue.schema": (p) => `The “schema” field must be “${s(p.expected)}”.`,
-  "catalogue.missingField": (p) => `The field “${s(p.field)}” is missing (text, not empty).`,
-  "catalogue.noSource": () => "“source” (the catalogue's source document) is missing.",
-  "catalogue.noTasks": () => "“tasks” must be a non-empty list of tasks.",
-  "catalogue.tooManyTasks": (p) =>
-    `The catalogue has ${s(p.count)} tasks, more than the limit of ${s(p.max)}.`,
-  "catalogue.more": () => "… and more: fix the problems above, then load again.",
-  "catalogue.legacyEncoding": (p) =>
-    `The text uses the old ${s(p.encoding)} encoding, not Unicode. Convert it to Unicode (Unikey: Ctrl+Shift+F6) or choose “Convert to Unicode”, then load again.`,
-  "task.missingId": (p) => `${task(p)}: the task number (id) is missing.`,
-  "task.duplicateId": (p) => `${task(p)}: the number “${s(p.id)}” repeats task ${s(p.first)} (case ignored).`,
-  "task.badArea": (p) => `${task(p)}: the area must be one of I–VII, not “${s(p.value)}”.`,
-  "task.missingTitle": (p) => `${task(p)}: the task's content (title) is missing.`,
-  "task.missingLead": (p) => `${task(p)}: the lead unit (lead) is missing.`,
-  "table.headerOutside": (p) => `Header row ${s(p.row)} is outside the table.`,
-  "table.noTitleColumn": () => "No column chosen for the task's content.",
-  "table.noLeadColumn": () => "No column chosen for the lead unit.",
-  "table.tooManyTasks": (p) => `The table has more than ${s(p.max)} tasks.`,
-  "table.noTasks": () => "The table has no tasks below the header row.",
-  "csv.quotes": (p) => `CSV line ${s(p.row)}: unmatched double quote.`,
-  "fetch.notText": () => "The catalogue's address must be text (an https://… address).",
-  "fetch.emptyUrl": () => "No catalogue address entered (an https://… address is needed).",
-  "fetch.urlTooLong": (p) => `The address is longer than ${s(p.max)} characters.`,
-  "fetch.whitespace": () => "The address contains spaces or control characters.",
-  "fetch.whitespaceHint": () => "Paste the file's address again (without spaces).",
-  "fetch.notAbsolute": (p) => `“${s(p.url)}” is not a full address.`,
-  "fetch.notAbsoluteHint": () => "Enter the full address, starting with https://",
-  "fetch.plainHttp": () =>
-    "Only https:// addresses are accepted (http:// is not encrypted: the data could be altered on the way).",
-  "fetch.plainHttpHint": () => "Use the file's https:// address.",
-  "fetch.protocol": (p) => `The protocol “${s(p.protocol)}” is not allowed; only https:// addresses.`,
-  "fetch.credentials": () =>
-    "The address contains a user name or password; sign-in details must not be written in an address.",
-  "fetch.credentialsHint": () => "Use a public link that needs no sign-in.",
-  "fetch.noHost": () => "The address has no server name.",
-  "fetch.notFound": (p) => `HTTP error ${s(p.status)}: no catalogue file at this address (${s(p.host)}).`,
-  "fetch.notFoundHint": () => "Check the path and the file name, or ask whoever published the catalogue.",
-  "fetch.forbidden": (p) => `HTTP error ${s(p.status)}: the server ${s(p.host)} refuses the download.`,
-  "fetch.forbiddenHint": () => "The file must be shared publicly (downloadable without signing in).",
-  "fetch.rateLimited": (p) => `HTTP error 429: the server ${s(p.host)} is limiting downloads.`,
-  "fetch.tryLater": () => "Try again in a few minutes.",
-  "fetch.serverError": (p) =>
-    `HTTP error ${s(p.status)}: the server is failing or under maintenance (${s(p.host)}).`,
-  "fetch.serverErrorHint": () => "Try again later; if it still fails, tell whoever runs the server.",
-  "fetch.httpOther": (p) => `HTTP error ${s(p.status)} while downloading the catalogue from ${s(p.host)}.`,
-  "fetch.checkAddress": () => "Check the address.",
-  "fetch.tooLarge": (p) =>
-    `The file is too large (${p.megabytes ? `${s(p.megabytes)} MB` : `over ${s(p.max)} MB`}; at most ${s(p.max)} MB).`,
-  "fetch.tooLargeHint": () =>
-    "A year's plan catalogue is usually under 1 MB: check that this is the right file.",
-  "fetch.unreachable": (p) => `Could not connect to ${s(p.host)}${s(p.detail)}.`,
-  "fetch.unreachableHint": () =>
-    "Check the network and the address; the server must also allow add-ins to download the file (CORS).",
-  "fetch.badResponse": (p) => `The server ${s(p.host)} did not answer properly.`,
-  "fetch.unsafeRedirect": (p) =>
-    `The server redirects to an unsafe address (${s(p.url)}); only https:// is accepted.`,
-  "fetch.unsafeRedirectHint": () => "Use the file's final https:// address.",
-  "fetch.interrupted": (p) => `The connection dropped while downloading the file from ${s(p.host)}.`,
-  "fetch.tryAgain": () => "Try again.",
-  "fetch.html": (p) =>
-    `The address returns a web page (HTML), not a JSON or CSV catalogue file: usually a sign-in, preview or error page of ${s(p.host)}.`,
-  "fetch.htmlHint": () => "Use the link that downloads the file itself (e.g. the “raw” or “download” link).",
-  "fetch.noFetch": () => "This environment cannot download files (fetch is missing).",
-  "fetch.timeout": (p) =>
-    `After ${s(p.seconds)} seconds the server ${s(p.host)} had not finished sending the file.`,
-  "fetch.timeoutHint": () => "Check the network, then try again (recalculate the cell or load again).",
-  "fetch.binary": () =>
-    "The address returns a binary file (ZIP, Excel, Word or PDF), not a JSON or CSV catalogue.",
-  "fetch.binaryHint": () =>
-    "Save the table as CSV UTF-8 (or as a catalogue file in the JSON cchc-catalogue/1 format), then use that file's address.",
-  "tracker.missing": () => "This workbook has no tracking tables yet (NhiemVu, PhanCong).",
-  "tracker.missingHint": () => "Click “Load catalogue” first, then do this again.",
-  "config.missing": () => "The “Cấu hình” sheet (report date, scoring rule) is missing.",
-  "config.missingHint": () =>
-    "Load the catalogue again: the add-in recreates the Cấu hình sheet with default values.",
-};
+/** Loads the English templates once (a lazily loaded chunk); resolves when they are in use. */
+export function loadEnglishProblems(): Promise<void> {
+  loading ??= import(/* webpackChunkName: "problems-en" */ "./problemsEn").then((m) => {
+    english = m.PROBLEM_EN;
+  });
+  return loading;
+}
 
 /** One problem as shown: its text, and lang="vi" when it stays Vietnamese in an English UI. */
 export interface ShownProblem {
@@ -107,6 +29,6 @@ export interface ShownProblem {
 export function showProblem(p: ProblemItem, lang: "vi" | "en"): ShownProblem {
   if (typeof p === "string") return lang === "vi" ? { text: p } : { text: p, lang: "vi" };
   if (lang === "vi") return { text: p.vi };
-  const template = (PROBLEM_EN as Partial<Record<string, Template>>)[(p as Problem).code];
+  const template = english ? (english as Partial<typeof english>)[(p as Problem).code] : undefined;
   return template ? { text: template(p.params) } : { text: p.vi, lang: "vi" };
 }

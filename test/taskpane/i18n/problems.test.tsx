@@ -8,8 +8,9 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { PROBLEM_CODES, problem, type ProblemCode } from "../../../src/core/problems/problem";
 import { CatalogueError, parseCatalogue } from "../../../src/core";
 import { checkCatalogueUrl, FetchCatalogueError } from "../../../src/net/fetchCatalogue";
-import { ActionError } from "../../../src/taskpane/actions/common";
-import { PROBLEM_EN, showProblem } from "../../../src/taskpane/i18n/problems";
+import { ActionError, explainOfficeError } from "../../../src/taskpane/actions/common";
+import { loadEnglishProblems, showProblem } from "../../../src/taskpane/i18n/problems";
+import { PROBLEM_EN } from "../../../src/taskpane/i18n/problemsEn";
 import { errorFeedback } from "../../../src/taskpane/app/feedback";
 import { FeedbackBar } from "../../../src/taskpane/views/FeedbackBar";
 import { catalogueMessage } from "../../../src/taskpane/workflows/catalogue/messages";
@@ -19,6 +20,9 @@ import { VIETNAMESE } from "../../hardening/lib/vietnamese";
 /** Proper names that stay as they are in English (sheet names, the add-in's name). */
 const PROPER_NAMES = /Cấu hình|Tổng hợp|Phân công|Nhiệm vụ|Sở Nội vụ|Quảng Ngãi|Theo dõi CCHC 2024/g;
 const englishOnly = (text: string) => text.replace(PROPER_NAMES, "");
+
+// The English templates are a lazily loaded chunk in the pane (loaded when English is on).
+beforeAll(() => loadEnglishProblems());
 
 const PARAMS = { n: 3, id: "I.2", first: 1, value: "IX", row: 4, max: 2000, count: 2001, field: "id" };
 
@@ -80,6 +84,12 @@ const ERRORS: Array<[string, () => unknown]> = [
   ],
   ["an http:// address", () => thrown(() => checkCatalogueUrl("http://example.org/a.json"))],
   ["an empty address", () => thrown(() => checkCatalogueUrl("  "))],
+  // Excel's own detail arrives in Excel's language (here Vietnamese): it is kept, marked lang=vi.
+  [
+    "Excel refusing a protected sheet",
+    () => explainOfficeError({ code: "AccessDenied", message: "Truy cập bị từ chối." }),
+  ],
+  ["an Excel error without a code", () => explainOfficeError(new Error("Lỗi không rõ của Excel."))],
   [
     "an action error with a coded problem and an uncoded one",
     () =>
