@@ -1,18 +1,31 @@
 /** Title, language switch, and the progress of the running action (sticky at the top while busy). */
 import * as React from "react";
-import {
-  Body1,
-  ProgressBar,
-  Select,
-  Title3,
-  makeStyles,
-  mergeClasses,
-  tokens,
-  useId,
-} from "@fluentui/react-components";
+import { Body1, Select, Title3, makeStyles, mergeClasses, tokens, useId } from "@fluentui/react-components";
 import { useT, type Language } from "../i18n";
 
 const useStyles = makeStyles({
+  // The progress bar is drawn here (a div with role="progressbar") rather than with Fluent's
+  // ProgressBar, which would add about 3 KB gzip to the first screen for one thin bar.
+  track: {
+    height: "4px",
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground6,
+    overflow: "hidden",
+  },
+  fill: {
+    height: "100%",
+    backgroundColor: tokens.colorCompoundBrandBackground,
+    transitionProperty: "width",
+    transitionDuration: tokens.durationNormal,
+  },
+  indeterminate: {
+    width: "33%",
+    animationName: { from: { transform: "translateX(-100%)" }, to: { transform: "translateX(300%)" } },
+    animationDuration: "1.5s",
+    animationIterationCount: "infinite",
+    animationTimingFunction: "linear",
+    "@media (prefers-reduced-motion: reduce)": { animationName: "none", width: "100%", opacity: 0.5 },
+  },
   root: {
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
@@ -53,7 +66,8 @@ export function Header({ language, onLanguageChange, busy }: HeaderProps): React
   const { t } = useT();
   const styles = useStyles();
   const selectId = useId("lang");
-  const percent = busy?.progress != null ? Math.round(Math.min(1, Math.max(0, busy.progress)) * 100) : null;
+  const value = busy?.progress != null ? Math.min(1, Math.max(0, busy.progress)) : undefined;
+  const percent = value === undefined ? null : Math.round(value * 100);
   return (
     <>
       <header className={styles.root}>
@@ -96,12 +110,19 @@ export function Header({ language, onLanguageChange, busy }: HeaderProps): React
               {busy.label}
               {percent !== null ? ` — ${t.progressDone(percent)}` : ""}
             </span>
-            <ProgressBar
+            <div
+              role="progressbar"
               aria-label={busy.label}
-              thickness="large"
-              value={busy.progress != null ? Math.min(1, Math.max(0, busy.progress)) : undefined}
-              max={1}
-            />
+              aria-valuemin={0}
+              aria-valuemax={1}
+              aria-valuenow={value}
+              className={styles.track}
+            >
+              <div
+                className={mergeClasses(styles.fill, value === undefined ? styles.indeterminate : undefined)}
+                style={value === undefined ? undefined : { width: `${value * 100}%` }}
+              />
+            </div>
           </>
         ) : null}
       </div>
